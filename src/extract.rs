@@ -1,0 +1,262 @@
+//! Finding names in text: one pass of a leftmost-longest multi-pattern matcher
+//! over the folded text, whole words only, with the case rules of each name.
+//!
+//! Longer names win over the names inside them ("Guinée-Bissau" over "Guinée",
+//! "Nations unies" over nothing at all: a `not_country` name is matched so that
+//! it hides what it contains, then dropped).
+
+use crate::normalize::{fold, is_word_char, Folded};
+use crate::reference::{NameKind, Reference};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use std::collections::{BTreeMap, HashMap};
+
+/// What a mention denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Country,
+    Group,
+    Ambiguous,
+}
+
+impl MentionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Country => "country",
+            MentionKind::Group => "group",
+            MentionKind::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// One name found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Code point offsets in the original text.
+    pub start: usize,
+    pub end: usize,
+    pub surface: String,
+    pub kind: MentionKind,
+    /// ISO alpha-3 (country), group code (group), or candidates (ambiguous).
+    pub codes: Vec<String>,
+    /// Byte span in the folded text (for the resolver).
+    pub folded_start: usize,
+    pub folded_end: usize,
+}
+
+/// One entry behind a folded pattern.
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    kind: NameKind,
+    codes: Vec<String>,
+    exact_case: bool,
+}
+
+/// A compiled matcher for one language.
+#[derive(Debug)]
+struct LangMatcher {
+    ac: AhoCorasick,
+    entries: Vec<Vec<Entry>>,
+}
+
+/// The matchers for every language, built once per run.
+#[derive(Debug)]
+pub struct Matcher {
+    by_lang: HashMap<String, LangMatcher>,
+    /// For articles whose language has no names: every language's names.
+    any: LangMatcher,
+}
+
+impl Matcher {
+    /// Builds one automaton per language from the reference names.
+    pub fn new(reference: &Reference) -> anyhow::Result<Matcher> {
+        let mut per_lang: BTreeMap<&str, BTreeMap<String, Vec<Entry>>> = BTreeMap::new();
+        let mut any: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+        for n in &reference.names {
+            let key = crate::normalize::fold_str(&n.name);
+            let e = Entry {
+                name: n.name.clone(),
+                kind: n.kind,
+                codes: n.codes.clone(),
+                exact_case: n.exact_case,
+            };
+            per_lang
+                .entry(n.lang.as_str())
+                .or_default()
+                .entry(key.clone())
+                .or_default()
+                .push(e.clone());
+            let slot = any.entry(key).or_default();
+            // Across languages the same folded name may denote different
+            // things: keep them all; the first whose case rule passes wins.
+            if !slot.iter().any(|x| x.kind == e.kind && x.codes == e.codes) {
+                slot.push(e);
+            }
+        }
+        let mut by_lang = HashMap::new();
+        for (lang, pats) in per_lang {
+            by_lang.insert(lang.to_string(), LangMatcher::build(pats)?);
+        }
+        Ok(Matcher {
+            by_lang,
+            any: LangMatcher::build(any)?,
+        })
+    }
+
+    /// Whether names exist for `lang`.
+    pub fn has_lang(&self, lang: &str) -> bool {
+        self.by_lang.contains_key(lang)
+    }
+
+    fn for_lang(&self, lang: &str) -> &LangMatcher {
+        self.by_lang.get(lang).unwrap_or(&self.any)
+    }
+
+    /// Finds every mention in `text`, read as language `lang`.
+    ///
+    /// ```no_run
+    /// # let reference = paysage::reference::Reference::load("input".as_ref()).unwrap();
+    /// let m = paysage::extract::Matcher::new(&reference).unwrap();
+    /// let (mentions, _) = m.extract("aux Etats-Unis et en Syrie.Le", "fr");
+    /// assert_eq!(mentions.len(), 2);
+    /// ```
+    pub fn extract(&self, text: &str, lang: &str) -> (Vec<Mention>, Folded) {
+        let folded = fold(text);
+        let mentions = self.extract_folded(text, &folded, lang);
+        (mentions, folded)
+    }
+
+    /// As [`Matcher::extract`], on an already folded text.
+    pub fn extract_folded(&self, text: &str, folded: &Folded, lang: &str) -> Vec<Mention> {
+        let lm = self.for_lang(lang);
+        let hay = folded.text.as_str();
+        // Char offsets are computed incrementally: matches come left to right.
+        let mut cursor = CharCursor::new(text);
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < hay.len() {
+            let Some(m) = lm.ac.find(Input::new(hay).span(at..hay.len())) else {
+                break;
+            };
+            let (s, e) = (m.start(), m.end());
+            let before_ok = hay[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
+            let after_ok = hay[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let accepted = if before_ok && after_ok {
+                let (os, oe) = (folded.orig_start(s), folded.orig_end(e));
+                let surface = cursor.slice(os, oe);
+                lm.entries[m.pattern().as_usize()]
+                    .iter()
+                    .find(|en| case_ok(en, surface))
+                    .map(|en| (en, os, oe, surface.to_string()))
+            } else {
+                None
+            };
+            match accepted {
+                Some((en, os, oe, surface)) => {
+                    let kind = match en.kind {
+                        NameKind::Country => Some(MentionKind::Country),
+                        NameKind::Group => Some(MentionKind::Group),
+                        NameKind::Ambiguous => Some(MentionKind::Ambiguous),
+                        NameKind::NotCountry => None,
+                    };
+                    if let Some(kind) = kind {
+                        out.push(Mention {
+                            start: os,
+                            end: oe,
+                            surface,
+                            kind,
+                            codes: en.codes.clone(),
+                            folded_start: s,
+                            folded_end: e,
+                        });
+                    }
+                    at = e;
+                }
+                None => {
+                    // Not a whole word, or the wrong case: look again from the
+                    // next character, so a shorter name inside is not lost.
+                    at = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        out
+    }
+
+    /// Classifies a whole name (lookup): the entries for its folded form, after
+    /// the leading articles and prepositions of `lang` are dropped.
+    pub fn lookup_folded(&self, key: &str, lang: &str, original: &str) -> Option<(NameKind, Vec<String>)> {
+        let lm = self.for_lang(lang);
+        let m = lm
+            .ac
+            .find(Input::new(key).anchored(aho_corasick::Anchored::Yes))?;
+        if m.end() != key.len() {
+            return None;
+        }
+        lm.entries[m.pattern().as_usize()]
+            .iter()
+            .find(|e| !e.exact_case || e.name == original)
+            .map(|e| (e.kind, e.codes.clone()))
+    }
+}
+
+fn case_ok(e: &Entry, surface: &str) -> bool {
+    if e.exact_case {
+        surface == e.name
+    } else {
+        // Proper-noun rule: a name counts when written with a capital
+        // ("Chine", "CHINE"), not as a common word ("chine", "turkey").
+        surface.chars().any(char::is_uppercase)
+    }
+}
+
+impl LangMatcher {
+    fn build(pats: BTreeMap<String, Vec<Entry>>) -> anyhow::Result<LangMatcher> {
+        let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = pats.into_iter().unzip();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
+            .build(&keys)?;
+        Ok(LangMatcher { ac, entries })
+    }
+}
+
+/// Walks a text's chars once, left to right, to turn char offsets into slices.
+struct CharCursor<'a> {
+    text: &'a str,
+    char_idx: usize,
+    byte_idx: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            char_idx: 0,
+            byte_idx: 0,
+        }
+    }
+
+    fn seek(&mut self, ci: usize) -> usize {
+        if ci < self.char_idx {
+            self.char_idx = 0;
+            self.byte_idx = 0;
+        }
+        let mut it = self.text[self.byte_idx..].char_indices();
+        while self.char_idx < ci {
+            match it.next() {
+                Some((_, c)) => {
+                    self.byte_idx += c.len_utf8();
+                    self.char_idx += 1;
+                }
+                None => break,
+            }
+        }
+        self.byte_idx
+    }
+
+    fn slice(&mut self, start: usize, end: usize) -> &'a str {
+        let b0 = self.seek(start);
+        let b1 = self.seek(end);
+        &self.text[b0..b1]
+    }
+}

@@ -1,0 +1,169 @@
+//! The `paysage` command: turns flags into a validated configuration, runs the
+//! job, and turns the outcome into an exit code a scheduler can read.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use paysage::ingest::ArticleSource;
+use paysage::lookup::{lookup, Lookup};
+use paysage::reference::{parse_date, Reference};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes (documented in the README).
+const EXIT_OK: u8 = 0;
+const EXIT_FAILED: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+const EXIT_REJECTS: u8 = 3;
+
+#[derive(Parser, Debug)]
+#[command(name = "paysage", version, about = "Countries named in news articles, as clean, dated country data")]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the job: read articles and reference data, write every table (the default).
+    Run(RunArgs),
+    /// Classify whole names, one a line (CSV on stdout).
+    Lookup(LookupArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+struct RunArgs {
+    /// Reference data folder (and its default articles under articles/).
+    #[arg(long, default_value = "input")]
+    input: PathBuf,
+    /// Articles: a JSON Lines file (.jsonl, .jsonl.gz), a folder of .txt files
+    /// with .json metadata, or - for JSON Lines on stdin. Repeatable; replaces
+    /// the articles under --input.
+    #[arg(long = "articles")]
+    articles: Vec<String>,
+    /// Output folder, replaced as a whole at the end of a successful run.
+    #[arg(long, default_value = "output")]
+    output: PathBuf,
+    /// Read every group membership at this date (YYYY-MM-DD) instead of each article's own date.
+    #[arg(long = "as-of")]
+    as_of: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct LookupArgs {
+    /// Reference data folder.
+    #[arg(long, default_value = "input")]
+    input: PathBuf,
+    /// Language of the names (fr, en, de, es, ...); default: every language.
+    #[arg(long)]
+    lang: Option<String>,
+    /// Names to classify; with none, one name a line is read on stdin.
+    names: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Some(Command::Lookup(a)) => run_lookup(a),
+        Some(Command::Run(a)) => run_job(a),
+        None => run_job(cli.run),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("paysage: error: {e:#}");
+            ExitCode::from(if e.downcast_ref::<UsageError>().is_some() { EXIT_USAGE } else { EXIT_FAILED })
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UsageError(String);
+
+fn run_job(a: RunArgs) -> Result<u8> {
+    let as_of = match &a.as_of {
+        None => None,
+        Some(s) => Some(parse_date(s).ok_or_else(|| UsageError(format!("--as-of `{s}` is not a date (YYYY-MM-DD)")))?),
+    };
+    let articles = a
+        .articles
+        .iter()
+        .map(|s| if s == "-" { ArticleSource::Stdin } else { ArticleSource::Path(PathBuf::from(s)) })
+        .collect();
+    let config = paysage::RunConfig {
+        input: a.input,
+        articles,
+        output: a.output,
+        as_of,
+    };
+    let s = paysage::run(&config)?;
+    for r in &s.rejects {
+        let line = r.line.map(|l| format!(":{l}")).unwrap_or_default();
+        let id = r.article_id.as_deref().map(|i| format!(" (article {i})")).unwrap_or_default();
+        eprintln!("paysage: rejected {}{line}{id}: {}", r.file, r.reason);
+    }
+    eprintln!(
+        "paysage: {} articles, {} rejected, {} mentions, {} members, {} claims ({} inconsistent); wrote {}",
+        s.articles,
+        s.rejects.len(),
+        s.mentions,
+        s.members,
+        s.claims,
+        s.inconsistent_claims,
+        config.output.display()
+    );
+    Ok(if s.rejects.is_empty() { EXIT_OK } else { EXIT_REJECTS })
+}
+
+fn run_lookup(a: LookupArgs) -> Result<u8> {
+    let reference = Reference::load(&a.input).context("reference data is invalid")?;
+    if let Some(l) = &a.lang {
+        let langs = reference.languages();
+        if !langs.contains(l.as_str()) {
+            bail!(UsageError(format!(
+                "--lang {l}: no names for this language (have: {})",
+                langs.into_iter().collect::<Vec<_>>().join(", ")
+            )));
+        }
+    }
+    let matcher = paysage::extract::Matcher::new(&reference)?;
+    let stdout = std::io::stdout();
+    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(stdout.lock()));
+    w.write_record(["input", "status", "iso3", "iso2", "numeric", "name_en", "candidates"])?;
+    let mut one = |name: &str| -> Result<()> {
+        let row = match lookup(name, a.lang.as_deref(), &matcher, &reference) {
+            Lookup::Matched(iso3) => {
+                let c = reference.country(&iso3).context("matched code not in countries")?;
+                [name, "matched", &c.alpha3, &c.alpha2, &c.numeric, &c.name_en, ""].map(String::from)
+            }
+            Lookup::Ambiguous(codes) => [name, "ambiguous", "", "", "", "", &codes.join(";")].map(String::from),
+            Lookup::Unmatched => [name, "unmatched", "", "", "", "", ""].map(String::from),
+        };
+        w.write_record(&row)?;
+        Ok(())
+    };
+    if a.names.is_empty() {
+        for line in std::io::stdin().lock().lines() {
+            let line = line.context("reading names on stdin")?;
+            one(line.trim_end_matches('\r'))?;
+        }
+    } else {
+        for n in &a.names {
+            one(n)?;
+        }
+    }
+    w.flush()?;
+    std::io::stdout().flush()?;
+    Ok(EXIT_OK)
+}

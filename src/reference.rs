@@ -1,0 +1,552 @@
+//! Reference data: the countries, the names prose uses for them, the groups
+//! and their dated memberships, and the small grammar the resolver reads.
+//!
+//! Everything is loaded from CSV files under the input folder and validated
+//! before any article is read: a fault names the file, the line and the field,
+//! and stops the run before anything is written.
+
+use crate::normalize::fold_str;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// A fault in a reference file, with where it is.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: field `{field}`: {message}")]
+pub struct RefError {
+    pub file: String,
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+fn err(file: &Path, line: u64, field: &str, message: impl Into<String>) -> RefError {
+    RefError {
+        file: file.display().to_string(),
+        line,
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+/// One ISO 3166-1 entry.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub alpha2: String,
+    pub alpha3: String,
+    pub numeric: String,
+    pub name_en: String,
+    pub name_fr: String,
+    pub m49_region: String,
+    pub m49_subregion: String,
+}
+
+/// What a name denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    /// One country (one ISO 3166-1 entry).
+    Country,
+    /// Several countries: reported with its candidates, never guessed.
+    Ambiguous,
+    /// A group of countries (the EU).
+    Group,
+    /// A phrase that contains a country name but is not one ("Nations unies",
+    /// "Nouveau-Mexique"): it wins as the longer match and yields no mention.
+    NotCountry,
+}
+
+impl NameKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "country" => NameKind::Country,
+            "ambiguous" => NameKind::Ambiguous,
+            "group" => NameKind::Group,
+            "not_country" => NameKind::NotCountry,
+            _ => return None,
+        })
+    }
+}
+
+/// One name as prose writes it.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub lang: String,
+    pub name: String,
+    pub kind: NameKind,
+    /// ISO alpha-3 codes (country, ambiguous) or one group code.
+    pub codes: Vec<String>,
+    /// Abbreviations ("US", "UE") match only as written; other names match
+    /// when written as a proper noun.
+    pub exact_case: bool,
+    /// `file:line` the name came from.
+    pub origin: String,
+}
+
+/// One period of one country's membership of one group.
+#[derive(Debug, Clone)]
+pub struct Membership {
+    pub group: String,
+    pub iso3: String,
+    pub joined: NaiveDate,
+    /// Last day of membership (inclusive); `None` while still a member.
+    pub left: Option<NaiveDate>,
+}
+
+/// Words the resolver reads, per language (input/grammar.csv).
+#[derive(Debug, Clone, Default)]
+pub struct Grammar {
+    /// role -> set of folded words, per language.
+    words: HashMap<(String, String), BTreeSet<String>>,
+    /// folded number words -> value, per language ("vingt" -> 20).
+    numbers: HashMap<(String, String), (u64, bool)>,
+}
+
+impl Grammar {
+    /// Whether folded `word` has `role` in `lang` (or in any language when
+    /// `lang` has no grammar).
+    pub fn is(&self, lang: &str, role: &str, word: &str) -> bool {
+        match self.words.get(&(lang.to_string(), role.to_string())) {
+            Some(set) => set.contains(word),
+            None => self
+                .words
+                .iter()
+                .any(|((_, r), set)| r == role && set.contains(word)),
+        }
+    }
+
+    /// Value of a number word and whether it multiplies ("cent", "hundred").
+    pub fn number(&self, lang: &str, word: &str) -> Option<(u64, bool)> {
+        self.numbers
+            .get(&(lang.to_string(), word.to_string()))
+            .copied()
+            .or_else(|| {
+                if self.has_lang(lang) {
+                    None
+                } else {
+                    self.numbers
+                        .iter()
+                        .find(|((_, w), _)| w == word)
+                        .map(|(_, v)| *v)
+                }
+            })
+    }
+
+    fn has_lang(&self, lang: &str) -> bool {
+        self.words.keys().any(|(l, _)| l == lang)
+    }
+}
+
+/// A reference file read for this run, for the manifest.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// All reference data, validated.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub countries: Vec<Country>,
+    by_alpha3: HashMap<String, usize>,
+    by_alpha2: HashMap<String, usize>,
+    by_numeric: HashMap<String, usize>,
+    pub names: Vec<Name>,
+    pub memberships: Vec<Membership>,
+    /// Group codes, sorted.
+    pub groups: Vec<String>,
+    pub grammar: Grammar,
+    pub files: Vec<InputFile>,
+}
+
+const COUNTRY_COLUMNS: [&str; 7] = [
+    "alpha2",
+    "alpha3",
+    "numeric",
+    "name_en",
+    "name_fr",
+    "m49_region",
+    "m49_subregion",
+];
+
+/// Reads a CSV file into header-indexed rows, with each row's line number.
+struct Table {
+    path: PathBuf,
+    columns: HashMap<String, usize>,
+    rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl Table {
+    fn read(path: &Path, required: &[&str], files: &mut Vec<InputFile>) -> Result<Table, RefError> {
+        let bytes = std::fs::read(path).map_err(|e| err(path, 0, "-", format!("cannot read: {e}")))?;
+        files.push(InputFile {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+            sha256: crate::write::sha256_hex(&bytes),
+        });
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            err(path, line, "-", "invalid UTF-8")
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+        let headers = rdr
+            .headers()
+            .map_err(|e| err(path, 1, "-", format!("bad header: {e}")))?
+            .clone();
+        let columns: HashMap<String, usize> = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.trim().to_string(), i))
+            .collect();
+        for r in required {
+            if !columns.contains_key(*r) {
+                return Err(err(path, 1, r, "missing column"));
+            }
+        }
+        let mut rows = Vec::new();
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                err(path, line, "-", format!("malformed CSV: {e}"))
+            })?;
+            let line = rec.position().map(|p| p.line()).unwrap_or(0);
+            rows.push((line, rec));
+        }
+        Ok(Table {
+            path: path.to_path_buf(),
+            columns,
+            rows,
+        })
+    }
+
+    fn get<'a>(&self, rec: &'a csv::StringRecord, col: &str) -> &'a str {
+        self.columns
+            .get(col)
+            .and_then(|&i| rec.get(i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+}
+
+fn check_code(t: &Table, line: u64, field: &str, v: &str, len: usize, digits: bool) -> Result<(), RefError> {
+    let ok = v.len() == len
+        && v.chars().all(|c| if digits { c.is_ascii_digit() } else { c.is_ascii_uppercase() });
+    if ok {
+        Ok(())
+    } else {
+        let what = if digits { "digits" } else { "upper-case letters" };
+        Err(err(&t.path, line, field, format!("`{v}` is not {len} {what}")))
+    }
+}
+
+/// Parses an ISO date (YYYY-MM-DD).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| s.len() == 10)
+}
+
+impl Reference {
+    /// Loads and validates `countries.csv`, `groups.csv`, `grammar.csv` and
+    /// every `names/*.csv` under `dir`.
+    pub fn load(dir: &Path) -> Result<Reference, RefError> {
+        let mut files = Vec::new();
+        let countries = load_countries(&dir.join("countries.csv"), &mut files)?;
+        let mut by_alpha3 = HashMap::new();
+        let mut by_alpha2 = HashMap::new();
+        let mut by_numeric = HashMap::new();
+        for (i, c) in countries.iter().enumerate() {
+            by_alpha3.insert(c.alpha3.clone(), i);
+            by_alpha2.insert(c.alpha2.clone(), i);
+            by_numeric.insert(c.numeric.clone(), i);
+        }
+        let memberships = load_groups(&dir.join("groups.csv"), &by_alpha3, &mut files)?;
+        let groups: Vec<String> = memberships
+            .iter()
+            .map(|m| m.group.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let grammar = load_grammar(&dir.join("grammar.csv"), &mut files)?;
+        let names = load_names(&dir.join("names"), &by_alpha3, &groups, &mut files)?;
+        Ok(Reference {
+            countries,
+            by_alpha3,
+            by_alpha2,
+            by_numeric,
+            names,
+            memberships,
+            groups,
+            grammar,
+            files,
+        })
+    }
+
+    /// The country with this alpha-3 code.
+    pub fn country(&self, alpha3: &str) -> Option<&Country> {
+        self.by_alpha3.get(alpha3).map(|&i| &self.countries[i])
+    }
+
+    /// The country with this code, alpha-2, alpha-3 or numeric (any case).
+    pub fn country_by_code(&self, code: &str) -> Option<&Country> {
+        let up = code.trim().to_ascii_uppercase();
+        self.by_alpha3
+            .get(&up)
+            .or_else(|| self.by_alpha2.get(&up))
+            .or_else(|| self.by_numeric.get(&up))
+            .map(|&i| &self.countries[i])
+    }
+
+    /// Whether `iso3` is a member of `group` on `date`.
+    pub fn is_member(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
+        self.memberships.iter().any(|m| {
+            m.group == group && m.iso3 == iso3 && m.joined <= date && m.left.is_none_or(|l| date <= l)
+        })
+    }
+
+    /// The members of `group` on `date`, sorted by alpha-3.
+    pub fn members_on(&self, group: &str, date: NaiveDate) -> Vec<&str> {
+        let set: BTreeSet<&str> = self
+            .memberships
+            .iter()
+            .filter(|m| m.group == group && m.joined <= date && m.left.is_none_or(|l| date <= l))
+            .map(|m| m.iso3.as_str())
+            .collect();
+        set.into_iter().collect()
+    }
+
+    /// Languages that have names.
+    pub fn languages(&self) -> BTreeSet<&str> {
+        self.names.iter().map(|n| n.lang.as_str()).collect()
+    }
+}
+
+fn load_countries(path: &Path, files: &mut Vec<InputFile>) -> Result<Vec<Country>, RefError> {
+    let t = Table::read(path, &COUNTRY_COLUMNS, files)?;
+    let mut seen: [HashMap<String, u64>; 3] = Default::default();
+    let mut out = Vec::new();
+    for (line, rec) in &t.rows {
+        let line = *line;
+        let c = Country {
+            alpha2: t.get(rec, "alpha2").to_string(),
+            alpha3: t.get(rec, "alpha3").to_string(),
+            numeric: t.get(rec, "numeric").to_string(),
+            name_en: t.get(rec, "name_en").to_string(),
+            name_fr: t.get(rec, "name_fr").to_string(),
+            m49_region: t.get(rec, "m49_region").to_string(),
+            m49_subregion: t.get(rec, "m49_subregion").to_string(),
+        };
+        check_code(&t, line, "alpha2", &c.alpha2, 2, false)?;
+        check_code(&t, line, "alpha3", &c.alpha3, 3, false)?;
+        check_code(&t, line, "numeric", &c.numeric, 3, true)?;
+        for field in ["name_en", "name_fr"] {
+            if t.get(rec, field).is_empty() {
+                return Err(err(path, line, field, "empty"));
+            }
+        }
+        for (i, (field, v)) in [("alpha2", &c.alpha2), ("alpha3", &c.alpha3), ("numeric", &c.numeric)]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(first) = seen[i].insert(v.clone(), line) {
+                return Err(err(path, line, field, format!("duplicate code `{v}` (first on line {first})")));
+            }
+        }
+        out.push(c);
+    }
+    if out.is_empty() {
+        return Err(err(path, 1, "-", "no countries"));
+    }
+    Ok(out)
+}
+
+fn load_groups(
+    path: &Path,
+    by_alpha3: &HashMap<String, usize>,
+    files: &mut Vec<InputFile>,
+) -> Result<Vec<Membership>, RefError> {
+    let t = Table::read(path, &["group", "iso3", "joined", "left"], files)?;
+    let mut out: Vec<(u64, Membership)> = Vec::new();
+    for (line, rec) in &t.rows {
+        let line = *line;
+        let group = t.get(rec, "group").to_string();
+        if group.is_empty() || !group.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(err(path, line, "group", format!("`{group}` is not a group code (letters, digits, _)")));
+        }
+        let iso3 = t.get(rec, "iso3").to_string();
+        if !by_alpha3.contains_key(&iso3) {
+            return Err(err(path, line, "iso3", format!("unknown country code `{iso3}`")));
+        }
+        let joined_s = t.get(rec, "joined");
+        let joined = parse_date(joined_s)
+            .ok_or_else(|| err(path, line, "joined", format!("`{joined_s}` is not a date (YYYY-MM-DD)")))?;
+        let left_s = t.get(rec, "left");
+        let left = if left_s.is_empty() {
+            None
+        } else {
+            Some(parse_date(left_s).ok_or_else(|| err(path, line, "left", format!("`{left_s}` is not a date (YYYY-MM-DD)")))?)
+        };
+        if let Some(l) = left {
+            if l < joined {
+                return Err(err(path, line, "left", format!("left {l} is before joined {joined}")));
+            }
+        }
+        let m = Membership {
+            group,
+            iso3,
+            joined,
+            left,
+        };
+        for (other_line, o) in &out {
+            if o.group == m.group && o.iso3 == m.iso3 {
+                let overlap = o.joined <= m.left.unwrap_or(NaiveDate::MAX) && m.joined <= o.left.unwrap_or(NaiveDate::MAX);
+                if overlap {
+                    return Err(err(
+                        path,
+                        line,
+                        "joined",
+                        format!("{} in {}: period overlaps line {other_line}", m.iso3, m.group),
+                    ));
+                }
+            }
+        }
+        out.push((line, m));
+    }
+    Ok(out.into_iter().map(|(_, m)| m).collect())
+}
+
+fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
+    const ROLES: [&str; 7] = ["joiner", "article", "of", "member_noun", "negation", "number", "number_mul"];
+    let t = Table::read(path, &["lang", "role", "word", "value"], files)?;
+    let mut g = Grammar::default();
+    for (line, rec) in &t.rows {
+        let (lang, role, word) = (t.get(rec, "lang"), t.get(rec, "role"), t.get(rec, "word"));
+        if !ROLES.contains(&role) {
+            return Err(err(path, *line, "role", format!("unknown role `{role}` (one of {})", ROLES.join(", "))));
+        }
+        if word.is_empty() {
+            return Err(err(path, *line, "word", "empty"));
+        }
+        let folded = if word == "," { word.to_string() } else { fold_str(word) };
+        if role.starts_with("number") {
+            let v = t.get(rec, "value");
+            let v: u64 = v
+                .parse()
+                .map_err(|_| err(path, *line, "value", format!("`{v}` is not a whole number")))?;
+            g.numbers.insert((lang.to_string(), folded), (v, role == "number_mul"));
+        } else {
+            g.words
+                .entry((lang.to_string(), role.to_string()))
+                .or_default()
+                .insert(folded);
+        }
+    }
+    Ok(g)
+}
+
+/// Loads `generated.csv` first, then every other CSV file in `dir` in name
+/// order: a later file's row for the same language and folded name replaces
+/// the earlier file's row (curated data corrects generated data). Within one
+/// file, one name must not denote two different things.
+fn load_names(
+    dir: &Path,
+    by_alpha3: &HashMap<String, usize>,
+    groups: &[String],
+    files: &mut Vec<InputFile>,
+) -> Result<Vec<Name>, RefError> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| err(dir, 0, "-", format!("cannot list name files: {e}")))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    paths.sort_by_key(|p| (p.file_name() != Some("generated.csv".as_ref()), p.clone()));
+    if paths.is_empty() {
+        return Err(err(dir, 0, "-", "no name files (*.csv)"));
+    }
+    let mut by_key: BTreeMap<(String, String), Name> = BTreeMap::new();
+    for path in &paths {
+        let t = Table::read(path, &["lang", "name", "kind", "code", "case"], files)?;
+        let mut in_file: HashMap<(String, String), u64> = HashMap::new();
+        for (line, rec) in &t.rows {
+            let line = *line;
+            let lang = t.get(rec, "lang").to_string();
+            let name = t.get(rec, "name").to_string();
+            if lang.is_empty() {
+                return Err(err(path, line, "lang", "empty"));
+            }
+            if name.is_empty() {
+                return Err(err(path, line, "name", "empty"));
+            }
+            let kind_s = t.get(rec, "kind");
+            let kind = NameKind::parse(kind_s).ok_or_else(|| {
+                err(path, line, "kind", format!("unknown kind `{kind_s}` (country, ambiguous, group, not_country)"))
+            })?;
+            let codes: Vec<String> = t
+                .get(rec, "code")
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            let want = match kind {
+                NameKind::Country | NameKind::Group => codes.len() == 1,
+                NameKind::Ambiguous => codes.len() >= 2,
+                NameKind::NotCountry => codes.is_empty(),
+            };
+            if !want {
+                return Err(err(
+                    path,
+                    line,
+                    "code",
+                    format!("kind {kind_s} takes {}", match kind {
+                        NameKind::Country | NameKind::Group => "exactly one code",
+                        NameKind::Ambiguous => "two or more codes, `;`-separated (a name that maps to two entries)",
+                        NameKind::NotCountry => "no code",
+                    }),
+                ));
+            }
+            for c in &codes {
+                let known = if kind == NameKind::Group {
+                    groups.contains(c)
+                } else {
+                    by_alpha3.contains_key(c)
+                };
+                if !known {
+                    return Err(err(path, line, "code", format!("unknown {} code `{c}`", if kind == NameKind::Group { "group" } else { "country" })));
+                }
+            }
+            let case_s = t.get(rec, "case");
+            let exact_case = match case_s {
+                "exact" => true,
+                "proper" => false,
+                _ => return Err(err(path, line, "case", format!("`{case_s}` is not `exact` or `proper`"))),
+            };
+            let key = (lang.clone(), fold_str(&name));
+            if key.1.is_empty() {
+                return Err(err(path, line, "name", "nothing left after folding"));
+            }
+            let entry = Name {
+                lang,
+                name,
+                kind,
+                codes,
+                exact_case,
+                origin: format!("{}:{line}", path.display()),
+            };
+            if let Some(first) = in_file.get(&key) {
+                let prev = &by_key[&key];
+                if prev.kind != entry.kind || prev.codes != entry.codes {
+                    return Err(err(
+                        path,
+                        line,
+                        "name",
+                        format!("`{}` maps to two entries (also line {first}); mark it ambiguous", entry.name),
+                    ));
+                }
+                continue;
+            }
+            in_file.insert(key.clone(), line);
+            by_key.insert(key, entry);
+        }
+    }
+    Ok(by_key.into_values().collect())
+}

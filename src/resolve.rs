@@ -1,0 +1,379 @@
+//! Resolving members and checking claims: from the mentions of one article to
+//! the countries that belong to what it describes, and the counts it states.
+//!
+//! The article is read as a stream of units: words of the folded text, with
+//! each mention standing as one unit. Members come from enumerations (three or
+//! more country mentions joined only by commas, "et"/"and" and articles) and
+//! from phrases naming a group's members ("les 27 Etats membres de l'Union
+//! européenne", "the EU member states"), expanded as of a date. Claims are
+//! counts stated for countries, states or members ("48 pays", "21 Etats non
+//! UE"), compared with what was resolved for the same subject. The words this
+//! reads come from `grammar.csv`, per language.
+
+use crate::extract::{Mention, MentionKind};
+use crate::normalize::{is_word_char, Folded};
+use crate::reference::Reference;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A country resolved as a member, with how it came in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub iso3: String,
+    /// `list` (enumerated), `group:EU` (expanded from a group phrase), or both.
+    pub basis: BTreeSet<String>,
+}
+
+/// What a stated count is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// All the article's members ("48 pays").
+    All,
+    /// The members that belong to a group ("27 Etats membres de l'UE").
+    Group(String),
+    /// The members that do not ("21 Etats non UE").
+    NotGroup(String),
+}
+
+/// Result of checking a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimStatus {
+    Consistent,
+    Inconsistent,
+    Unverifiable,
+}
+
+impl ClaimStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Consistent => "consistent",
+            ClaimStatus::Inconsistent => "inconsistent",
+            ClaimStatus::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// A count the article states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub quote: String,
+    pub start: usize,
+    pub stated: u64,
+    pub subject: Subject,
+    /// What was resolved for the same subject; `None` when nothing could be.
+    pub resolved: Option<u64>,
+    pub status: ClaimStatus,
+}
+
+/// Members and claims of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    pub members: Vec<Member>,
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Unit<'a> {
+    Word { text: &'a str, start: usize, end: usize },
+    Mention(usize),
+}
+
+/// Splits the folded text into words (an elided article keeps its
+/// apostrophe: "l'"), single punctuation marks, and mentions.
+fn units<'a>(folded: &'a str, mentions: &[Mention]) -> Vec<Unit<'a>> {
+    let mut out = Vec::new();
+    let mut mi = 0;
+    let mut i = 0;
+    let bytes = folded.len();
+    while i < bytes {
+        while mi < mentions.len() && mentions[mi].folded_start < i {
+            mi += 1;
+        }
+        if mi < mentions.len() && mentions[mi].folded_start == i {
+            out.push(Unit::Mention(mi));
+            i = mentions[mi].folded_end;
+            mi += 1;
+            continue;
+        }
+        let c = folded[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c == ' ' {
+            i += len;
+        } else if is_word_char(c) {
+            let mut j = i;
+            for (k, ch) in folded[i..].char_indices() {
+                if is_word_char(ch) {
+                    j = i + k + ch.len_utf8();
+                } else {
+                    if ch == '\'' {
+                        j = i + k + 1;
+                    }
+                    break;
+                }
+                if mi < mentions.len() && mentions[mi].folded_start == j {
+                    break;
+                }
+            }
+            out.push(Unit::Word { text: &folded[i..j], start: i, end: j });
+            i = j;
+        } else {
+            out.push(Unit::Word { text: &folded[i..i + len], start: i, end: i + len });
+            i += len;
+        }
+    }
+    out
+}
+
+struct Ctx<'a> {
+    units: Vec<Unit<'a>>,
+    mentions: &'a [Mention],
+    reference: &'a Reference,
+    lang: &'a str,
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        match self.units.get(i) {
+            Some(Unit::Word { text, .. }) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, role: &str) -> bool {
+        self.word(i).is_some_and(|w| self.reference.grammar.is(self.lang, role, w))
+    }
+
+    fn group_at(&self, i: usize) -> Option<&str> {
+        match self.units.get(i) {
+            Some(Unit::Mention(m)) if self.mentions[*m].kind == MentionKind::Group => {
+                Some(self.mentions[*m].codes[0].as_str())
+            }
+            _ => None,
+        }
+    }
+
+    /// Skips units of the given roles from `i` forward.
+    fn skip(&self, mut i: usize, roles: &[&str]) -> usize {
+        while roles.iter().any(|r| self.is(i, r)) {
+            i += 1;
+        }
+        i
+    }
+
+    fn span(&self, i: usize) -> (usize, usize) {
+        match self.units[i] {
+            Unit::Word { start, end, .. } => (start, end),
+            Unit::Mention(m) => (self.mentions[m].folded_start, self.mentions[m].folded_end),
+        }
+    }
+
+    /// A number at `i`: digits, or number words ("vingt et un", "twenty-one").
+    /// Returns the value and the index after it.
+    fn number(&self, i: usize) -> Option<(u64, usize)> {
+        let w = self.word(i)?;
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            return w.parse().ok().map(|v| (v, i + 1));
+        }
+        let g = &self.reference.grammar;
+        let (mut total, mut j, mut any) = (0u64, i, false);
+        loop {
+            // Two-word number names first ("quatre vingt").
+            let two = match (self.word(j), self.word(j + 1)) {
+                (Some(a), Some(b)) => g.number(self.lang, &format!("{a} {b}")).map(|v| (v, 2)),
+                _ => None,
+            };
+            let one = self.word(j).and_then(|a| g.number(self.lang, a)).map(|v| (v, 1));
+            match two.or(one) {
+                Some(((v, mul), n)) => {
+                    total = if mul { total.max(1) * v } else { total + v };
+                    j += n;
+                    any = true;
+                }
+                None if any && self.is(j, "joiner") && self.word(j) != Some(",") => {
+                    // "vingt et un", "one hundred and five"
+                    let next = self.word(j + 1).and_then(|a| g.number(self.lang, a));
+                    if next.is_none() {
+                        break;
+                    }
+                    j += 1;
+                }
+                None => break,
+            }
+        }
+        any.then_some((total, j))
+    }
+}
+
+/// Resolves the members of one article and checks its claims.
+///
+/// `date` is the date memberships are read at (the article's date, or the
+/// run's `--as-of`); without one, group phrases cannot be expanded.
+pub fn resolve(
+    text: &str,
+    folded: &Folded,
+    mentions: &[Mention],
+    lang: &str,
+    date: Option<NaiveDate>,
+    reference: &Reference,
+) -> Resolution {
+    let ctx = Ctx {
+        units: units(&folded.text, mentions),
+        mentions,
+        reference,
+        lang,
+    };
+    let mut members: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+
+    // Enumerations: runs of country mentions joined only by joiners and articles.
+    let mention_units: Vec<usize> = (0..ctx.units.len())
+        .filter(|&i| matches!(ctx.units[i], Unit::Mention(_)))
+        .collect();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, members: &mut BTreeMap<String, BTreeSet<String>>| {
+        if run.len() >= 3 {
+            for &u in run.iter() {
+                let Unit::Mention(m) = ctx.units[u] else { continue };
+                if mentions[m].kind == MentionKind::Country {
+                    members.entry(mentions[m].codes[0].clone()).or_default().insert("list".into());
+                }
+            }
+        }
+        run.clear();
+    };
+    for &u in &mention_units {
+        let Unit::Mention(m) = ctx.units[u] else { continue };
+        if mentions[m].kind == MentionKind::Group {
+            flush(&mut run, &mut members);
+            continue;
+        }
+        if let Some(&prev) = run.last() {
+            let gap = prev + 1..u;
+            let joined = !gap.is_empty()
+                && gap.clone().any(|i| ctx.is(i, "joiner"))
+                && gap.clone().all(|i| ctx.is(i, "joiner") || ctx.is(i, "article"));
+            if !joined {
+                flush(&mut run, &mut members);
+            }
+        }
+        run.push(u);
+    }
+    flush(&mut run, &mut members);
+
+    // Group phrases naming a group's members.
+    if let Some(date) = date {
+        for &u in &mention_units {
+            let Some(group) = ctx.group_at(u) else { continue };
+            if negated_before(&ctx, u) {
+                continue;
+            }
+            let after = ctx.is(u + 1, "member_noun");
+            let before = {
+                let mut i = u;
+                while i > 0 && ctx.is(i - 1, "article") {
+                    i -= 1;
+                }
+                i > 1 && ctx.is(i - 1, "of") && ctx.is(i - 2, "member_noun")
+            };
+            if after || before {
+                for iso3 in reference.members_on(group, date) {
+                    members.entry(iso3.to_string()).or_default().insert(format!("group:{group}"));
+                }
+            }
+        }
+    }
+
+    let members: Vec<Member> = members
+        .into_iter()
+        .map(|(iso3, basis)| Member { iso3, basis })
+        .collect();
+    let claims = claims(text, folded, &ctx, &members, date);
+    Resolution { members, claims }
+}
+
+/// "non UE", "hors de l'UE", "non-EU": a negation before the group, over
+/// articles and "of" words.
+fn negated_before(ctx: &Ctx, u: usize) -> bool {
+    let mut i = u;
+    while i > 0 && (ctx.is(i - 1, "article") || ctx.is(i - 1, "of")) {
+        i -= 1;
+    }
+    i > 0 && ctx.is(i - 1, "negation")
+}
+
+fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Option<NaiveDate>) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.units.len() {
+        let Some((stated, j)) = ctx.number(i) else {
+            i += 1;
+            continue;
+        };
+        if stated < 2 {
+            i = j;
+            continue;
+        }
+        let (subject, end) = if ctx.is(j, "member_noun") {
+            let k = ctx.skip(j, &["member_noun"]);
+            if ctx.is(k, "negation") {
+                let g = ctx.skip(k + 1, &["member_noun", "of", "article"]);
+                match ctx.group_at(g) {
+                    Some(gr) => (Subject::NotGroup(gr.to_string()), g + 1),
+                    None => (Subject::All, k),
+                }
+            } else if ctx.is(k, "of") {
+                let g = ctx.skip(k + 1, &["article"]);
+                match ctx.group_at(g) {
+                    Some(gr) => (Subject::Group(gr.to_string()), g + 1),
+                    None => (Subject::All, k),
+                }
+            } else {
+                (Subject::All, k)
+            }
+        } else if let Some(gr) = ctx.group_at(j).filter(|_| ctx.is(j + 1, "member_noun")) {
+            (Subject::Group(gr.to_string()), ctx.skip(j + 1, &["member_noun"]))
+        } else if ctx.is(j, "negation") {
+            match ctx.group_at(j + 1).filter(|_| ctx.is(j + 2, "member_noun")) {
+                Some(gr) => (Subject::NotGroup(gr.to_string()), ctx.skip(j + 2, &["member_noun"])),
+                None => {
+                    i = j;
+                    continue;
+                }
+            }
+        } else {
+            i = j;
+            continue;
+        };
+        let resolved = if members.is_empty() {
+            None
+        } else {
+            match (&subject, date) {
+                (Subject::All, _) => Some(members.len() as u64),
+                (Subject::Group(g), Some(d)) => {
+                    Some(members.iter().filter(|m| ctx.reference.is_member(g, &m.iso3, d)).count() as u64)
+                }
+                (Subject::NotGroup(g), Some(d)) => {
+                    Some(members.iter().filter(|m| !ctx.reference.is_member(g, &m.iso3, d)).count() as u64)
+                }
+                (_, None) => None,
+            }
+        };
+        let status = match resolved {
+            None => ClaimStatus::Unverifiable,
+            Some(r) if r == stated => ClaimStatus::Consistent,
+            Some(_) => ClaimStatus::Inconsistent,
+        };
+        let (s, _) = ctx.span(i);
+        let (_, e) = ctx.span(end - 1);
+        let (os, oe) = (folded.orig_start(s), folded.orig_end(e));
+        out.push(Claim {
+            quote: text.chars().skip(os).take(oe - os).collect(),
+            start: os,
+            stated,
+            subject,
+            resolved,
+            status,
+        });
+        i = end;
+    }
+    out
+}

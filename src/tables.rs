@@ -1,0 +1,183 @@
+//! The output tables as polars DataFrames, built from what the stages found.
+//! Column names and types here are the schema documented in the README.
+
+use crate::breakdown::{breakdown, country_mentions};
+use crate::extract::{Mention, MentionKind};
+use crate::ingest::{Article, Reject};
+use crate::reference::Reference;
+use crate::resolve::{Resolution, Subject};
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+/// One article after extraction and resolution.
+pub struct Processed<'a> {
+    pub article: &'a Article,
+    /// The date memberships were read at (`--as-of` or the article's date).
+    pub date: Option<NaiveDate>,
+    pub mentions: Vec<Mention>,
+    pub resolution: Resolution,
+}
+
+/// The names of the tables, in the order they are written.
+pub const TABLES: [&str; 7] = [
+    "articles",
+    "mentions",
+    "members",
+    "breakdown",
+    "claims",
+    "country_mentions",
+    "rejects",
+];
+
+fn date_column(name: &str, dates: Vec<Option<NaiveDate>>) -> PolarsResult<Column> {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+    let days: Vec<Option<i32>> = dates
+        .into_iter()
+        .map(|d| d.map(|d| (d - epoch).num_days() as i32))
+        .collect();
+    Ok(Series::new(name.into(), days).cast(&DataType::Date)?.into())
+}
+
+fn col<T, V>(name: &str, v: V) -> Column
+where
+    Series: NamedFrom<V, T>,
+    T: ?Sized,
+{
+    Series::new(name.into(), v).into()
+}
+
+fn join(codes: &[String]) -> Option<String> {
+    (!codes.is_empty()).then(|| codes.join(";"))
+}
+
+/// Builds every table, in [`TABLES`] order.
+pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+    let articles = DataFrame::new_infer_height(vec![
+        col("article_id", processed.iter().map(|p| p.article.id.as_str()).collect::<Vec<_>>()),
+        date_column("date", processed.iter().map(|p| p.article.date).collect())?,
+        col("lang", processed.iter().map(|p| p.article.lang.as_str()).collect::<Vec<_>>()),
+        col("source", processed.iter().map(|p| p.article.source.as_str()).collect::<Vec<_>>()),
+        col("title", processed.iter().map(|p| p.article.title.as_str()).collect::<Vec<_>>()),
+        col("chars", processed.iter().map(|p| p.article.text.chars().count() as i64).collect::<Vec<_>>()),
+        col("mentions", processed.iter().map(|p| p.mentions.len() as i64).collect::<Vec<_>>()),
+        col("members", processed.iter().map(|p| p.resolution.members.len() as i64).collect::<Vec<_>>()),
+    ])?;
+
+    let ms: Vec<(&str, &Mention)> = processed
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(move |m| (p.article.id.as_str(), m)))
+        .collect();
+    let country_code = |m: &Mention, f: fn(&crate::reference::Country) -> &str| -> Option<String> {
+        (m.kind == MentionKind::Country)
+            .then(|| reference.country(&m.codes[0]).map(|c| f(c).to_string()))
+            .flatten()
+    };
+    let mentions = DataFrame::new_infer_height(vec![
+        col("article_id", ms.iter().map(|(a, _)| *a).collect::<Vec<_>>()),
+        col("start", ms.iter().map(|(_, m)| m.start as i64).collect::<Vec<_>>()),
+        col("end", ms.iter().map(|(_, m)| m.end as i64).collect::<Vec<_>>()),
+        col("surface", ms.iter().map(|(_, m)| m.surface.as_str()).collect::<Vec<_>>()),
+        col("kind", ms.iter().map(|(_, m)| m.kind.as_str()).collect::<Vec<_>>()),
+        col("iso3", ms.iter().map(|(_, m)| country_code(m, |c| &c.alpha3)).collect::<Vec<_>>()),
+        col("iso2", ms.iter().map(|(_, m)| country_code(m, |c| &c.alpha2)).collect::<Vec<_>>()),
+        col(
+            "group",
+            ms.iter()
+                .map(|(_, m)| (m.kind == MentionKind::Group).then(|| m.codes[0].clone()))
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "candidates",
+            ms.iter()
+                .map(|(_, m)| if m.kind == MentionKind::Ambiguous { join(&m.codes) } else { None })
+                .collect::<Vec<_>>(),
+        ),
+    ])?;
+
+    let mut mem_rows = Vec::new();
+    for p in processed {
+        for m in &p.resolution.members {
+            if let Some(c) = reference.country(&m.iso3) {
+                mem_rows.push((p, m, c));
+            }
+        }
+    }
+    let members = DataFrame::new_infer_height(vec![
+        col("article_id", mem_rows.iter().map(|(p, _, _)| p.article.id.as_str()).collect::<Vec<_>>()),
+        col("iso3", mem_rows.iter().map(|(_, _, c)| c.alpha3.as_str()).collect::<Vec<_>>()),
+        col("iso2", mem_rows.iter().map(|(_, _, c)| c.alpha2.as_str()).collect::<Vec<_>>()),
+        col("iso_numeric", mem_rows.iter().map(|(_, _, c)| c.numeric.as_str()).collect::<Vec<_>>()),
+        col("name_en", mem_rows.iter().map(|(_, _, c)| c.name_en.as_str()).collect::<Vec<_>>()),
+        col("name_fr", mem_rows.iter().map(|(_, _, c)| c.name_fr.as_str()).collect::<Vec<_>>()),
+        col(
+            "basis",
+            mem_rows
+                .iter()
+                .map(|(_, m, _)| m.basis.iter().cloned().collect::<Vec<_>>().join(";"))
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "eu_member",
+            mem_rows
+                .iter()
+                .map(|(p, _, c)| p.date.map(|d| reference.is_member("EU", &c.alpha3, d)))
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "m49_region",
+            mem_rows
+                .iter()
+                .map(|(_, _, c)| Some(c.m49_region.as_str()).filter(|s| !s.is_empty()))
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "m49_subregion",
+            mem_rows
+                .iter()
+                .map(|(_, _, c)| Some(c.m49_subregion.as_str()).filter(|s| !s.is_empty()))
+                .collect::<Vec<_>>(),
+        ),
+    ])?;
+
+    let cl: Vec<(&str, &crate::resolve::Claim)> = processed
+        .iter()
+        .flat_map(|p| p.resolution.claims.iter().map(move |c| (p.article.id.as_str(), c)))
+        .collect();
+    let claims = DataFrame::new_infer_height(vec![
+        col("article_id", cl.iter().map(|(a, _)| *a).collect::<Vec<_>>()),
+        col("start", cl.iter().map(|(_, c)| c.start as i64).collect::<Vec<_>>()),
+        col("quote", cl.iter().map(|(_, c)| c.quote.as_str()).collect::<Vec<_>>()),
+        col(
+            "subject",
+            cl.iter()
+                .map(|(_, c)| match &c.subject {
+                    Subject::All => "members".to_string(),
+                    Subject::Group(g) => format!("members in {g}"),
+                    Subject::NotGroup(g) => format!("members not in {g}"),
+                })
+                .collect::<Vec<_>>(),
+        ),
+        col("stated", cl.iter().map(|(_, c)| c.stated as i64).collect::<Vec<_>>()),
+        col("resolved", cl.iter().map(|(_, c)| c.resolved.map(|r| r as i64)).collect::<Vec<_>>()),
+        col("status", cl.iter().map(|(_, c)| c.status.as_str()).collect::<Vec<_>>()),
+    ])?;
+
+    let rejects = DataFrame::new_infer_height(vec![
+        col("file", rejects.iter().map(|r| r.file.as_str()).collect::<Vec<_>>()),
+        col("line", rejects.iter().map(|r| r.line.map(|l| l as i64)).collect::<Vec<_>>()),
+        col("article_id", rejects.iter().map(|r| r.article_id.clone()).collect::<Vec<_>>()),
+        col("reason", rejects.iter().map(|r| r.reason.as_str()).collect::<Vec<_>>()),
+    ])?;
+
+    let breakdown = breakdown(&members)?;
+    let country_mentions = country_mentions(&mentions)?;
+    Ok(vec![
+        ("articles", articles),
+        ("mentions", mentions),
+        ("members", members),
+        ("breakdown", breakdown),
+        ("claims", claims),
+        ("country_mentions", country_mentions),
+        ("rejects", rejects),
+    ])
+}

@@ -1,0 +1,174 @@
+//! Writing a run's tables: Parquet and CSV side by side, then the manifest,
+//! all into a temporary folder beside the output that is swapped in at the
+//! end. A run that fails or is killed leaves the previous outputs as they were.
+
+use anyhow::{bail, Context, Result};
+use polars::prelude::{CsvWriter, DataFrame, ParquetWriter, SerWriter};
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// Hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `.<output name>.paysage-<tag>` beside `output`.
+fn sibling(output: &Path, tag: &str) -> Result<PathBuf> {
+    let name = output
+        .file_name()
+        .and_then(|n| n.to_str())
+        .with_context(|| format!("output folder {} has no name", output.display()))?;
+    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Ok(parent.join(format!(".{name}.paysage-{tag}")))
+}
+
+fn pid_alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Holds the output folder for one run: a lock file beside it with the
+/// holder's pid and start time. A lock left by a dead process is taken over.
+pub struct OutputLock {
+    path: PathBuf,
+}
+
+impl OutputLock {
+    pub fn acquire(output: &Path) -> Result<OutputLock> {
+        let path = sibling(output, "lock")?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        for _ in 0..2 {
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut f) => {
+                    use std::io::Write;
+                    writeln!(f, "{} {}", std::process::id(), chrono::Utc::now().to_rfc3339())?;
+                    return Ok(OutputLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                    let pid: Option<u32> = holder.split_whitespace().next().and_then(|p| p.parse().ok());
+                    match pid {
+                        Some(pid) if pid_alive(pid) && pid != std::process::id() => bail!(
+                            "output folder {} is in use by another run (pid {pid}, since {}); lock file {}",
+                            output.display(),
+                            holder.split_whitespace().nth(1).unwrap_or("?"),
+                            path.display()
+                        ),
+                        _ => {
+                            // Stale: its holder is gone.
+                            let _ = std::fs::remove_file(&path);
+                        }
+                    }
+                }
+                Err(e) => return Err(e).with_context(|| format!("creating lock file {}", path.display())),
+            }
+        }
+        bail!("could not take the lock {}", path.display())
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Writes `tables` (each as `<name>.parquet` and `<name>.csv`), then
+/// `manifest.json`, then swaps the new folder in for `output`.
+pub fn write_outputs(output: &Path, tables: &mut [(&str, DataFrame)], manifest: &serde_json::Value) -> Result<()> {
+    let tmp = sibling(output, &format!("tmp-{}", std::process::id()))?;
+    clean_stale(output)?;
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).with_context(|| format!("removing {}", tmp.display()))?;
+    }
+    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    let result = (|| -> Result<()> {
+        for (name, df) in tables.iter_mut() {
+            let p = tmp.join(format!("{name}.parquet"));
+            let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
+            ParquetWriter::new(&f)
+                .finish(df)
+                .with_context(|| format!("writing {}", p.display()))?;
+            f.sync_all().with_context(|| format!("syncing {}", p.display()))?;
+            let p = tmp.join(format!("{name}.csv"));
+            let mut f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
+            CsvWriter::new(&mut f)
+                .include_header(true)
+                .finish(df)
+                .with_context(|| format!("writing {}", p.display()))?;
+            f.sync_all().with_context(|| format!("syncing {}", p.display()))?;
+        }
+        let p = tmp.join("manifest.json");
+        let body = serde_json::to_vec_pretty(manifest)?;
+        std::fs::write(&p, body).with_context(|| format!("writing {}", p.display()))?;
+        File::open(&p)?.sync_all()?;
+        File::open(&tmp)?.sync_all()?;
+        swap_in(&tmp, output)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+/// Removes temporary folders left beside `output` by runs that died.
+fn clean_stale(output: &Path) -> Result<()> {
+    let probe = sibling(output, "tmp-")?;
+    let prefix = probe.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let parent = probe.parent().unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if let Some(pid) = name.strip_prefix(&prefix).and_then(|p| p.parse::<u32>().ok()) {
+            if !pid_alive(pid) {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Puts `tmp` in place of `output` in one step: an atomic exchange of the two
+/// folders (Linux `renameat2(RENAME_EXCHANGE)`), then the old one is removed.
+fn swap_in(tmp: &Path, output: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(output) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::rename(tmp, output)
+                .with_context(|| format!("moving {} to {}", tmp.display(), output.display()))?;
+        }
+        Err(e) => return Err(e).with_context(|| format!("reading {}", output.display())),
+        Ok(m) if !m.is_dir() => bail!("output {} exists and is not a folder", output.display()),
+        Ok(_) => {
+            exchange(tmp, output)?;
+            // `tmp` now holds the previous outputs.
+            std::fs::remove_dir_all(tmp).with_context(|| format!("removing previous outputs {}", tmp.display()))?;
+        }
+    }
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(d) = File::open(parent) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
+
+fn exchange(a: &Path, b: &Path) -> Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated paths for the call's duration.
+    let rc = unsafe {
+        libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE)
+    };
+    if rc != 0 {
+        let e = std::io::Error::last_os_error();
+        return Err(e).with_context(|| format!("swapping {} into {}", a.display(), b.display()));
+    }
+    Ok(())
+}
