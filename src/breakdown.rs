@@ -24,7 +24,13 @@ pub fn breakdown(members: &DataFrame) -> PolarsResult<DataFrame> {
     let total = col("members").sum().over([col("article_id"), col("dimension")])?;
     concat(parts, UnionArgs::default())?
         .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
-        .select([col("article_id"), col("dimension"), col("value"), col("members"), col("share")])
+        .select([
+            col("article_id"),
+            col("dimension"),
+            col("value"),
+            col("members"),
+            col("share"),
+        ])
         .sort(
             ["article_id", "dimension", "value"],
             SortMultipleOptions::default().with_nulls_last(true),
@@ -42,7 +48,10 @@ pub fn country_mentions(mentions: &DataFrame) -> PolarsResult<DataFrame> {
         .group_by([col("iso3")])
         .agg([
             len().cast(DataType::Int64).alias("mentions"),
-            col("article_id").n_unique().cast(DataType::Int64).alias("articles"),
+            col("article_id")
+                .n_unique()
+                .cast(DataType::Int64)
+                .alias("articles"),
         ])
         .sort(
             ["mentions", "iso3"],

@@ -65,6 +65,10 @@ pub struct Matcher {
     by_lang: HashMap<String, LangMatcher>,
     /// For articles whose language has no names: every language's names.
     any: LangMatcher,
+    /// Country names that are also given names, as written ("Dominique").
+    given_names: std::collections::HashSet<String>,
+    /// Title-case words that are not names (months, weekdays).
+    not_names: std::collections::HashSet<String>,
 }
 
 impl Matcher {
@@ -97,9 +101,12 @@ impl Matcher {
         for (lang, pats) in per_lang {
             by_lang.insert(lang.to_string(), LangMatcher::build(pats)?);
         }
+        let given_names = reference.grammar.words_of("mul", "given_name");
         Ok(Matcher {
             by_lang,
             any: LangMatcher::build(any)?,
+            given_names,
+            not_names: reference.grammar.words_of("mul", "not_name"),
         })
     }
 
@@ -124,6 +131,66 @@ impl Matcher {
         let folded = fold(text);
         let mentions = self.extract_folded(text, &folded, lang);
         (mentions, folded)
+    }
+
+    /// Drops country names that are part of a person's or an organisation's
+    /// name rather than the country:
+    /// - a one-word name that is also a given name (grammar role
+    ///   `given_name`), followed by a title-case word ("Dominique
+    ///   Strauss-Kahn", "Chad Smith", "Maurice Ravel");
+    /// - a one-word name preceded, inside a sentence, by a title-case word
+    ///   ("le président François Hollande", "la compagnie Air France"),
+    ///   unless that word is a month or weekday (role `not_name`).
+    ///
+    /// In both, a neighbour that is itself a mention keeps the name
+    /// ("France-Allemagne").
+    fn drop_people(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+        let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.start).collect();
+        let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.end).collect();
+        let mut cursor = CharCursor::new(text);
+        mentions
+            .into_iter()
+            .filter(|m| {
+                if m.kind != MentionKind::Country || m.surface.contains(char::is_whitespace) {
+                    return true;
+                }
+                let b0 = cursor.seek(m.start);
+                let b1 = cursor.seek(m.end);
+                let (before, after) = (&text[..b0], &text[b1..]);
+                if self.given_names.contains(&m.surface) {
+                    let ws = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+                    let mut next = after[ws..].chars();
+                    let title = matches!((next.next(), next.next()),
+                        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
+                    let next_start = m.end + after[..ws].chars().count();
+                    if ws > 0 && title && !starts.contains(&next_start) {
+                        return false;
+                    }
+                }
+                // The word before, over one space or hyphen.
+                let Some(sep) = before.chars().next_back().filter(|c| matches!(c, ' ' | '-' | '\u{a0}')) else {
+                    return true;
+                };
+                let head = &before[..before.len() - sep.len_utf8()];
+                let word_len: usize = head
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .map(char::len_utf8)
+                    .sum();
+                let word = &head[head.len() - word_len..];
+                let mut wc = word.chars();
+                let title = matches!((wc.next(), wc.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
+                if !title || ends.contains(&(m.start - 1)) || self.not_names.contains(word) {
+                    return true;
+                }
+                // Inside a sentence: what precedes the word is a lower-case
+                // word, a comma or a digit, not a sentence end or the start.
+                let prior = head[..head.len() - word_len].trim_end_matches([' ', '\u{a0}']);
+                let inside = prior.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',' || c.is_ascii_digit());
+                !inside
+            })
+            .collect()
     }
 
     /// As [`Matcher::extract`], on an already folded text.
@@ -179,7 +246,7 @@ impl Matcher {
                 }
             }
         }
-        out
+        self.drop_people(text, out)
     }
 
     /// Classifies a whole name (lookup): the entries for its folded form, after

@@ -148,16 +148,14 @@ fn read_txt(p: &Path, bytes: &[u8], out: &mut Ingested) {
     let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     let sidecar = p.with_extension("json");
     let raw = if sidecar.exists() {
-        let parsed = std::fs::read(&sidecar)
-            .map_err(|e| e.to_string())
-            .and_then(|b| {
-                out.files.push(crate::reference::InputFile {
-                    path: sidecar.clone(),
-                    bytes: b.len() as u64,
-                    sha256: crate::write::sha256_hex(&b),
-                });
-                serde_json::from_slice::<RawArticle>(&b).map_err(|e| e.to_string())
+        let parsed = std::fs::read(&sidecar).map_err(|e| e.to_string()).and_then(|b| {
+            out.files.push(crate::reference::InputFile {
+                path: sidecar.clone(),
+                bytes: b.len() as u64,
+                sha256: crate::write::sha256_hex(&b),
             });
+            serde_json::from_slice::<RawArticle>(&b).map_err(|e| e.to_string())
+        });
         match parsed {
             Ok(r) => r,
             Err(e) => {
@@ -241,7 +239,11 @@ pub fn read_jsonl<R: BufRead>(mut r: R, name: &str, out: &mut Ingested) {
         let text = match std::str::from_utf8(line) {
             Ok(t) => t,
             Err(e) => {
-                reject(out, None, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+                reject(
+                    out,
+                    None,
+                    format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+                );
                 continue;
             }
         };
@@ -278,7 +280,11 @@ fn push_article(raw: RawArticle, file: &str, line: Option<u64>, out: &mut Ingest
         None | Some("") => None,
         Some(d) => match parse_article_date(d) {
             Some(d) => Some(d),
-            None => return reject(format!("field `date`: `{d}` is not a date (YYYY-MM-DD, optionally with a time)")),
+            None => {
+                return reject(format!(
+                    "field `date`: `{d}` is not a date (YYYY-MM-DD, optionally with a time)"
+                ))
+            }
         },
     };
     out.articles.push(Article {
@@ -293,7 +299,11 @@ fn push_article(raw: RawArticle, file: &str, line: Option<u64>, out: &mut Ingest
 
 /// `YYYY-MM-DD`, optionally followed by a time (`T15:01:01`, ` 15:01`).
 fn parse_article_date(s: &str) -> Option<NaiveDate> {
-    let (day, rest) = if s.len() > 10 && s.is_char_boundary(10) { s.split_at(10) } else { (s, "") };
+    let (day, rest) = if s.len() > 10 && s.is_char_boundary(10) {
+        s.split_at(10)
+    } else {
+        (s, "")
+    };
     if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
         return None;
     }
@@ -327,7 +337,10 @@ not json\n\
 {\"id\":\"e\",\"text\":\"caf\xe9\"}\n\
 {\"id\":\"f\",\"date\":\"1987-02-26T15:01:01\",\"text\":\"ok\"}\r\n";
         let out = ingest(input);
-        assert_eq!(out.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a", "f"]);
+        assert_eq!(
+            out.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            ["a", "f"]
+        );
         let lines: Vec<_> = out.rejects.iter().map(|r| r.line.unwrap()).collect();
         assert_eq!(lines, [2, 3, 4, 5, 6]);
         assert!(out.rejects[1].reason.contains("empty"));

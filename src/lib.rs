@@ -54,7 +54,8 @@ pub struct RunSummary {
 pub fn run(config: &RunConfig) -> Result<RunSummary> {
     let started = chrono::Utc::now();
     let _lock = write::OutputLock::acquire(&config.output)?;
-    let reference = reference::Reference::load(&config.input).context("reference data is invalid; nothing was written")?;
+    let reference = reference::Reference::load(&config.input)
+        .context("reference data is invalid; nothing was written")?;
     let matcher = extract::Matcher::new(&reference).context("building the name matcher")?;
     let sources = if config.articles.is_empty() {
         vec![ArticleSource::Path(config.input.join("articles"))]

@@ -17,7 +17,11 @@ const EXIT_USAGE: u8 = 2;
 const EXIT_REJECTS: u8 = 3;
 
 #[derive(Parser, Debug)]
-#[command(name = "paysage", version, about = "Countries named in news articles, as clean, dated country data")]
+#[command(
+    name = "paysage",
+    version,
+    about = "Countries named in news articles, as clean, dated country data"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
@@ -82,7 +86,11 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("paysage: error: {e:#}");
-            ExitCode::from(if e.downcast_ref::<UsageError>().is_some() { EXIT_USAGE } else { EXIT_FAILED })
+            ExitCode::from(if e.downcast_ref::<UsageError>().is_some() {
+                EXIT_USAGE
+            } else {
+                EXIT_FAILED
+            })
         }
     }
 }
@@ -94,12 +102,20 @@ struct UsageError(String);
 fn run_job(a: RunArgs) -> Result<u8> {
     let as_of = match &a.as_of {
         None => None,
-        Some(s) => Some(parse_date(s).ok_or_else(|| UsageError(format!("--as-of `{s}` is not a date (YYYY-MM-DD)")))?),
+        Some(s) => Some(
+            parse_date(s).ok_or_else(|| UsageError(format!("--as-of `{s}` is not a date (YYYY-MM-DD)")))?,
+        ),
     };
     let articles = a
         .articles
         .iter()
-        .map(|s| if s == "-" { ArticleSource::Stdin } else { ArticleSource::Path(PathBuf::from(s)) })
+        .map(|s| {
+            if s == "-" {
+                ArticleSource::Stdin
+            } else {
+                ArticleSource::Path(PathBuf::from(s))
+            }
+        })
         .collect();
     let config = paysage::RunConfig {
         input: a.input,
@@ -110,7 +126,11 @@ fn run_job(a: RunArgs) -> Result<u8> {
     let s = paysage::run(&config)?;
     for r in &s.rejects {
         let line = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-        let id = r.article_id.as_deref().map(|i| format!(" (article {i})")).unwrap_or_default();
+        let id = r
+            .article_id
+            .as_deref()
+            .map(|i| format!(" (article {i})"))
+            .unwrap_or_default();
         eprintln!("paysage: rejected {}{line}{id}: {}", r.file, r.reason);
     }
     eprintln!(
@@ -123,7 +143,11 @@ fn run_job(a: RunArgs) -> Result<u8> {
         s.inconsistent_claims,
         config.output.display()
     );
-    Ok(if s.rejects.is_empty() { EXIT_OK } else { EXIT_REJECTS })
+    Ok(if s.rejects.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_REJECTS
+    })
 }
 
 fn run_lookup(a: LookupArgs) -> Result<u8> {
@@ -140,14 +164,26 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
     let matcher = paysage::extract::Matcher::new(&reference)?;
     let stdout = std::io::stdout();
     let mut w = csv::Writer::from_writer(std::io::BufWriter::new(stdout.lock()));
-    w.write_record(["input", "status", "iso3", "iso2", "numeric", "name_en", "candidates"])?;
+    w.write_record([
+        "input",
+        "status",
+        "iso3",
+        "iso2",
+        "numeric",
+        "name_en",
+        "candidates",
+    ])?;
     let mut one = |name: &str| -> Result<()> {
         let row = match lookup(name, a.lang.as_deref(), &matcher, &reference) {
             Lookup::Matched(iso3) => {
-                let c = reference.country(&iso3).context("matched code not in countries")?;
+                let c = reference
+                    .country(&iso3)
+                    .context("matched code not in countries")?;
                 [name, "matched", &c.alpha3, &c.alpha2, &c.numeric, &c.name_en, ""].map(String::from)
             }
-            Lookup::Ambiguous(codes) => [name, "ambiguous", "", "", "", "", &codes.join(";")].map(String::from),
+            Lookup::Ambiguous(codes) => {
+                [name, "ambiguous", "", "", "", "", &codes.join(";")].map(String::from)
+            }
             Lookup::Unmatched => [name, "unmatched", "", "", "", "", ""].map(String::from),
         };
         w.write_record(&row)?;

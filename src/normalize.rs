@@ -52,7 +52,7 @@ pub fn fold_str(s: &str) -> String {
 /// ```
 /// let f = paysage::normalize::fold("Côte d’Ivoire");
 /// assert_eq!(f.text, "cote d'ivoire");
-/// assert_eq!(f.orig_start(6), 5); // the 'd'
+/// assert_eq!(f.orig_start(5), 5); // the 'd'
 /// ```
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());

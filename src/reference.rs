@@ -99,6 +99,8 @@ pub struct Grammar {
     words: HashMap<(String, String), BTreeSet<String>>,
     /// folded number words -> value, per language ("vingt" -> 20).
     numbers: HashMap<(String, String), (u64, bool)>,
+    /// Every row as written: (lang, role, word).
+    raw: Vec<(String, String, String)>,
 }
 
 impl Grammar {
@@ -114,6 +116,15 @@ impl Grammar {
         }
     }
 
+    /// The words of `role` in `lang` as written in grammar.csv (not folded).
+    pub fn words_of(&self, lang: &str, role: &str) -> std::collections::HashSet<String> {
+        self.raw
+            .iter()
+            .filter(|(l, r, _)| l == lang && r == role)
+            .map(|(_, _, w)| w.clone())
+            .collect()
+    }
+
     /// Value of a number word and whether it multiplies ("cent", "hundred").
     pub fn number(&self, lang: &str, word: &str) -> Option<(u64, bool)> {
         self.numbers
@@ -123,10 +134,7 @@ impl Grammar {
                 if self.has_lang(lang) {
                     None
                 } else {
-                    self.numbers
-                        .iter()
-                        .find(|((_, w), _)| w == word)
-                        .map(|(_, v)| *v)
+                    self.numbers.iter().find(|((_, w), _)| w == word).map(|(_, v)| *v)
                 }
             })
     }
@@ -189,7 +197,9 @@ impl Table {
             err(path, line, "-", "invalid UTF-8")
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(text.as_bytes());
         let headers = rdr
             .headers()
             .map_err(|e| err(path, 1, "-", format!("bad header: {e}")))?
@@ -231,7 +241,13 @@ impl Table {
 
 fn check_code(t: &Table, line: u64, field: &str, v: &str, len: usize, digits: bool) -> Result<(), RefError> {
     let ok = v.len() == len
-        && v.chars().all(|c| if digits { c.is_ascii_digit() } else { c.is_ascii_uppercase() });
+        && v.chars().all(|c| {
+            if digits {
+                c.is_ascii_digit()
+            } else {
+                c.is_ascii_uppercase()
+            }
+        });
     if ok {
         Ok(())
     } else {
@@ -242,7 +258,9 @@ fn check_code(t: &Table, line: u64, field: &str, v: &str, len: usize, digits: bo
 
 /// Parses an ISO date (YYYY-MM-DD).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| s.len() == 10)
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
 }
 
 impl Reference {
@@ -343,12 +361,21 @@ fn load_countries(path: &Path, files: &mut Vec<InputFile>) -> Result<Vec<Country
                 return Err(err(path, line, field, "empty"));
             }
         }
-        for (i, (field, v)) in [("alpha2", &c.alpha2), ("alpha3", &c.alpha3), ("numeric", &c.numeric)]
-            .into_iter()
-            .enumerate()
+        for (i, (field, v)) in [
+            ("alpha2", &c.alpha2),
+            ("alpha3", &c.alpha3),
+            ("numeric", &c.numeric),
+        ]
+        .into_iter()
+        .enumerate()
         {
             if let Some(first) = seen[i].insert(v.clone(), line) {
-                return Err(err(path, line, field, format!("duplicate code `{v}` (first on line {first})")));
+                return Err(err(
+                    path,
+                    line,
+                    field,
+                    format!("duplicate code `{v}` (first on line {first})"),
+                ));
             }
         }
         out.push(c);
@@ -370,24 +397,47 @@ fn load_groups(
         let line = *line;
         let group = t.get(rec, "group").to_string();
         if group.is_empty() || !group.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(err(path, line, "group", format!("`{group}` is not a group code (letters, digits, _)")));
+            return Err(err(
+                path,
+                line,
+                "group",
+                format!("`{group}` is not a group code (letters, digits, _)"),
+            ));
         }
         let iso3 = t.get(rec, "iso3").to_string();
         if !by_alpha3.contains_key(&iso3) {
             return Err(err(path, line, "iso3", format!("unknown country code `{iso3}`")));
         }
         let joined_s = t.get(rec, "joined");
-        let joined = parse_date(joined_s)
-            .ok_or_else(|| err(path, line, "joined", format!("`{joined_s}` is not a date (YYYY-MM-DD)")))?;
+        let joined = parse_date(joined_s).ok_or_else(|| {
+            err(
+                path,
+                line,
+                "joined",
+                format!("`{joined_s}` is not a date (YYYY-MM-DD)"),
+            )
+        })?;
         let left_s = t.get(rec, "left");
         let left = if left_s.is_empty() {
             None
         } else {
-            Some(parse_date(left_s).ok_or_else(|| err(path, line, "left", format!("`{left_s}` is not a date (YYYY-MM-DD)")))?)
+            Some(parse_date(left_s).ok_or_else(|| {
+                err(
+                    path,
+                    line,
+                    "left",
+                    format!("`{left_s}` is not a date (YYYY-MM-DD)"),
+                )
+            })?)
         };
         if let Some(l) = left {
             if l < joined {
-                return Err(err(path, line, "left", format!("left {l} is before joined {joined}")));
+                return Err(err(
+                    path,
+                    line,
+                    "left",
+                    format!("left {l} is before joined {joined}"),
+                ));
             }
         }
         let m = Membership {
@@ -398,7 +448,8 @@ fn load_groups(
         };
         for (other_line, o) in &out {
             if o.group == m.group && o.iso3 == m.iso3 {
-                let overlap = o.joined <= m.left.unwrap_or(NaiveDate::MAX) && m.joined <= o.left.unwrap_or(NaiveDate::MAX);
+                let overlap = o.joined <= m.left.unwrap_or(NaiveDate::MAX)
+                    && m.joined <= o.left.unwrap_or(NaiveDate::MAX);
                 if overlap {
                     return Err(err(
                         path,
@@ -415,24 +466,45 @@ fn load_groups(
 }
 
 fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
-    const ROLES: [&str; 7] = ["joiner", "article", "of", "member_noun", "negation", "number", "number_mul"];
+    const ROLES: [&str; 9] = [
+        "joiner",
+        "article",
+        "of",
+        "member_noun",
+        "negation",
+        "number",
+        "number_mul",
+        "given_name",
+        "not_name",
+    ];
     let t = Table::read(path, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
     for (line, rec) in &t.rows {
         let (lang, role, word) = (t.get(rec, "lang"), t.get(rec, "role"), t.get(rec, "word"));
         if !ROLES.contains(&role) {
-            return Err(err(path, *line, "role", format!("unknown role `{role}` (one of {})", ROLES.join(", "))));
+            return Err(err(
+                path,
+                *line,
+                "role",
+                format!("unknown role `{role}` (one of {})", ROLES.join(", ")),
+            ));
         }
         if word.is_empty() {
             return Err(err(path, *line, "word", "empty"));
         }
-        let folded = if word == "," { word.to_string() } else { fold_str(word) };
+        g.raw.push((lang.to_string(), role.to_string(), word.to_string()));
+        let folded = if word == "," {
+            word.to_string()
+        } else {
+            fold_str(word)
+        };
         if role.starts_with("number") {
             let v = t.get(rec, "value");
             let v: u64 = v
                 .parse()
                 .map_err(|_| err(path, *line, "value", format!("`{v}` is not a whole number")))?;
-            g.numbers.insert((lang.to_string(), folded), (v, role == "number_mul"));
+            g.numbers
+                .insert((lang.to_string(), folded), (v, role == "number_mul"));
         } else {
             g.words
                 .entry((lang.to_string(), role.to_string()))
@@ -478,7 +550,12 @@ fn load_names(
             }
             let kind_s = t.get(rec, "kind");
             let kind = NameKind::parse(kind_s).ok_or_else(|| {
-                err(path, line, "kind", format!("unknown kind `{kind_s}` (country, ambiguous, group, not_country)"))
+                err(
+                    path,
+                    line,
+                    "kind",
+                    format!("unknown kind `{kind_s}` (country, ambiguous, group, not_country)"),
+                )
             })?;
             let codes: Vec<String> = t
                 .get(rec, "code")
@@ -497,11 +574,15 @@ fn load_names(
                     path,
                     line,
                     "code",
-                    format!("kind {kind_s} takes {}", match kind {
-                        NameKind::Country | NameKind::Group => "exactly one code",
-                        NameKind::Ambiguous => "two or more codes, `;`-separated (a name that maps to two entries)",
-                        NameKind::NotCountry => "no code",
-                    }),
+                    format!(
+                        "kind {kind_s} takes {}",
+                        match kind {
+                            NameKind::Country | NameKind::Group => "exactly one code",
+                            NameKind::Ambiguous =>
+                                "two or more codes, `;`-separated (a name that maps to two entries)",
+                            NameKind::NotCountry => "no code",
+                        }
+                    ),
                 ));
             }
             for c in &codes {
@@ -511,14 +592,33 @@ fn load_names(
                     by_alpha3.contains_key(c)
                 };
                 if !known {
-                    return Err(err(path, line, "code", format!("unknown {} code `{c}`", if kind == NameKind::Group { "group" } else { "country" })));
+                    return Err(err(
+                        path,
+                        line,
+                        "code",
+                        format!(
+                            "unknown {} code `{c}`",
+                            if kind == NameKind::Group {
+                                "group"
+                            } else {
+                                "country"
+                            }
+                        ),
+                    ));
                 }
             }
             let case_s = t.get(rec, "case");
             let exact_case = match case_s {
                 "exact" => true,
                 "proper" => false,
-                _ => return Err(err(path, line, "case", format!("`{case_s}` is not `exact` or `proper`"))),
+                _ => {
+                    return Err(err(
+                        path,
+                        line,
+                        "case",
+                        format!("`{case_s}` is not `exact` or `proper`"),
+                    ))
+                }
             };
             let key = (lang.clone(), fold_str(&name));
             if key.1.is_empty() {
@@ -539,7 +639,10 @@ fn load_names(
                         path,
                         line,
                         "name",
-                        format!("`{}` maps to two entries (also line {first}); mark it ambiguous", entry.name),
+                        format!(
+                            "`{}` maps to two entries (also line {first}); mark it ambiguous",
+                            entry.name
+                        ),
                     ));
                 }
                 continue;

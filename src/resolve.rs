@@ -114,10 +114,18 @@ fn units<'a>(folded: &'a str, mentions: &[Mention]) -> Vec<Unit<'a>> {
                     break;
                 }
             }
-            out.push(Unit::Word { text: &folded[i..j], start: i, end: j });
+            out.push(Unit::Word {
+                text: &folded[i..j],
+                start: i,
+                end: j,
+            });
             i = j;
         } else {
-            out.push(Unit::Word { text: &folded[i..i + len], start: i, end: i + len });
+            out.push(Unit::Word {
+                text: &folded[i..i + len],
+                start: i,
+                end: i + len,
+            });
             i += len;
         }
     }
@@ -140,7 +148,8 @@ impl Ctx<'_> {
     }
 
     fn is(&self, i: usize, role: &str) -> bool {
-        self.word(i).is_some_and(|w| self.reference.grammar.is(self.lang, role, w))
+        self.word(i)
+            .is_some_and(|w| self.reference.grammar.is(self.lang, role, w))
     }
 
     fn group_at(&self, i: usize) -> Option<&str> {
@@ -234,7 +243,10 @@ pub fn resolve(
             for &u in run.iter() {
                 let Unit::Mention(m) = ctx.units[u] else { continue };
                 if mentions[m].kind == MentionKind::Country {
-                    members.entry(mentions[m].codes[0].clone()).or_default().insert("list".into());
+                    members
+                        .entry(mentions[m].codes[0].clone())
+                        .or_default()
+                        .insert("list".into());
                 }
             }
         }
@@ -276,7 +288,10 @@ pub fn resolve(
             };
             if after || before {
                 for iso3 in reference.members_on(group, date) {
-                    members.entry(iso3.to_string()).or_default().insert(format!("group:{group}"));
+                    members
+                        .entry(iso3.to_string())
+                        .or_default()
+                        .insert(format!("group:{group}"));
                 }
             }
         }
@@ -333,7 +348,10 @@ fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Opti
             (Subject::Group(gr.to_string()), ctx.skip(j + 1, &["member_noun"]))
         } else if ctx.is(j, "negation") {
             match ctx.group_at(j + 1).filter(|_| ctx.is(j + 2, "member_noun")) {
-                Some(gr) => (Subject::NotGroup(gr.to_string()), ctx.skip(j + 2, &["member_noun"])),
+                Some(gr) => (
+                    Subject::NotGroup(gr.to_string()),
+                    ctx.skip(j + 2, &["member_noun"]),
+                ),
                 None => {
                     i = j;
                     continue;
@@ -348,12 +366,18 @@ fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Opti
         } else {
             match (&subject, date) {
                 (Subject::All, _) => Some(members.len() as u64),
-                (Subject::Group(g), Some(d)) => {
-                    Some(members.iter().filter(|m| ctx.reference.is_member(g, &m.iso3, d)).count() as u64)
-                }
-                (Subject::NotGroup(g), Some(d)) => {
-                    Some(members.iter().filter(|m| !ctx.reference.is_member(g, &m.iso3, d)).count() as u64)
-                }
+                (Subject::Group(g), Some(d)) => Some(
+                    members
+                        .iter()
+                        .filter(|m| ctx.reference.is_member(g, &m.iso3, d))
+                        .count() as u64,
+                ),
+                (Subject::NotGroup(g), Some(d)) => Some(
+                    members
+                        .iter()
+                        .filter(|m| !ctx.reference.is_member(g, &m.iso3, d))
+                        .count() as u64,
+                ),
                 (_, None) => None,
             }
         };

@@ -51,16 +51,62 @@ fn join(codes: &[String]) -> Option<String> {
 }
 
 /// Builds every table, in [`TABLES`] order.
-pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+pub fn build(
+    processed: &[Processed],
+    rejects: &[Reject],
+    reference: &Reference,
+) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
     let articles = DataFrame::new_infer_height(vec![
-        col("article_id", processed.iter().map(|p| p.article.id.as_str()).collect::<Vec<_>>()),
+        col(
+            "article_id",
+            processed
+                .iter()
+                .map(|p| p.article.id.as_str())
+                .collect::<Vec<_>>(),
+        ),
         date_column("date", processed.iter().map(|p| p.article.date).collect())?,
-        col("lang", processed.iter().map(|p| p.article.lang.as_str()).collect::<Vec<_>>()),
-        col("source", processed.iter().map(|p| p.article.source.as_str()).collect::<Vec<_>>()),
-        col("title", processed.iter().map(|p| p.article.title.as_str()).collect::<Vec<_>>()),
-        col("chars", processed.iter().map(|p| p.article.text.chars().count() as i64).collect::<Vec<_>>()),
-        col("mentions", processed.iter().map(|p| p.mentions.len() as i64).collect::<Vec<_>>()),
-        col("members", processed.iter().map(|p| p.resolution.members.len() as i64).collect::<Vec<_>>()),
+        col(
+            "lang",
+            processed
+                .iter()
+                .map(|p| p.article.lang.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "source",
+            processed
+                .iter()
+                .map(|p| p.article.source.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "title",
+            processed
+                .iter()
+                .map(|p| p.article.title.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "chars",
+            processed
+                .iter()
+                .map(|p| p.article.text.chars().count() as i64)
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "mentions",
+            processed
+                .iter()
+                .map(|p| p.mentions.len() as i64)
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "members",
+            processed
+                .iter()
+                .map(|p| p.resolution.members.len() as i64)
+                .collect::<Vec<_>>(),
+        ),
     ])?;
 
     let ms: Vec<(&str, &Mention)> = processed
@@ -74,12 +120,31 @@ pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference)
     };
     let mentions = DataFrame::new_infer_height(vec![
         col("article_id", ms.iter().map(|(a, _)| *a).collect::<Vec<_>>()),
-        col("start", ms.iter().map(|(_, m)| m.start as i64).collect::<Vec<_>>()),
+        col(
+            "start",
+            ms.iter().map(|(_, m)| m.start as i64).collect::<Vec<_>>(),
+        ),
         col("end", ms.iter().map(|(_, m)| m.end as i64).collect::<Vec<_>>()),
-        col("surface", ms.iter().map(|(_, m)| m.surface.as_str()).collect::<Vec<_>>()),
-        col("kind", ms.iter().map(|(_, m)| m.kind.as_str()).collect::<Vec<_>>()),
-        col("iso3", ms.iter().map(|(_, m)| country_code(m, |c| &c.alpha3)).collect::<Vec<_>>()),
-        col("iso2", ms.iter().map(|(_, m)| country_code(m, |c| &c.alpha2)).collect::<Vec<_>>()),
+        col(
+            "surface",
+            ms.iter().map(|(_, m)| m.surface.as_str()).collect::<Vec<_>>(),
+        ),
+        col(
+            "kind",
+            ms.iter().map(|(_, m)| m.kind.as_str()).collect::<Vec<_>>(),
+        ),
+        col(
+            "iso3",
+            ms.iter()
+                .map(|(_, m)| country_code(m, |c| &c.alpha3))
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "iso2",
+            ms.iter()
+                .map(|(_, m)| country_code(m, |c| &c.alpha2))
+                .collect::<Vec<_>>(),
+        ),
         col(
             "group",
             ms.iter()
@@ -89,7 +154,13 @@ pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference)
         col(
             "candidates",
             ms.iter()
-                .map(|(_, m)| if m.kind == MentionKind::Ambiguous { join(&m.codes) } else { None })
+                .map(|(_, m)| {
+                    if m.kind == MentionKind::Ambiguous {
+                        join(&m.codes)
+                    } else {
+                        None
+                    }
+                })
                 .collect::<Vec<_>>(),
         ),
     ])?;
@@ -103,12 +174,48 @@ pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference)
         }
     }
     let members = DataFrame::new_infer_height(vec![
-        col("article_id", mem_rows.iter().map(|(p, _, _)| p.article.id.as_str()).collect::<Vec<_>>()),
-        col("iso3", mem_rows.iter().map(|(_, _, c)| c.alpha3.as_str()).collect::<Vec<_>>()),
-        col("iso2", mem_rows.iter().map(|(_, _, c)| c.alpha2.as_str()).collect::<Vec<_>>()),
-        col("iso_numeric", mem_rows.iter().map(|(_, _, c)| c.numeric.as_str()).collect::<Vec<_>>()),
-        col("name_en", mem_rows.iter().map(|(_, _, c)| c.name_en.as_str()).collect::<Vec<_>>()),
-        col("name_fr", mem_rows.iter().map(|(_, _, c)| c.name_fr.as_str()).collect::<Vec<_>>()),
+        col(
+            "article_id",
+            mem_rows
+                .iter()
+                .map(|(p, _, _)| p.article.id.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "iso3",
+            mem_rows
+                .iter()
+                .map(|(_, _, c)| c.alpha3.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "iso2",
+            mem_rows
+                .iter()
+                .map(|(_, _, c)| c.alpha2.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "iso_numeric",
+            mem_rows
+                .iter()
+                .map(|(_, _, c)| c.numeric.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "name_en",
+            mem_rows
+                .iter()
+                .map(|(_, _, c)| c.name_en.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "name_fr",
+            mem_rows
+                .iter()
+                .map(|(_, _, c)| c.name_fr.as_str())
+                .collect::<Vec<_>>(),
+        ),
         col(
             "basis",
             mem_rows
@@ -141,12 +248,23 @@ pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference)
 
     let cl: Vec<(&str, &crate::resolve::Claim)> = processed
         .iter()
-        .flat_map(|p| p.resolution.claims.iter().map(move |c| (p.article.id.as_str(), c)))
+        .flat_map(|p| {
+            p.resolution
+                .claims
+                .iter()
+                .map(move |c| (p.article.id.as_str(), c))
+        })
         .collect();
     let claims = DataFrame::new_infer_height(vec![
         col("article_id", cl.iter().map(|(a, _)| *a).collect::<Vec<_>>()),
-        col("start", cl.iter().map(|(_, c)| c.start as i64).collect::<Vec<_>>()),
-        col("quote", cl.iter().map(|(_, c)| c.quote.as_str()).collect::<Vec<_>>()),
+        col(
+            "start",
+            cl.iter().map(|(_, c)| c.start as i64).collect::<Vec<_>>(),
+        ),
+        col(
+            "quote",
+            cl.iter().map(|(_, c)| c.quote.as_str()).collect::<Vec<_>>(),
+        ),
         col(
             "subject",
             cl.iter()
@@ -157,16 +275,42 @@ pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference)
                 })
                 .collect::<Vec<_>>(),
         ),
-        col("stated", cl.iter().map(|(_, c)| c.stated as i64).collect::<Vec<_>>()),
-        col("resolved", cl.iter().map(|(_, c)| c.resolved.map(|r| r as i64)).collect::<Vec<_>>()),
-        col("status", cl.iter().map(|(_, c)| c.status.as_str()).collect::<Vec<_>>()),
+        col(
+            "stated",
+            cl.iter().map(|(_, c)| c.stated as i64).collect::<Vec<_>>(),
+        ),
+        col(
+            "resolved",
+            cl.iter()
+                .map(|(_, c)| c.resolved.map(|r| r as i64))
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "status",
+            cl.iter().map(|(_, c)| c.status.as_str()).collect::<Vec<_>>(),
+        ),
     ])?;
 
     let rejects = DataFrame::new_infer_height(vec![
-        col("file", rejects.iter().map(|r| r.file.as_str()).collect::<Vec<_>>()),
-        col("line", rejects.iter().map(|r| r.line.map(|l| l as i64)).collect::<Vec<_>>()),
-        col("article_id", rejects.iter().map(|r| r.article_id.clone()).collect::<Vec<_>>()),
-        col("reason", rejects.iter().map(|r| r.reason.as_str()).collect::<Vec<_>>()),
+        col(
+            "file",
+            rejects.iter().map(|r| r.file.as_str()).collect::<Vec<_>>(),
+        ),
+        col(
+            "line",
+            rejects
+                .iter()
+                .map(|r| r.line.map(|l| l as i64))
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "article_id",
+            rejects.iter().map(|r| r.article_id.clone()).collect::<Vec<_>>(),
+        ),
+        col(
+            "reason",
+            rejects.iter().map(|r| r.reason.as_str()).collect::<Vec<_>>(),
+        ),
     ])?;
 
     let breakdown = breakdown(&members)?;

@@ -20,7 +20,10 @@ fn sibling(output: &Path, tag: &str) -> Result<PathBuf> {
         .file_name()
         .and_then(|n| n.to_str())
         .with_context(|| format!("output folder {} has no name", output.display()))?;
-    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{name}.paysage-{tag}")))
 }
 
@@ -41,7 +44,11 @@ impl OutputLock {
             std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
         for _ in 0..2 {
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
                 Ok(mut f) => {
                     use std::io::Write;
                     writeln!(f, "{} {}", std::process::id(), chrono::Utc::now().to_rfc3339())?;
@@ -78,7 +85,11 @@ impl Drop for OutputLock {
 
 /// Writes `tables` (each as `<name>.parquet` and `<name>.csv`), then
 /// `manifest.json`, then swaps the new folder in for `output`.
-pub fn write_outputs(output: &Path, tables: &mut [(&str, DataFrame)], manifest: &serde_json::Value) -> Result<()> {
+pub fn write_outputs(
+    output: &Path,
+    tables: &mut [(&str, DataFrame)],
+    manifest: &serde_json::Value,
+) -> Result<()> {
     let tmp = sibling(output, &format!("tmp-{}", std::process::id()))?;
     clean_stale(output)?;
     if tmp.exists() {
@@ -117,7 +128,11 @@ pub fn write_outputs(output: &Path, tables: &mut [(&str, DataFrame)], manifest: 
 /// Removes temporary folders left beside `output` by runs that died.
 fn clean_stale(output: &Path) -> Result<()> {
     let probe = sibling(output, "tmp-")?;
-    let prefix = probe.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let prefix = probe
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
     let parent = probe.parent().unwrap_or(Path::new("."));
     let Ok(entries) = std::fs::read_dir(parent) else {
         return Ok(());
@@ -146,7 +161,8 @@ fn swap_in(tmp: &Path, output: &Path) -> Result<()> {
         Ok(_) => {
             exchange(tmp, output)?;
             // `tmp` now holds the previous outputs.
-            std::fs::remove_dir_all(tmp).with_context(|| format!("removing previous outputs {}", tmp.display()))?;
+            std::fs::remove_dir_all(tmp)
+                .with_context(|| format!("removing previous outputs {}", tmp.display()))?;
         }
     }
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -164,7 +180,13 @@ fn exchange(a: &Path, b: &Path) -> Result<()> {
     let cb = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both pointers are valid NUL-terminated paths for the call's duration.
     let rc = unsafe {
-        libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE)
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
     };
     if rc != 0 {
         let e = std::io::Error::last_os_error();

@@ -37,15 +37,25 @@ fn bad_articles_are_reported_and_skipped_with_exit_3() {
     body.extend_from_slice(b"{\"id\":\"ok\",\"date\":\"2012-12-05\",\"lang\":\"fr\",\"text\":\"La France, l'Allemagne et l'Italie.\"}\n");
     body.extend_from_slice(b"{\"id\":\"empty\",\"date\":\"2012-12-05\",\"lang\":\"fr\",\"text\":\"\"}\n");
     body.extend_from_slice(b"{\"id\":\"latin1\",\"lang\":\"fr\",\"text\":\"caf\xe9\"}\n");
-    body.extend_from_slice(b"{\"id\":\"baddate\",\"date\":\"5 d\xc3\xa9cembre 2012\",\"lang\":\"fr\",\"text\":\"la France\"}\n");
+    body.extend_from_slice(
+        b"{\"id\":\"baddate\",\"date\":\"5 d\xc3\xa9cembre 2012\",\"lang\":\"fr\",\"text\":\"la France\"}\n",
+    );
     body.extend_from_slice(b"this is not json\n");
     std::fs::write(&jsonl, body).unwrap();
     let out = dir.path().join("output");
     paysage()
-        .args(["run", "--articles", jsonl.to_str().unwrap(), "--output", out.to_str().unwrap()])
+        .args([
+            "run",
+            "--articles",
+            jsonl.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ])
         .assert()
         .code(3)
-        .stderr(contains("mixed.jsonl:2 (article empty): field `text`: empty article"))
+        .stderr(contains(
+            "mixed.jsonl:2 (article empty): field `text`: empty article",
+        ))
         .stderr(contains("mixed.jsonl:3: invalid UTF-8"))
         .stderr(contains("mixed.jsonl:4 (article baddate): field `date`"))
         .stderr(contains("mixed.jsonl:5: not a JSON article object"))
@@ -71,10 +81,18 @@ fn duplicate_country_code_stops_the_run_and_keeps_previous_outputs() {
     std::fs::write(&countries, text).unwrap();
     let lines = std::fs::read_to_string(&countries).unwrap().lines().count();
     paysage()
-        .args(["run", "--input", input.to_str().unwrap(), "--output", out.to_str().unwrap()])
+        .args([
+            "run",
+            "--input",
+            input.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ])
         .assert()
         .code(1)
-        .stderr(contains(format!("countries.csv:{lines}: field `alpha3`: duplicate code `FRA`")));
+        .stderr(contains(format!(
+            "countries.csv:{lines}: field `alpha3`: duplicate code `FRA`"
+        )));
     assert_eq!(std::fs::read(out.join("manifest.json")).unwrap(), before);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -91,10 +109,22 @@ fn bad_group_file_names_line_and_field() {
     copy_input(&input);
     let groups = input.join("groups.csv");
     let cases = [
-        ("EU,XXX,2004-05-01,,unknown\n", "field `iso3`: unknown country code `XXX`"),
-        ("EU,FRA,1990-01-01,,overlap\n", "field `joined`: FRA in EU: period overlaps line"),
-        ("EU,NOR,2004-13-01,,bad date\n", "field `joined`: `2004-13-01` is not a date"),
-        ("EU,NOR,2004-01-01,2003-01-01,backwards\n", "field `left`: left 2003-01-01 is before joined"),
+        (
+            "EU,XXX,2004-05-01,,unknown\n",
+            "field `iso3`: unknown country code `XXX`",
+        ),
+        (
+            "EU,FRA,1990-01-01,,overlap\n",
+            "field `joined`: FRA in EU: period overlaps line",
+        ),
+        (
+            "EU,NOR,2004-13-01,,bad date\n",
+            "field `joined`: `2004-13-01` is not a date",
+        ),
+        (
+            "EU,NOR,2004-01-01,2003-01-01,backwards\n",
+            "field `left`: left 2003-01-01 is before joined",
+        ),
     ];
     let original = std::fs::read_to_string(&groups).unwrap();
     for (row, message) in cases {
@@ -114,12 +144,18 @@ fn missing_column_and_conflicting_name_are_named() {
     let input = dir.path().join("input");
     copy_input(&input);
     let names = input.join("names/zz_user.csv");
-    std::fs::write(&names, "lang,name,kind,code,case\nfr,Patrie,country,FRA,proper\nfr,patrie,country,DEU,proper\n").unwrap();
+    std::fs::write(
+        &names,
+        "lang,name,kind,code,case\nfr,Patrie,country,FRA,proper\nfr,patrie,country,DEU,proper\n",
+    )
+    .unwrap();
     paysage()
         .args(["lookup", "--input", input.to_str().unwrap(), "France"])
         .assert()
         .code(1)
-        .stderr(contains("zz_user.csv:3: field `name`: `patrie` maps to two entries (also line 2); mark it ambiguous"));
+        .stderr(contains(
+            "zz_user.csv:3: field `name`: `patrie` maps to two entries (also line 2); mark it ambiguous",
+        ));
     std::fs::write(&names, "lang,name,code,case\n").unwrap();
     paysage()
         .args(["lookup", "--input", input.to_str().unwrap(), "France"])
@@ -130,6 +166,69 @@ fn missing_column_and_conflicting_name_are_named() {
 
 #[test]
 fn bad_as_of_and_unknown_lang_are_usage_errors() {
-    paysage().args(["run", "--as-of", "2021-02-30"]).assert().code(2).stderr(contains("--as-of"));
-    paysage().args(["lookup", "--lang", "xx", "France"]).assert().code(2).stderr(contains("no names for this language"));
+    paysage()
+        .args(["run", "--as-of", "2021-02-30"])
+        .assert()
+        .code(2)
+        .stderr(contains("--as-of"));
+    paysage()
+        .args(["lookup", "--lang", "xx", "France"])
+        .assert()
+        .code(2)
+        .stderr(contains("no names for this language"));
+}
+
+#[test]
+fn unreadable_txt_articles_are_skipped_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(articles.join("a-good.txt"), "Le Japon, la Chine et l'Inde.").unwrap();
+    std::fs::write(
+        articles.join("a-good.json"),
+        r#"{"date": "2020-01-01", "lang": "fr"}"#,
+    )
+    .unwrap();
+    std::fs::write(articles.join("b-latin1.txt"), b"la Fran\xe7e\nen Espagne\xe9").unwrap();
+    std::fs::write(articles.join("c-empty.txt"), "  \n").unwrap();
+    std::fs::write(articles.join("d-badmeta.txt"), "la France").unwrap();
+    std::fs::write(articles.join("d-badmeta.json"), "{not json").unwrap();
+    let out = dir.path().join("output");
+    paysage()
+        .args([
+            "run",
+            "--articles",
+            articles.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(3)
+        .stderr(contains("b-latin1.txt:1 (article b-latin1): invalid UTF-8"))
+        .stderr(contains(
+            "c-empty.txt (article c-empty): field `text`: empty article",
+        ))
+        .stderr(contains(
+            "d-badmeta.json (article d-badmeta): metadata is not valid JSON",
+        ));
+    let a = parquet(&out, "articles");
+    assert_eq!(strings(&a, "article_id"), [Some("a-good".to_string())]);
+    assert_eq!(parquet(&out, "members").height(), 3);
+    assert_eq!(parquet(&out, "rejects").height(), 3);
+}
+
+#[test]
+fn articles_on_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    paysage()
+        .args(["run", "--articles", "-", "--output", out.to_str().unwrap()])
+        .write_stdin(
+            "{\"id\":\"s1\",\"date\":null,\"lang\":\"en\",\"text\":\"Japan, China and India met.\"}\n",
+        )
+        .assert()
+        .success();
+    assert_eq!(parquet(&out, "members").height(), 3);
+    let claims = parquet(&out, "claims");
+    assert_eq!(claims.height(), 0);
 }

@@ -20,22 +20,40 @@ fn seed_article_has_48_members_27_eu_21_not() {
     assert!(iso3.contains("GBR"), "the UK was an EU member in 2012");
     let hrv = rows_where(&members, "iso3", "HRV");
     assert_eq!(strings(&hrv, "basis"), [Some("list".to_string())]);
-    let eu: Vec<_> = members.column("eu_member").unwrap().bool().unwrap().into_iter().collect();
+    let eu: Vec<_> = members
+        .column("eu_member")
+        .unwrap()
+        .bool()
+        .unwrap()
+        .iter()
+        .collect();
     assert_eq!(eu.iter().filter(|v| **v == Some(true)).count(), 27);
     assert_eq!(eu.iter().filter(|v| **v == Some(false)).count(), 21);
 
     let b = rows_where(&parquet(&out, "breakdown"), "dimension", "eu_member");
     assert_eq!(strings(&b, "value"), [Some("false".into()), Some("true".into())]);
     assert_eq!(ints(&b, "members"), [Some(21), Some(27)]);
-    let shares: Vec<f64> = b.column("share").unwrap().f64().unwrap().into_iter().flatten().collect();
+    let shares: Vec<f64> = b
+        .column("share")
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .flatten()
+        .collect();
     assert!((shares[1] - 27.0 / 48.0).abs() < 1e-12);
     let regions = rows_where(&parquet(&out, "breakdown"), "dimension", "m49_region");
     assert_eq!(ints(&regions, "members").iter().flatten().sum::<i64>(), 48);
 
     let claims = parquet(&out, "claims");
     assert_eq!(ints(&claims, "stated"), [Some(48), Some(48), Some(27), Some(21)]);
-    assert_eq!(ints(&claims, "resolved"), [Some(48), Some(48), Some(27), Some(21)]);
-    assert!(strings(&claims, "status").iter().all(|s| s.as_deref() == Some("consistent")));
+    assert_eq!(
+        ints(&claims, "resolved"),
+        [Some(48), Some(48), Some(27), Some(21)]
+    );
+    assert!(strings(&claims, "status")
+        .iter()
+        .all(|s| s.as_deref() == Some("consistent")));
     assert_eq!(strings(&claims, "quote")[3].as_deref(), Some("21 Etats non UE"));
 
     let articles = parquet(&out, "articles");
@@ -50,27 +68,35 @@ fn seed_article_mentions_are_found_and_slice_the_text() {
     let m = parquet(&out, "mentions");
     let surfaces = strings(&m, "surface");
     let iso3 = strings(&m, "iso3");
-    let pairs: Vec<(String, Option<String>)> =
-        surfaces.into_iter().flatten().zip(iso3).collect();
+    let pairs: Vec<(String, Option<String>)> = surfaces.into_iter().flatten().zip(iso3).collect();
     let count = |s: &str| pairs.iter().filter(|(x, _)| x == s).count();
     assert_eq!(count("Etats-Unis"), 2);
     let code_of = |s: &str| pairs.iter().find(|(x, _)| x == s).and_then(|(_, c)| c.clone());
     assert_eq!(code_of("Royaume Uni").as_deref(), Some("GBR"));
     assert_eq!(code_of("Georgie").as_deref(), Some("GEO"));
     assert_eq!(code_of("Corée du Sud").as_deref(), Some("KOR"));
-    assert!(pairs.iter().all(|(s, _)| !s.contains("Nations") && !s.contains("Unies") && s != "Bruxelles"));
+    assert!(pairs
+        .iter()
+        .all(|(s, _)| !s.contains("Nations") && !s.contains("Unies") && s != "Bruxelles"));
 
     // Offsets are code points: text[start:end] == surface.
     let text: Vec<char> = std::fs::read_to_string(root().join("input/articles/alliance-2012-12-05-fr.txt"))
         .unwrap()
         .chars()
         .collect();
-    for ((s, e), surf) in ints(&m, "start").into_iter().zip(ints(&m, "end")).zip(strings(&m, "surface")) {
+    for ((s, e), surf) in ints(&m, "start")
+        .into_iter()
+        .zip(ints(&m, "end"))
+        .zip(strings(&m, "surface"))
+    {
         let (s, e) = (s.unwrap() as usize, e.unwrap() as usize);
         assert_eq!(text[s..e].iter().collect::<String>(), surf.unwrap());
     }
     let groups = rows_where(&m, "kind", "group");
-    assert_eq!(strings(&groups, "group"), [Some("EU".into()), Some("EU".into()), Some("EU".into())]);
+    assert_eq!(
+        strings(&groups, "group"),
+        [Some("EU".into()), Some("EU".into()), Some("EU".into())]
+    );
 }
 
 #[test]
@@ -84,7 +110,10 @@ fn as_of_2021_reads_memberships_at_that_date() {
     let hrv = rows_where(&members, "iso3", "HRV");
     assert_eq!(strings(&hrv, "basis"), [Some("group:EU;list".to_string())]);
     let claims = parquet(&out, "claims");
-    assert_eq!(ints(&claims, "resolved"), [Some(47), Some(47), Some(27), Some(20)]);
+    assert_eq!(
+        ints(&claims, "resolved"),
+        [Some(47), Some(47), Some(27), Some(20)]
+    );
     assert_eq!(
         strings(&claims, "status"),
         ["inconsistent", "inconsistent", "consistent", "inconsistent"].map(|s| Some(s.to_string()))
@@ -102,7 +131,12 @@ fn english_rendering_gives_the_same_members_and_breakdowns() {
     }
     let out = run_ok(
         dir.path(),
-        &["--articles", "input/articles", "--articles", articles.to_str().unwrap()],
+        &[
+            "--articles",
+            "input/articles",
+            "--articles",
+            articles.to_str().unwrap(),
+        ],
     );
     let fr = member_set(&out, "alliance-2012-12-05-fr");
     let en = member_set(&out, "alliance-2012-12-05-en");
@@ -111,12 +145,18 @@ fn english_rendering_gives_the_same_members_and_breakdowns() {
     let b = parquet(&out, "breakdown");
     let pick = |id: &str| {
         let d = rows_where(&b, "article_id", id);
-        (strings(&d, "dimension"), strings(&d, "value"), ints(&d, "members"))
+        (
+            strings(&d, "dimension"),
+            strings(&d, "value"),
+            ints(&d, "members"),
+        )
     };
     assert_eq!(pick("alliance-2012-12-05-fr"), pick("alliance-2012-12-05-en"));
     let claims = rows_where(&parquet(&out, "claims"), "article_id", "alliance-2012-12-05-en");
     assert_eq!(ints(&claims, "stated"), [Some(48), Some(48), Some(27), Some(21)]);
-    assert!(strings(&claims, "status").iter().all(|s| s.as_deref() == Some("consistent")));
+    assert!(strings(&claims, "status")
+        .iter()
+        .all(|s| s.as_deref() == Some("consistent")));
 }
 
 #[test]
@@ -133,6 +173,8 @@ fn parquet_and_csv_hold_the_same_rows() {
     assert_eq!(manifest["tables"]["members"], 48);
     assert_eq!(manifest["schema_version"], paysage::SCHEMA_VERSION);
     let inputs = manifest["inputs"].as_array().unwrap();
-    assert!(inputs.iter().any(|i| i["path"].as_str().unwrap().ends_with("countries.csv")
-        && i["sha256"].as_str().unwrap().len() == 64));
+    assert!(inputs
+        .iter()
+        .any(|i| i["path"].as_str().unwrap().ends_with("countries.csv")
+            && i["sha256"].as_str().unwrap().len() == 64));
 }

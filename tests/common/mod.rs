@@ -50,13 +50,13 @@ pub fn strings(df: &DataFrame, column: &str) -> Vec<Option<String>> {
         .unwrap()
         .str()
         .unwrap()
-        .into_iter()
+        .iter()
         .map(|v| v.map(String::from))
         .collect()
 }
 
 pub fn ints(df: &DataFrame, column: &str) -> Vec<Option<i64>> {
-    df.column(column).unwrap().i64().unwrap().into_iter().collect()
+    df.column(column).unwrap().i64().unwrap().iter().collect()
 }
 
 /// Rows of `df` where `column == value`.

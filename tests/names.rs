@@ -1,0 +1,80 @@
+//! Tricky cases, one row per case (tests/data/mention_cases.csv): names as
+//! prose writes them, negatives that must not be countries, and ambiguous
+//! names that must not be guessed. Every row must pass.
+
+use paysage::extract::{Matcher, MentionKind};
+use paysage::lookup::{lookup, Lookup};
+use paysage::reference::Reference;
+use std::collections::BTreeMap;
+
+fn setup() -> (Reference, Matcher) {
+    let r = Reference::load(concat!(env!("CARGO_MANIFEST_DIR"), "/input").as_ref()).unwrap();
+    let m = Matcher::new(&r).unwrap();
+    (r, m)
+}
+
+#[test]
+fn mention_cases_table() {
+    let (_, matcher) = setup();
+    let mut rdr = csv::Reader::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/mention_cases.csv"
+    ))
+    .unwrap();
+    let mut per_lang: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let (lang, text, expected) = (&rec[0], &rec[1], &rec[2]);
+        let (mentions, _) = matcher.extract(text, lang);
+        let got: Vec<String> = mentions
+            .iter()
+            .map(|m| match m.kind {
+                MentionKind::Ambiguous => format!("?{}", m.codes.join("|")),
+                _ => m.codes[0].clone(),
+            })
+            .collect();
+        let got = got.join(" ");
+        let e = per_lang.entry(lang.to_string()).or_default();
+        e.0 += 1;
+        if got == expected {
+            e.1 += 1;
+        } else {
+            failures.push(format!("[{lang}] {text:?}: expected {expected:?}, got {got:?}"));
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for m in &mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.surface);
+        }
+    }
+    for (lang, (n, ok)) in &per_lang {
+        println!("{lang}: {ok}/{n} right ({:.1}%)", 100.0 * *ok as f64 / *n as f64);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every country's English and French short name, as shipped in
+/// countries.csv, looks up to that country (or to an ambiguity naming it).
+#[test]
+fn every_short_name_looks_up_to_its_country() {
+    let (r, m) = setup();
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for c in &r.countries {
+        for (lang, name) in [("en", &c.name_en), ("fr", &c.name_fr)] {
+            n += 1;
+            match lookup(name, Some(lang), &m, &r) {
+                Lookup::Matched(code) if code == c.alpha3 => {}
+                Lookup::Ambiguous(codes) if codes.contains(&c.alpha3) => {}
+                other => wrong.push(format!("[{lang}] {name}: {other:?}, want {}", c.alpha3)),
+            }
+        }
+    }
+    println!("short names: {}/{n} right", n - wrong.len());
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
