@@ -64,18 +64,23 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
     };
     let ingested = ingest::read_sources(&sources)?;
 
-    let mut processed = Vec::with_capacity(ingested.articles.len());
-    for a in &ingested.articles {
-        let (mentions, folded) = matcher.extract(&a.text, &a.lang);
-        let date = config.as_of.or(a.date);
-        let resolution = resolve::resolve(&a.text, &folded, &mentions, &a.lang, date, &reference);
-        processed.push(tables::Processed {
-            article: a,
-            date,
-            mentions,
-            resolution,
-        });
-    }
+    // Articles are independent: scan them on every core; `collect` keeps input order.
+    use rayon::prelude::*;
+    let processed: Vec<tables::Processed> = ingested
+        .articles
+        .par_iter()
+        .map(|a| {
+            let (mentions, folded) = matcher.extract(&a.text, &a.lang);
+            let date = config.as_of.or(a.date);
+            let resolution = resolve::resolve(&a.text, &folded, &mentions, &a.lang, date, &reference);
+            tables::Processed {
+                article: a,
+                date,
+                mentions,
+                resolution,
+            }
+        })
+        .collect();
     let mut built = tables::build(&processed, &ingested.rejects, &reference)?;
 
     let summary = RunSummary {

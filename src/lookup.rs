@@ -33,7 +33,7 @@ pub fn lookup(input: &str, lang: Option<&str>, matcher: &Matcher, reference: &Re
     loop {
         let rest = &text[at..];
         let word_end = rest
-            .find(|c: char| c == ' ' || c == '\'')
+            .find([' ', '\''])
             .map(|i| if rest.as_bytes()[i] == b'\'' { i + 1 } else { i })
             .unwrap_or(rest.len());
         let word = &rest[..word_end];
