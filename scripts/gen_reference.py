@@ -10,7 +10,8 @@ Sources (all from package registries, pinned):
     which encodes the UN M49 hierarchy; names of the M49 areas as the UN writes them.
 
 Writes:
-  input/countries.csv          one row per ISO 3166-1 entry (249 rows)
+  input/countries.csv          one row per ISO 3166-1 entry (249 rows), plus Kosovo
+                               (user-assigned XK / XKX, iso_status user-assigned)
   input/names/generated.csv    every name these sources give, per language
 
 Hand-curated names (prose variants, ambiguous names, negatives) live in
@@ -127,15 +128,20 @@ def main():
 
     countries = sorted(pycountry.countries, key=lambda c: c.alpha_2)
     assert len(countries) == 249, len(countries)
+    # Kosovo: recognised by prose and by CLDR (XK), not in ISO 3166-1; it uses
+    # the user-assigned codes XK / XKX and has no numeric code.
+    kosovo = argparse.Namespace(alpha_2="XK", alpha_3="XKX", numeric="", name="Kosovo", user_assigned=True)
+    countries.append(kosovo)
     with open(os.path.join(args.out, "countries.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["alpha2", "alpha3", "numeric", "name_en", "name_fr", "m49_region_code", "m49_region",
-                    "m49_subregion_code", "m49_subregion"])
+                    "m49_subregion_code", "m49_subregion", "iso_status"])
         for c in countries:
             region, sub = m49(cont, c.alpha_2)
             w.writerow([c.alpha_2, c.alpha_3, c.numeric, cldr_names["en"][c.alpha_2],
                         cldr_names["fr"][c.alpha_2].replace("’", "'"), region, M49_NAMES.get(region, ""), sub,
-                        M49_NAMES.get(sub, "")])
+                        M49_NAMES.get(sub, ""),
+                        "user-assigned" if getattr(c, "user_assigned", False) else "official"])
 
     # name rows: (lang, name) -> set of alpha3, with sources
     rows = {}
@@ -155,6 +161,8 @@ def main():
             for attr, src in (("name", "iso3166"), ("official_name", "iso3166-official"), ("common_name", "iso3166-common")):
                 val = getattr(c, attr, None)
                 if val:
+                    if getattr(c, "user_assigned", False):
+                        continue  # not in iso-codes: CLDR names only
                     for i, v in enumerate(variants(tr(val))):
                         add(lang, v, c.alpha_3, src, i == 0)
             t = cldr_names[lang]

@@ -6,7 +6,7 @@
 //! it hides what it contains, then dropped).
 
 use crate::normalize::{fold, is_word_char, Folded};
-use crate::reference::{NameKind, Reference};
+use crate::reference::{CaseRule, NameKind, Reference};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,6 +16,10 @@ pub enum MentionKind {
     Country,
     Group,
     Ambiguous,
+    /// A former state (USSR, Zaire), never silently the modern one.
+    Historical,
+    /// An organisation named after a country (Air France): not the country.
+    Organisation,
 }
 
 impl MentionKind {
@@ -24,6 +28,8 @@ impl MentionKind {
             MentionKind::Country => "country",
             MentionKind::Group => "group",
             MentionKind::Ambiguous => "ambiguous",
+            MentionKind::Historical => "historical",
+            MentionKind::Organisation => "organisation",
         }
     }
 }
@@ -36,8 +42,12 @@ pub struct Mention {
     pub end: usize,
     pub surface: String,
     pub kind: MentionKind,
-    /// ISO alpha-3 (country), group code (group), or candidates (ambiguous).
+    /// ISO alpha-3 (country, organisation), group code (group), id of
+    /// `historical.csv` (historical), or candidates (ambiguous).
     pub codes: Vec<String>,
+    /// For a country settled from an ambiguous name by context: the
+    /// candidates it was chosen from.
+    pub settled_from: Vec<String>,
     /// Byte span in the folded text (for the resolver).
     pub folded_start: usize,
     pub folded_end: usize,
@@ -49,7 +59,7 @@ struct Entry {
     name: String,
     kind: NameKind,
     codes: Vec<String>,
-    exact_case: bool,
+    case: CaseRule,
 }
 
 /// A compiled matcher for one language.
@@ -57,6 +67,8 @@ struct Entry {
 struct LangMatcher {
     ac: AhoCorasick,
     entries: Vec<Vec<Entry>>,
+    /// Folded articles and prepositions, for names of case rule `article`.
+    lead_words: std::collections::HashSet<String>,
 }
 
 /// The matchers for every language, built once per run.
@@ -82,7 +94,7 @@ impl Matcher {
                 name: n.name.clone(),
                 kind: n.kind,
                 codes: n.codes.clone(),
-                exact_case: n.exact_case,
+                case: n.case,
             };
             per_lang
                 .entry(n.lang.as_str())
@@ -97,14 +109,29 @@ impl Matcher {
                 slot.push(e);
             }
         }
+        let lead = |lang: Option<&str>| -> std::collections::HashSet<String> {
+            let g = &reference.grammar;
+            let langs: Vec<&str> = match lang {
+                Some(l) => vec![l],
+                None => reference.languages().into_iter().collect(),
+            };
+            langs
+                .iter()
+                .flat_map(|l| {
+                    g.folded_words_of(l, "article")
+                        .into_iter()
+                        .chain(g.folded_words_of(l, "of"))
+                })
+                .collect()
+        };
         let mut by_lang = HashMap::new();
         for (lang, pats) in per_lang {
-            by_lang.insert(lang.to_string(), LangMatcher::build(pats)?);
+            by_lang.insert(lang.to_string(), LangMatcher::build(pats, lead(Some(lang)))?);
         }
         let given_names = reference.grammar.words_of("mul", "given_name");
         Ok(Matcher {
             by_lang,
-            any: LangMatcher::build(any)?,
+            any: LangMatcher::build(any, lead(None))?,
             given_names,
             not_names: reference.grammar.words_of("mul", "not_name"),
         })
@@ -211,9 +238,10 @@ impl Matcher {
             let accepted = if before_ok && after_ok {
                 let (os, oe) = (folded.orig_start(s), folded.orig_end(e));
                 let surface = cursor.slice(os, oe);
+                let after_lead = || lm.lead_words.contains(previous_word(&hay[..s]));
                 lm.entries[m.pattern().as_usize()]
                     .iter()
-                    .find(|en| case_ok(en, surface))
+                    .find(|en| case_ok(en, surface, after_lead))
                     .map(|en| (en, os, oe, surface.to_string()))
             } else {
                 None
@@ -224,6 +252,8 @@ impl Matcher {
                         NameKind::Country => Some(MentionKind::Country),
                         NameKind::Group => Some(MentionKind::Group),
                         NameKind::Ambiguous => Some(MentionKind::Ambiguous),
+                        NameKind::Historical => Some(MentionKind::Historical),
+                        NameKind::Organisation => Some(MentionKind::Organisation),
                         NameKind::NotCountry => None,
                     };
                     if let Some(kind) = kind {
@@ -233,6 +263,7 @@ impl Matcher {
                             surface,
                             kind,
                             codes: en.codes.clone(),
+                            settled_from: Vec::new(),
                             folded_start: s,
                             folded_end: e,
                         });
@@ -261,29 +292,50 @@ impl Matcher {
         }
         lm.entries[m.pattern().as_usize()]
             .iter()
-            .find(|e| !e.exact_case || e.name == original)
+            .find(|e| e.case != CaseRule::Exact || e.name == original)
             .map(|e| (e.kind, e.codes.clone()))
     }
 }
 
-fn case_ok(e: &Entry, surface: &str) -> bool {
-    if e.exact_case {
-        surface == e.name
-    } else {
-        // Proper-noun rule: a name counts when written with a capital
-        // ("Chine", "CHINE"), not as a common word ("chine", "turkey").
-        surface.chars().any(char::is_uppercase)
+fn case_ok(e: &Entry, surface: &str, after_lead: impl Fn() -> bool) -> bool {
+    // Proper-noun rule: a name counts when written with a capital
+    // ("Chine", "CHINE"), not as a common word ("chine", "turkey").
+    let proper = || surface.chars().any(char::is_uppercase);
+    match e.case {
+        CaseRule::Exact => surface == e.name,
+        CaseRule::Proper => proper(),
+        CaseRule::Article => proper() && after_lead(),
     }
 }
 
+/// The folded word just before byte `end` ("la" in "la hollande"; "l'" in
+/// "l'ukraine"), or "" when punctuation comes first.
+fn previous_word(before: &str) -> &str {
+    let trimmed = before.strip_suffix(' ').unwrap_or(before);
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c) || *c == '\'')
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    &trimmed[start..]
+}
+
 impl LangMatcher {
-    fn build(pats: BTreeMap<String, Vec<Entry>>) -> anyhow::Result<LangMatcher> {
+    fn build(
+        pats: BTreeMap<String, Vec<Entry>>,
+        lead_words: std::collections::HashSet<String>,
+    ) -> anyhow::Result<LangMatcher> {
         let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = pats.into_iter().unzip();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
             .build(&keys)?;
-        Ok(LangMatcher { ac, entries })
+        Ok(LangMatcher {
+            ac,
+            entries,
+            lead_words,
+        })
     }
 }
 

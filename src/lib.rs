@@ -50,6 +50,20 @@ pub struct RunSummary {
     pub inconsistent_claims: usize,
 }
 
+/// One article through the pure stages: fold and match, then settle
+/// ambiguous names by context, resolve members and check claims.
+pub fn analyse(
+    text: &str,
+    lang: &str,
+    date: Option<NaiveDate>,
+    matcher: &extract::Matcher,
+    reference: &reference::Reference,
+) -> (Vec<extract::Mention>, resolve::Resolution) {
+    let (mut mentions, folded) = matcher.extract(text, lang);
+    let resolution = resolve::resolve(text, &folded, &mut mentions, lang, date, reference);
+    (mentions, resolution)
+}
+
 /// Runs the whole job: read, extract, resolve, break down, write.
 pub fn run(config: &RunConfig) -> Result<RunSummary> {
     let started = chrono::Utc::now();
@@ -70,9 +84,8 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         .articles
         .par_iter()
         .map(|a| {
-            let (mentions, folded) = matcher.extract(&a.text, &a.lang);
             let date = config.as_of.or(a.date);
-            let resolution = resolve::resolve(&a.text, &folded, &mentions, &a.lang, date, &reference);
+            let (mentions, resolution) = analyse(&a.text, &a.lang, date, &matcher, &reference);
             tables::Processed {
                 article: a,
                 date,

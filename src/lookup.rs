@@ -52,7 +52,11 @@ pub fn lookup(input: &str, lang: Option<&str>, matcher: &Matcher, reference: &Re
             return match kind {
                 NameKind::Country => Lookup::Matched(codes[0].clone()),
                 NameKind::Ambiguous => Lookup::Ambiguous(codes),
-                NameKind::Group | NameKind::NotCountry => Lookup::Unmatched,
+                // Not a country: a group, a former state (never silently the
+                // modern one), an organisation, or a blocking phrase.
+                NameKind::Group | NameKind::NotCountry | NameKind::Historical | NameKind::Organisation => {
+                    Lookup::Unmatched
+                }
             };
         }
     }

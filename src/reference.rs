@@ -39,6 +39,8 @@ pub struct Country {
     pub name_fr: String,
     pub m49_region: String,
     pub m49_subregion: String,
+    /// False for user-assigned codes outside ISO 3166-1 (Kosovo, XKX).
+    pub iso: bool,
 }
 
 /// What a name denotes.
@@ -53,6 +55,11 @@ pub enum NameKind {
     /// A phrase that contains a country name but is not one ("Nations unies",
     /// "Nouveau-Mexique"): it wins as the longer match and yields no mention.
     NotCountry,
+    /// A former state (USSR, Zaire): code is an id of `historical.csv`.
+    Historical,
+    /// An organisation, medium or company named after a country (Air
+    /// France): code is that country; never counted as the country.
+    Organisation,
 }
 
 impl NameKind {
@@ -62,6 +69,8 @@ impl NameKind {
             "ambiguous" => NameKind::Ambiguous,
             "group" => NameKind::Group,
             "not_country" => NameKind::NotCountry,
+            "historical" => NameKind::Historical,
+            "organisation" => NameKind::Organisation,
             _ => return None,
         })
     }
@@ -75,11 +84,34 @@ pub struct Name {
     pub kind: NameKind,
     /// ISO alpha-3 codes (country, ambiguous) or one group code.
     pub codes: Vec<String>,
-    /// Abbreviations ("US", "UE") match only as written; other names match
-    /// when written as a proper noun.
-    pub exact_case: bool,
+    /// How the name must be written to count.
+    pub case: CaseRule,
     /// `file:line` the name came from.
     pub origin: String,
+}
+
+/// How a name must be written to count as a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRule {
+    /// Written as a proper noun: with a capital ("Chine", "CHINE"), not as a
+    /// common word ("chine", "turkey").
+    Proper,
+    /// Exactly as listed: abbreviations ("US" but not "us").
+    Exact,
+    /// A proper noun right after an article or preposition of the language
+    /// ("la Hollande", "en Hollande"), for names that are also surnames.
+    Article,
+}
+
+/// A former state (ISO 3166-3, or a name with no code such as West Germany).
+#[derive(Debug, Clone)]
+pub struct Historical {
+    pub id: String,
+    /// ISO 3166-3 four-letter code, if any.
+    pub iso3166_3: Option<String>,
+    pub name_en: String,
+    /// Successor states (alpha-3); the successor when there is exactly one.
+    pub successors: Vec<String>,
 }
 
 /// One period of one country's membership of one group.
@@ -125,6 +157,14 @@ impl Grammar {
             .collect()
     }
 
+    /// The folded words of `role` in `lang`.
+    pub fn folded_words_of(&self, lang: &str, role: &str) -> BTreeSet<String> {
+        self.words
+            .get(&(lang.to_string(), role.to_string()))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// Value of a number word and whether it multiplies ("cent", "hundred").
     pub fn number(&self, lang: &str, word: &str) -> Option<(u64, bool)> {
         self.numbers
@@ -161,6 +201,7 @@ pub struct Reference {
     by_numeric: HashMap<String, usize>,
     pub names: Vec<Name>,
     pub memberships: Vec<Membership>,
+    pub historical: Vec<Historical>,
     /// Group codes, sorted.
     pub groups: Vec<String>,
     pub grammar: Grammar,
@@ -285,7 +326,14 @@ impl Reference {
             .into_iter()
             .collect();
         let grammar = load_grammar(&dir.join("grammar.csv"), &mut files)?;
-        let names = load_names(&dir.join("names"), &by_alpha3, &groups, &mut files)?;
+        let historical = load_historical(&dir.join("historical.csv"), &by_alpha3, &mut files)?;
+        let known = Known {
+            by_alpha3: &by_alpha3,
+            alpha2: &by_alpha2,
+            groups: &groups,
+            historical: &historical,
+        };
+        let names = load_names(&dir.join("names"), &known, &mut files)?;
         Ok(Reference {
             countries,
             by_alpha3,
@@ -293,10 +341,16 @@ impl Reference {
             by_numeric,
             names,
             memberships,
+            historical,
             groups,
             grammar,
             files,
         })
+    }
+
+    /// The former state with this id.
+    pub fn historical(&self, id: &str) -> Option<&Historical> {
+        self.historical.iter().find(|h| h.id == id)
     }
 
     /// The country with this alpha-3 code.
@@ -352,10 +406,25 @@ fn load_countries(path: &Path, files: &mut Vec<InputFile>) -> Result<Vec<Country
             name_fr: t.get(rec, "name_fr").to_string(),
             m49_region: t.get(rec, "m49_region").to_string(),
             m49_subregion: t.get(rec, "m49_subregion").to_string(),
+            iso: match t.get(rec, "iso_status") {
+                "" | "official" => true,
+                "user-assigned" => false,
+                other => {
+                    return Err(err(
+                        path,
+                        line,
+                        "iso_status",
+                        format!("`{other}` is not `official` or `user-assigned`"),
+                    ))
+                }
+            },
         };
         check_code(&t, line, "alpha2", &c.alpha2, 2, false)?;
         check_code(&t, line, "alpha3", &c.alpha3, 3, false)?;
-        check_code(&t, line, "numeric", &c.numeric, 3, true)?;
+        // User-assigned codes (Kosovo) have no numeric code.
+        if c.iso || !c.numeric.is_empty() {
+            check_code(&t, line, "numeric", &c.numeric, 3, true)?;
+        }
         for field in ["name_en", "name_fr"] {
             if t.get(rec, field).is_empty() {
                 return Err(err(path, line, field, "empty"));
@@ -384,6 +453,90 @@ fn load_countries(path: &Path, files: &mut Vec<InputFile>) -> Result<Vec<Country
         return Err(err(path, 1, "-", "no countries"));
     }
     Ok(out)
+}
+
+fn load_historical(
+    path: &Path,
+    by_alpha3: &HashMap<String, usize>,
+    files: &mut Vec<InputFile>,
+) -> Result<Vec<Historical>, RefError> {
+    let t = Table::read(path, &["id", "iso3166_3", "name_en", "successors"], files)?;
+    let mut out: Vec<Historical> = Vec::new();
+    for (line, rec) in &t.rows {
+        let id = t.get(rec, "id").to_string();
+        if id.is_empty() {
+            return Err(err(path, *line, "id", "empty"));
+        }
+        if out.iter().any(|h| h.id == id) || by_alpha3.contains_key(&id) {
+            return Err(err(path, *line, "id", format!("`{id}` is already used")));
+        }
+        let code = t.get(rec, "iso3166_3");
+        if !code.is_empty() {
+            check_code(&t, *line, "iso3166_3", code, 4, false)?;
+        }
+        let successors: Vec<String> = t
+            .get(rec, "successors")
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        for s in &successors {
+            if !by_alpha3.contains_key(s) {
+                return Err(err(
+                    path,
+                    *line,
+                    "successors",
+                    format!("unknown country code `{s}`"),
+                ));
+            }
+        }
+        out.push(Historical {
+            id,
+            iso3166_3: (!code.is_empty()).then(|| code.to_string()),
+            name_en: t.get(rec, "name_en").to_string(),
+            successors,
+        });
+    }
+    Ok(out)
+}
+
+/// The codes a name may refer to, for validation.
+struct Known<'a> {
+    by_alpha3: &'a HashMap<String, usize>,
+    alpha2: &'a HashMap<String, usize>,
+    groups: &'a [String],
+    historical: &'a [Historical],
+}
+
+impl Known<'_> {
+    fn check(&self, kind: NameKind, code: &str) -> Result<(), String> {
+        let ok = match kind {
+            NameKind::Group => self.groups.iter().any(|g| g == code),
+            NameKind::Historical => self.historical.iter().any(|h| h.id == code),
+            // A candidate may be an ISO 3166-2 subdivision ("US-GA" for Georgia).
+            NameKind::Ambiguous => {
+                self.by_alpha3.contains_key(code)
+                    || code.split_once('-').is_some_and(|(c, sub)| {
+                        self.alpha2.contains_key(c)
+                            && (1..=3).contains(&sub.len())
+                            && sub.chars().all(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
+                    })
+            }
+            _ => self.by_alpha3.contains_key(code),
+        };
+        if ok {
+            Ok(())
+        } else {
+            let what = match kind {
+                NameKind::Group => "group",
+                NameKind::Historical => "historical (historical.csv id)",
+                NameKind::Ambiguous => "country or ISO 3166-2 subdivision",
+                _ => "country",
+            };
+            Err(format!("unknown {what} code `{code}`"))
+        }
+    }
 }
 
 fn load_groups(
@@ -519,12 +672,7 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
 /// order: a later file's row for the same language and folded name replaces
 /// the earlier file's row (curated data corrects generated data). Within one
 /// file, one name must not denote two different things.
-fn load_names(
-    dir: &Path,
-    by_alpha3: &HashMap<String, usize>,
-    groups: &[String],
-    files: &mut Vec<InputFile>,
-) -> Result<Vec<Name>, RefError> {
+fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<Vec<Name>, RefError> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| err(dir, 0, "-", format!("cannot list name files: {e}")))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -565,7 +713,9 @@ fn load_names(
                 .map(String::from)
                 .collect();
             let want = match kind {
-                NameKind::Country | NameKind::Group => codes.len() == 1,
+                NameKind::Country | NameKind::Group | NameKind::Historical | NameKind::Organisation => {
+                    codes.len() == 1
+                }
                 NameKind::Ambiguous => codes.len() >= 2,
                 NameKind::NotCountry => codes.is_empty(),
             };
@@ -577,7 +727,10 @@ fn load_names(
                     format!(
                         "kind {kind_s} takes {}",
                         match kind {
-                            NameKind::Country | NameKind::Group => "exactly one code",
+                            NameKind::Country
+                            | NameKind::Group
+                            | NameKind::Historical
+                            | NameKind::Organisation => "exactly one code",
                             NameKind::Ambiguous =>
                                 "two or more codes, `;`-separated (a name that maps to two entries)",
                             NameKind::NotCountry => "no code",
@@ -586,37 +739,19 @@ fn load_names(
                 ));
             }
             for c in &codes {
-                let known = if kind == NameKind::Group {
-                    groups.contains(c)
-                } else {
-                    by_alpha3.contains_key(c)
-                };
-                if !known {
-                    return Err(err(
-                        path,
-                        line,
-                        "code",
-                        format!(
-                            "unknown {} code `{c}`",
-                            if kind == NameKind::Group {
-                                "group"
-                            } else {
-                                "country"
-                            }
-                        ),
-                    ));
-                }
+                known.check(kind, c).map_err(|m| err(path, line, "code", m))?;
             }
             let case_s = t.get(rec, "case");
-            let exact_case = match case_s {
-                "exact" => true,
-                "proper" => false,
+            let case = match case_s {
+                "exact" => CaseRule::Exact,
+                "proper" => CaseRule::Proper,
+                "article" => CaseRule::Article,
                 _ => {
                     return Err(err(
                         path,
                         line,
                         "case",
-                        format!("`{case_s}` is not `exact` or `proper`"),
+                        format!("`{case_s}` is not `proper`, `exact` or `article`"),
                     ))
                 }
             };
@@ -629,7 +764,7 @@ fn load_names(
                 name,
                 kind,
                 codes,
-                exact_case,
+                case,
                 origin: format!("{}:{line}", path.display()),
             };
             if let Some(first) = in_file.get(&key) {

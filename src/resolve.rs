@@ -220,11 +220,14 @@ impl Ctx<'_> {
 pub fn resolve(
     text: &str,
     folded: &Folded,
-    mentions: &[Mention],
+    mentions: &mut [Mention],
     lang: &str,
     date: Option<NaiveDate>,
     reference: &Reference,
 ) -> Resolution {
+    settle_by_article(mentions);
+    settle_in_enumerations(&folded.text, mentions, lang, reference);
+    let mentions: &[Mention] = mentions;
     let ctx = Ctx {
         units: units(&folded.text, mentions),
         mentions,
@@ -303,6 +306,95 @@ pub fn resolve(
         .collect();
     let claims = claims(text, folded, &ctx, &members, date);
     Resolution { members, claims }
+}
+
+/// Enumerations: runs of three or more country (or ambiguous) mentions
+/// joined only by joiners ("," "et" "and") and articles. Returns mention
+/// indices.
+fn enumerations(ctx: &Ctx) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new(); // (unit, mention)
+    let mut flush = |run: &mut Vec<(usize, usize)>| {
+        if run.len() >= 3 {
+            out.push(run.iter().map(|&(_, m)| m).collect());
+        }
+        run.clear();
+    };
+    for (u, unit) in ctx.units.iter().enumerate() {
+        let Unit::Mention(m) = *unit else { continue };
+        if !matches!(
+            ctx.mentions[m].kind,
+            MentionKind::Country | MentionKind::Ambiguous
+        ) {
+            flush(&mut run);
+            continue;
+        }
+        if let Some(&(prev, _)) = run.last() {
+            let gap = prev + 1..u;
+            let joined = !gap.is_empty()
+                && gap.clone().any(|i| ctx.is(i, "joiner"))
+                && gap.clone().all(|i| ctx.is(i, "joiner") || ctx.is(i, "article"));
+            if !joined {
+                flush(&mut run);
+            }
+        }
+        run.push((u, m));
+    }
+    flush(&mut run);
+    out
+}
+
+fn settle(m: &mut Mention, code: String) {
+    m.settled_from = std::mem::take(&mut m.codes);
+    m.codes = vec![code];
+    m.kind = MentionKind::Country;
+}
+
+/// An ambiguous name settles to the one candidate the same article names
+/// unambiguously ("le Congo" after "la République démocratique du Congo").
+/// When the article names none or several of them, it stays ambiguous.
+fn settle_by_article(mentions: &mut [Mention]) {
+    let named: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Country)
+        .map(|m| m.codes[0].clone())
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Ambiguous) {
+        let hits: Vec<&String> = m.codes.iter().filter(|c| named.contains(*c)).collect();
+        if let [one] = hits[..] {
+            let one = one.clone();
+            settle(m, one);
+        }
+    }
+}
+
+/// Inside an enumeration of countries, an ambiguous name with exactly one
+/// candidate that is a country settles to it ("Georgia" among "Albania,
+/// Australia, ..." is the country, not the US state).
+fn settle_in_enumerations(folded: &str, mentions: &mut [Mention], lang: &str, reference: &Reference) {
+    let runs = {
+        let ctx = Ctx {
+            units: units(folded, mentions),
+            mentions,
+            reference,
+            lang,
+        };
+        enumerations(&ctx)
+    };
+    for m in runs.into_iter().flatten() {
+        if mentions[m].kind != MentionKind::Ambiguous {
+            continue;
+        }
+        let countries: Vec<&String> = mentions[m]
+            .codes
+            .iter()
+            .filter(|c| reference.country(c).is_some())
+            .collect();
+        if let [one] = countries[..] {
+            let one = one.clone();
+            settle(&mut mentions[m], one);
+        }
+    }
 }
 
 /// "non UE", "hors de l'UE", "non-EU": a negation before the group, over

@@ -154,12 +154,46 @@ pub fn build(
         col(
             "candidates",
             ms.iter()
+                .map(|(_, m)| match m.kind {
+                    MentionKind::Ambiguous => join(&m.codes),
+                    _ => join(&m.settled_from),
+                })
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "former_code",
+            ms.iter()
                 .map(|(_, m)| {
-                    if m.kind == MentionKind::Ambiguous {
-                        join(&m.codes)
-                    } else {
-                        None
-                    }
+                    (m.kind == MentionKind::Historical)
+                        .then(|| {
+                            reference
+                                .historical(&m.codes[0])
+                                .and_then(|h| h.iso3166_3.clone())
+                        })
+                        .flatten()
+                })
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "related_iso3",
+            ms.iter()
+                .map(|(_, m)| match m.kind {
+                    MentionKind::Organisation => Some(m.codes[0].clone()),
+                    MentionKind::Historical => reference
+                        .historical(&m.codes[0])
+                        .filter(|h| h.successors.len() == 1)
+                        .map(|h| h.successors[0].clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+        ),
+        col(
+            "iso3166_1",
+            ms.iter()
+                .map(|(_, m)| {
+                    (m.kind == MentionKind::Country)
+                        .then(|| reference.country(&m.codes[0]).map(|c| c.iso))
+                        .flatten()
                 })
                 .collect::<Vec<_>>(),
         ),
@@ -243,6 +277,10 @@ pub fn build(
                 .iter()
                 .map(|(_, _, c)| Some(c.m49_subregion.as_str()).filter(|s| !s.is_empty()))
                 .collect::<Vec<_>>(),
+        ),
+        col(
+            "iso3166_1",
+            mem_rows.iter().map(|(_, _, c)| c.iso).collect::<Vec<_>>(),
         ),
     ])?;
 

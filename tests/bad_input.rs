@@ -77,7 +77,7 @@ fn duplicate_country_code_stops_the_run_and_keeps_previous_outputs() {
 
     let countries = input.join("countries.csv");
     let mut text = std::fs::read_to_string(&countries).unwrap();
-    text.push_str("ZZ,FRA,999,Nowhere,Nulle part,,,,\n");
+    text.push_str("ZZ,FRA,999,Nowhere,Nulle part,,,,,official\n");
     std::fs::write(&countries, text).unwrap();
     let lines = std::fs::read_to_string(&countries).unwrap().lines().count();
     paysage()

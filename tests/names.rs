@@ -15,7 +15,7 @@ fn setup() -> (Reference, Matcher) {
 
 #[test]
 fn mention_cases_table() {
-    let (_, matcher) = setup();
+    let (reference, matcher) = setup();
     let mut rdr = csv::Reader::from_path(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/mention_cases.csv"
@@ -26,12 +26,14 @@ fn mention_cases_table() {
     for rec in rdr.records() {
         let rec = rec.unwrap();
         let (lang, text, expected) = (&rec[0], &rec[1], &rec[2]);
-        let (mentions, _) = matcher.extract(text, lang);
+        let (mentions, _) = paysage::analyse(text, lang, None, &matcher, &reference);
         let got: Vec<String> = mentions
             .iter()
             .map(|m| match m.kind {
                 MentionKind::Ambiguous => format!("?{}", m.codes.join("|")),
-                _ => m.codes[0].clone(),
+                MentionKind::Organisation => format!("org:{}", m.codes[0]),
+                MentionKind::Historical => format!("hist:{}", m.codes[0]),
+                MentionKind::Country | MentionKind::Group => m.codes[0].clone(),
             })
             .collect();
         let got = got.join(" ");
