@@ -96,7 +96,12 @@ def variants(name):
         head, tail = name.split(", ", 1)
         if tail.lower() not in {"the", "la", "le", "les", "el", "die", "das", "der"}:
             joiner = "" if tail.endswith("'") or tail.endswith("’") else " "
-            out.append(f"{tail}{joiner}{head}")
+            inverted = f"{tail}{joiner}{head}"
+            out.append(inverted)
+            # "The Democratic Republic of the Congo": prose drops or re-cases the article.
+            for art in ("The ", "the "):
+                if inverted.startswith(art):
+                    out.append(inverted[len(art):])
         out.append(head)
     # CLDR's English short names abbreviate: "St. Kitts & Nevis".
     out += [v.replace(" & ", " and ").replace("St. ", "Saint ") for v in out if " & " in v or "St. " in v]

@@ -20,6 +20,33 @@ pub struct Article {
     pub source: String,
     pub title: String,
     pub text: String,
+    /// True when `lang` was missing and guessed from the text.
+    pub lang_detected: bool,
+}
+
+/// Guesses the language of a text (ISO 639-1 where one exists: "fr", "en").
+///
+/// ```
+/// assert_eq!(paysage::ingest::detect_lang("Le gouvernement a annoncé mercredi une réforme des retraites."), Some("fr".into()));
+/// ```
+pub fn detect_lang(text: &str) -> Option<String> {
+    // A few thousand characters are plenty and keep the guess cheap.
+    let head: String = text.chars().take(4000).collect();
+    let info = whatlang::detect(&head)?;
+    let code = info.lang().code();
+    let short = match code {
+        "fra" => "fr",
+        "eng" => "en",
+        "deu" => "de",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "rus" => "ru",
+        "ara" => "ar",
+        other => other,
+    };
+    Some(short.to_string())
 }
 
 /// An article that could not be read, and why.
@@ -287,13 +314,23 @@ fn push_article(raw: RawArticle, file: &str, line: Option<u64>, out: &mut Ingest
             }
         },
     };
+    let given = raw.lang.unwrap_or_default().trim().to_lowercase();
+    let (lang, lang_detected) = if given.is_empty() {
+        match detect_lang(&text) {
+            Some(l) => (l, true),
+            None => (String::new(), false),
+        }
+    } else {
+        (given, false)
+    };
     out.articles.push(Article {
         id: article_id,
         date,
-        lang: raw.lang.unwrap_or_default().trim().to_lowercase(),
+        lang,
         source: raw.source.unwrap_or_default(),
         title: raw.title.unwrap_or_default(),
         text,
+        lang_detected,
     });
 }
 

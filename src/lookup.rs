@@ -27,10 +27,27 @@ pub fn lookup(input: &str, lang: Option<&str>, matcher: &Matcher, reference: &Re
     let trimmed = input.trim();
     let lang_s = lang.unwrap_or("");
     let folded = fold(trimmed);
-    // Drop leading articles and prepositions, word by word.
-    let mut at = 0;
     let text = folded.text.as_str();
+    // The whole name first ("El Salvador"), then without each leading article
+    // or preposition in turn ("aux Etats-Unis", "l'Albanie").
+    let mut at = 0;
     loop {
+        let key = text[at..].trim_end();
+        if key.is_empty() {
+            break;
+        }
+        let original: String = trimmed.chars().skip(folded.orig_start(at)).collect();
+        if let Some((kind, codes)) = matcher.lookup_folded(key, lang_s, original.trim()) {
+            return match kind {
+                NameKind::Country => Lookup::Matched(codes[0].clone()),
+                NameKind::Ambiguous => Lookup::Ambiguous(codes),
+                // Not a country: a group, a former state (never silently the
+                // modern one), an organisation, or a blocking phrase.
+                NameKind::Group | NameKind::NotCountry | NameKind::Historical | NameKind::Organisation => {
+                    Lookup::Unmatched
+                }
+            };
+        }
         let rest = &text[at..];
         let word_end = rest
             .find([' ', '\''])
@@ -44,21 +61,6 @@ pub fn lookup(input: &str, lang: Option<&str>, matcher: &Matcher, reference: &Re
         }
         at += word_end;
         at += text[at..].len() - text[at..].trim_start().len();
-    }
-    let key = text[at..].trim_end();
-    let original: String = trimmed.chars().skip(folded.orig_start(at)).collect();
-    if !key.is_empty() {
-        if let Some((kind, codes)) = matcher.lookup_folded(key, lang_s, original.trim()) {
-            return match kind {
-                NameKind::Country => Lookup::Matched(codes[0].clone()),
-                NameKind::Ambiguous => Lookup::Ambiguous(codes),
-                // Not a country: a group, a former state (never silently the
-                // modern one), an organisation, or a blocking phrase.
-                NameKind::Group | NameKind::NotCountry | NameKind::Historical | NameKind::Organisation => {
-                    Lookup::Unmatched
-                }
-            };
-        }
     }
     let is_code = !trimmed.is_empty()
         && (trimmed.chars().all(|c| c.is_ascii_uppercase()) || trimmed.chars().all(|c| c.is_ascii_digit()));

@@ -64,6 +64,10 @@ struct LookupArgs {
     /// Language of the names (fr, en, de, es, ...); default: every language.
     #[arg(long)]
     lang: Option<String>,
+    /// Print only this column, one line per name (empty when not matched),
+    /// instead of CSV: iso3, iso2, numeric, name_en, name_fr, status.
+    #[arg(long, value_parser = ["iso3", "iso2", "numeric", "name_en", "name_fr", "status"])]
+    to: Option<String>,
     /// Names to classify; with none, one name a line is read on stdin.
     names: Vec<String>,
 }
@@ -163,43 +167,61 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
     }
     let matcher = paysage::extract::Matcher::new(&reference)?;
     let stdout = std::io::stdout();
-    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(stdout.lock()));
-    w.write_record([
-        "input",
-        "status",
-        "iso3",
-        "iso2",
-        "numeric",
-        "name_en",
-        "candidates",
-    ])?;
-    let mut one = |name: &str| -> Result<()> {
-        let row = match lookup(name, a.lang.as_deref(), &matcher, &reference) {
-            Lookup::Matched(iso3) => {
-                let c = reference
-                    .country(&iso3)
-                    .context("matched code not in countries")?;
-                [name, "matched", &c.alpha3, &c.alpha2, &c.numeric, &c.name_en, ""].map(String::from)
-            }
-            Lookup::Ambiguous(codes) => {
-                [name, "ambiguous", "", "", "", "", &codes.join(";")].map(String::from)
-            }
-            Lookup::Unmatched => [name, "unmatched", "", "", "", "", ""].map(String::from),
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if a.to.is_none() {
+        writeln!(out, "input,status,iso3,iso2,numeric,name_en,candidates")?;
+    }
+    // One output line per input name, in order.
+    let render = |name: &str| -> Result<String> {
+        let found = lookup(name, a.lang.as_deref(), &matcher, &reference);
+        let country = match &found {
+            Lookup::Matched(iso3) => Some(reference.country(iso3).context("matched code not in countries")?),
+            _ => None,
         };
-        w.write_record(&row)?;
-        Ok(())
+        let status = match found {
+            Lookup::Matched(_) => "matched",
+            Lookup::Ambiguous(_) => "ambiguous",
+            Lookup::Unmatched => "unmatched",
+        };
+        if let Some(to) = &a.to {
+            let v = match (to.as_str(), country) {
+                ("status", _) => status,
+                ("iso3", Some(c)) => &c.alpha3,
+                ("iso2", Some(c)) => &c.alpha2,
+                ("numeric", Some(c)) => &c.numeric,
+                ("name_en", Some(c)) => &c.name_en,
+                ("name_fr", Some(c)) => &c.name_fr,
+                _ => "",
+            };
+            return Ok(format!("{v}\n"));
+        }
+        let candidates = match &found {
+            Lookup::Ambiguous(codes) => codes.join(";"),
+            _ => String::new(),
+        };
+        let (iso3, iso2, numeric, name_en) = match country {
+            Some(c) => (
+                c.alpha3.as_str(),
+                c.alpha2.as_str(),
+                c.numeric.as_str(),
+                c.name_en.as_str(),
+            ),
+            None => ("", "", "", ""),
+        };
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+        w.write_record([name, status, iso3, iso2, numeric, name_en, &candidates])?;
+        Ok(String::from_utf8(w.into_inner()?)?)
     };
     if a.names.is_empty() {
         for line in std::io::stdin().lock().lines() {
             let line = line.context("reading names on stdin")?;
-            one(line.trim_end_matches('\r'))?;
+            out.write_all(render(line.trim_end_matches('\r'))?.as_bytes())?;
         }
     } else {
         for n in &a.names {
-            one(n)?;
+            out.write_all(render(n)?.as_bytes())?;
         }
     }
-    w.flush()?;
-    std::io::stdout().flush()?;
+    out.flush()?;
     Ok(EXIT_OK)
 }

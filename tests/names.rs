@@ -80,3 +80,84 @@ fn every_short_name_looks_up_to_its_country() {
     println!("short names: {}/{n} right", n - wrong.len());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Whole names per language (tests/data/names/<lang>.csv: name, expected ISO
+/// alpha-3, `?A|B` for an ambiguous name, `-` for a name that is not a
+/// country). Prints the share right per language; fails below 99.5%.
+#[test]
+fn name_tables_per_language() {
+    let (r, m) = setup();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/names");
+    let (mut total, mut negatives, mut ambiguous) = (0, 0, 0);
+    let mut report = Vec::new();
+    let mut failures = Vec::new();
+    for lang in ["fr", "en", "de", "es"] {
+        let mut rdr = csv::Reader::from_path(format!("{dir}/{lang}.csv")).unwrap();
+        let (mut n, mut ok) = (0usize, 0usize);
+        for rec in rdr.records() {
+            let rec = rec.unwrap();
+            let (name, expected) = (&rec[0], &rec[1]);
+            n += 1;
+            if expected == "-" {
+                negatives += 1;
+            } else if expected.starts_with('?') {
+                ambiguous += 1;
+            }
+            let got = match lookup(name, Some(lang), &m, &r) {
+                Lookup::Matched(c) => c,
+                Lookup::Ambiguous(c) => format!("?{}", c.join("|")),
+                Lookup::Unmatched => "-".to_string(),
+            };
+            if got == expected {
+                ok += 1;
+            } else {
+                failures.push(format!("[{lang}] {name:?}: expected {expected}, got {got}"));
+            }
+        }
+        total += n;
+        let share = 100.0 * ok as f64 / n as f64;
+        println!("{lang}: {ok}/{n} names right ({share:.2}%)");
+        report.push((lang, share));
+    }
+    println!("{total} names, {negatives} not countries, {ambiguous} ambiguous");
+    for f in &failures {
+        println!("  {f}");
+    }
+    assert!(
+        total >= 1000 && negatives >= 20 && ambiguous >= 40,
+        "table too small"
+    );
+    for (lang, share) in report {
+        assert!(
+            share >= 99.5,
+            "{lang}: {share:.2}% < 99.5%:\n{}",
+            failures.join("\n")
+        );
+    }
+}
+
+/// Texts with no country in them (tests/data/negatives.csv): no country and
+/// no ambiguous name may be found.
+#[test]
+fn negative_texts_have_no_country() {
+    let (r, m) = setup();
+    let mut rdr =
+        csv::Reader::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/negatives.csv")).unwrap();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        n += 1;
+        let (mentions, _) = paysage::analyse(&rec[1], &rec[0], None, &m, &r);
+        let bad: Vec<String> = mentions
+            .iter()
+            .filter(|x| matches!(x.kind, MentionKind::Country | MentionKind::Ambiguous))
+            .map(|x| format!("{} -> {:?}", x.surface, x.codes))
+            .collect();
+        if !bad.is_empty() {
+            wrong.push(format!("[{}] {:?}: {}", &rec[0], &rec[1], bad.join(", ")));
+        }
+    }
+    println!("negatives: {}/{n} clean", n - wrong.len());
+    assert!(n >= 60);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
