@@ -218,7 +218,7 @@ fn unreadable_txt_articles_are_skipped_not_fatal() {
 }
 
 #[test]
-fn articles_on_stdin() {
+fn articles_on_stdin_with_a_missing_language_detected() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
     paysage()
