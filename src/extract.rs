@@ -5,7 +5,7 @@
 //! "Nations unies" over nothing at all: a `not_country` name is matched so that
 //! it hides what it contains, then dropped).
 
-use crate::normalize::{fold, is_word_char, Folded};
+use crate::normalize::{fold, is_word_char, CharCursor, Folded};
 use crate::reference::{CaseRule, NameKind, Reference};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::collections::{BTreeMap, HashMap};
@@ -336,46 +336,5 @@ impl LangMatcher {
             entries,
             lead_words,
         })
-    }
-}
-
-/// Walks a text's chars once, left to right, to turn char offsets into slices.
-struct CharCursor<'a> {
-    text: &'a str,
-    char_idx: usize,
-    byte_idx: usize,
-}
-
-impl<'a> CharCursor<'a> {
-    fn new(text: &'a str) -> Self {
-        CharCursor {
-            text,
-            char_idx: 0,
-            byte_idx: 0,
-        }
-    }
-
-    fn seek(&mut self, ci: usize) -> usize {
-        if ci < self.char_idx {
-            self.char_idx = 0;
-            self.byte_idx = 0;
-        }
-        let mut it = self.text[self.byte_idx..].char_indices();
-        while self.char_idx < ci {
-            match it.next() {
-                Some((_, c)) => {
-                    self.byte_idx += c.len_utf8();
-                    self.char_idx += 1;
-                }
-                None => break,
-            }
-        }
-        self.byte_idx
-    }
-
-    fn slice(&mut self, start: usize, end: usize) -> &'a str {
-        let b0 = self.seek(start);
-        let b1 = self.seek(end);
-        &self.text[b0..b1]
     }
 }

@@ -22,6 +22,9 @@ pub struct Article {
     pub text: String,
     /// True when `lang` was missing and guessed from the text.
     pub lang_detected: bool,
+    /// Where it was read: the file, and the line in a JSON Lines file.
+    pub file: String,
+    pub line: Option<u64>,
 }
 
 /// Guesses the language of a text (ISO 639-1 where one exists: "fr", "en").
@@ -57,6 +60,19 @@ pub struct Reject {
     pub line: Option<u64>,
     pub article_id: Option<String>,
     pub reason: String,
+}
+
+impl Reject {
+    /// `file:line (article id): reason`, as printed in the run's summary.
+    pub fn describe(&self) -> String {
+        let line = self.line.map(|l| format!(":{l}")).unwrap_or_default();
+        let id = self
+            .article_id
+            .as_deref()
+            .map(|i| format!(" (article {i})"))
+            .unwrap_or_default();
+        format!("{}{line}{id}: {}", self.file, self.reason)
+    }
 }
 
 /// Where articles come from.
@@ -106,10 +122,10 @@ pub fn read_sources(sources: &[ArticleSource]) -> anyhow::Result<Ingested> {
             kept.push(a);
         } else {
             out.rejects.push(Reject {
-                file: String::new(),
-                line: None,
+                file: a.file.clone(),
+                line: a.line,
                 article_id: Some(a.id.clone()),
-                reason: format!("duplicate article id `{}`", a.id),
+                reason: format!("duplicate article id `{}` (an earlier article has it)", a.id),
             });
         }
     }
@@ -156,7 +172,7 @@ fn read_file(p: &Path, out: &mut Ingested) {
     out.files.push(crate::reference::InputFile {
         path: p.to_path_buf(),
         bytes: bytes.len() as u64,
-        sha256: crate::write::sha256_hex(&bytes),
+        sha256: crate::reference::sha256_hex(&bytes),
     });
     let fname = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if fname.ends_with(".txt") {
@@ -179,7 +195,7 @@ fn read_txt(p: &Path, bytes: &[u8], out: &mut Ingested) {
             out.files.push(crate::reference::InputFile {
                 path: sidecar.clone(),
                 bytes: b.len() as u64,
-                sha256: crate::write::sha256_hex(&b),
+                sha256: crate::reference::sha256_hex(&b),
             });
             serde_json::from_slice::<RawArticle>(&b).map_err(|e| e.to_string())
         });
@@ -331,6 +347,8 @@ fn push_article(raw: RawArticle, file: &str, line: Option<u64>, out: &mut Ingest
         title: raw.title.unwrap_or_default(),
         text,
         lang_detected,
+        file: file.to_string(),
+        line,
     });
 }
 

@@ -54,6 +54,15 @@ struct RunArgs {
     /// Read every group membership at this date (YYYY-MM-DD) instead of each article's own date.
     #[arg(long = "as-of")]
     as_of: Option<String>,
+    /// Fail (exit 1, previous outputs kept) if any article is rejected.
+    #[arg(long)]
+    strict: bool,
+    /// Do nothing (exit 0, "unchanged") when every input's hash matches the last manifest.
+    #[arg(long = "if-changed")]
+    if_changed: bool,
+    /// Worker threads for the scan (default: one per core). The output is the same whatever the count.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 #[derive(Args, Debug)]
@@ -126,16 +135,20 @@ fn run_job(a: RunArgs) -> Result<u8> {
         articles,
         output: a.output,
         as_of,
+        strict: a.strict,
+        if_changed: a.if_changed,
+        threads: a.threads.map(usize::from),
     };
     let s = paysage::run(&config)?;
+    if s.unchanged {
+        eprintln!(
+            "paysage: unchanged: every input matches {}/manifest.json; nothing was written",
+            config.output.display()
+        );
+        return Ok(EXIT_OK);
+    }
     for r in &s.rejects {
-        let line = r.line.map(|l| format!(":{l}")).unwrap_or_default();
-        let id = r
-            .article_id
-            .as_deref()
-            .map(|i| format!(" (article {i})"))
-            .unwrap_or_default();
-        eprintln!("paysage: rejected {}{line}{id}: {}", r.file, r.reason);
+        eprintln!("paysage: rejected {}", r.describe());
     }
     eprintln!(
         "paysage: {} articles, {} rejected, {} mentions, {} members, {} claims ({} inconsistent); wrote {}",

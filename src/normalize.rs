@@ -139,6 +139,49 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Walks a text's chars once, left to right, to turn char offsets into slices.
+pub struct CharCursor<'a> {
+    text: &'a str,
+    char_idx: usize,
+    byte_idx: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            char_idx: 0,
+            byte_idx: 0,
+        }
+    }
+
+    /// Byte offset of char offset `ci` (cheap when offsets increase).
+    pub fn seek(&mut self, ci: usize) -> usize {
+        if ci < self.char_idx {
+            self.char_idx = 0;
+            self.byte_idx = 0;
+        }
+        let mut it = self.text[self.byte_idx..].char_indices();
+        while self.char_idx < ci {
+            match it.next() {
+                Some((_, c)) => {
+                    self.byte_idx += c.len_utf8();
+                    self.char_idx += 1;
+                }
+                None => break,
+            }
+        }
+        self.byte_idx
+    }
+
+    /// The text between two char offsets.
+    pub fn slice(&mut self, start: usize, end: usize) -> &'a str {
+        let b0 = self.seek(start);
+        let b1 = self.seek(end);
+        &self.text[b0..b1]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,7 +184,14 @@ impl Grammar {
     }
 }
 
-/// A reference file read for this run, for the manifest.
+/// Hex SHA-256 of some bytes (input files in the manifest).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A file read for this run, for the manifest.
 #[derive(Debug, Clone)]
 pub struct InputFile {
     pub path: PathBuf,
@@ -231,7 +238,7 @@ impl Table {
         files.push(InputFile {
             path: path.to_path_buf(),
             bytes: bytes.len() as u64,
-            sha256: crate::write::sha256_hex(&bytes),
+            sha256: sha256_hex(&bytes),
         });
         let text = std::str::from_utf8(&bytes).map_err(|e| {
             let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;

@@ -409,6 +409,7 @@ fn negated_before(ctx: &Ctx, u: usize) -> bool {
 
 fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Option<NaiveDate>) -> Vec<Claim> {
     let mut out = Vec::new();
+    let mut cursor = crate::normalize::CharCursor::new(text);
     let mut i = 0;
     while i < ctx.units.len() {
         let Some((stated, j)) = ctx.number(i) else {
@@ -482,7 +483,7 @@ fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Opti
         let (_, e) = ctx.span(end - 1);
         let (os, oe) = (folded.orig_start(s), folded.orig_end(e));
         out.push(Claim {
-            quote: text.chars().skip(os).take(oe - os).collect(),
+            quote: cursor.slice(os, oe).to_string(),
             start: os,
             stated,
             subject,

@@ -4,15 +4,8 @@
 
 use anyhow::{bail, Context, Result};
 use polars::prelude::{CsvWriter, DataFrame, ParquetWriter, SerWriter};
-use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-
-/// Hex SHA-256 of some bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let d = Sha256::digest(bytes);
-    d.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// `.<output name>.paysage-<tag>` beside `output`.
 fn sibling(output: &Path, tag: &str) -> Result<PathBuf> {
@@ -81,6 +74,21 @@ impl Drop for OutputLock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
     }
+}
+
+/// Whether `output/manifest.json` was written by this version from exactly
+/// these inputs (paths, sizes, hashes) and the same as-of rule.
+pub fn unchanged_since_last_run(output: &Path, inputs: &[serde_json::Value], as_of: &str) -> bool {
+    let Ok(bytes) = std::fs::read(output.join("manifest.json")) else {
+        return false;
+    };
+    let Ok(last) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return false;
+    };
+    last["version"] == env!("CARGO_PKG_VERSION")
+        && last["schema_version"] == crate::SCHEMA_VERSION
+        && last["as_of"] == as_of
+        && last["inputs"].as_array().is_some_and(|l| l.as_slice() == inputs)
 }
 
 /// Writes `tables` (each as `<name>.parquet` and `<name>.csv`), then

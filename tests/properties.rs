@@ -1,0 +1,69 @@
+//! Property tests on arbitrary Unicode text: no panic, offsets always slice
+//! the original to the surface, folding never moves a boundary inside a
+//! character.
+
+use paysage::extract::Matcher;
+use paysage::normalize::fold;
+use paysage::reference::Reference;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn setup() -> &'static (Reference, Matcher) {
+    static S: OnceLock<(Reference, Matcher)> = OnceLock::new();
+    S.get_or_init(|| {
+        let r = Reference::load(concat!(env!("CARGO_MANIFEST_DIR"), "/input").as_ref()).unwrap();
+        let m = Matcher::new(&r).unwrap();
+        (r, m)
+    })
+}
+
+/// Text that mixes arbitrary Unicode with country names, separators and
+/// the characters folding rewrites (accents, apostrophes, dashes, œ, ß).
+fn texty() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        any::<String>(),
+        Just("la France".to_string()),
+        Just("les États-Unis".to_string()),
+        Just("Royaume\nUni".to_string()),
+        Just("Côte d’Ivoire".to_string()),
+        Just("U.S.".to_string()),
+        Just("Guinée-Bissau".to_string()),
+        Just("Œuvre ß İstanbul ǅ ﬁ".to_string()),
+        Just(", et ".to_string()),
+        Just(" 27 Etats membres de l'Union européenne ".to_string()),
+        "[ -~À-ÿ’ʼ–—\u{0300}-\u{036f}\n]{0,20}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn offsets_slice_the_original_to_the_surface(text in texty(), lang in prop_oneof![Just("fr"), Just("en"), Just("")]) {
+        let (r, m) = setup();
+        let (mentions, resolution) = paysage::analyse(&text, lang, chrono::NaiveDate::from_ymd_opt(2012, 12, 5), m, r);
+        let chars: Vec<char> = text.chars().collect();
+        for x in &mentions {
+            prop_assert!(x.start < x.end && x.end <= chars.len());
+            prop_assert_eq!(chars[x.start..x.end].iter().collect::<String>(), x.surface.clone());
+        }
+        for c in &resolution.claims {
+            prop_assert!(c.start <= chars.len());
+        }
+    }
+
+    #[test]
+    fn folding_maps_every_byte_to_a_character(text in texty()) {
+        let f = fold(&text);
+        let n = text.chars().count();
+        let mut last = 0;
+        for (pos, _) in f.text.char_indices() {
+            let o = f.orig_start(pos);
+            prop_assert!(o < n, "byte {} maps to char {} of {}", pos, o, n);
+            prop_assert!(o >= last, "the map goes backwards");
+            last = o;
+            prop_assert!(f.orig_end(pos + 1) <= n);
+        }
+    }
+}

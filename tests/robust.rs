@@ -1,0 +1,333 @@
+//! Safe to schedule: idempotent and thread-count independent outputs, every
+//! article accounted for, --strict, --if-changed, the output lock, a full or
+//! read-only disk, and runs killed with SIGKILL at random moments.
+
+mod common;
+use common::*;
+use predicates::str::contains;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+/// The first `n` articles of the shared French corpus, as a JSON Lines file.
+fn corpus_sample(dir: &Path, n: usize) -> PathBuf {
+    let src = root().join("../shared/corpus/fr.jsonl.gz");
+    let f = std::fs::File::open(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+    let out = dir.join(format!("sample-{n}.jsonl"));
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
+    for line in std::io::BufReader::new(flate2::read::GzDecoder::new(f))
+        .lines()
+        .take(n)
+    {
+        writeln!(w, "{}", line.unwrap()).unwrap();
+    }
+    out
+}
+
+fn files_of(out: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap() != "manifest.json")
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn run_into(out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    paysage()
+        .arg("run")
+        .args(["--output", out.to_str().unwrap()])
+        .args(args)
+        .assert()
+}
+
+#[test]
+fn same_inputs_give_the_same_tables_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = corpus_sample(dir.path(), 1500);
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    run_into(&a, &["--articles", sample.to_str().unwrap(), "--threads", "1"]).success();
+    run_into(&b, &["--articles", sample.to_str().unwrap(), "--threads", "2"]).success();
+    let (fa, fb) = (files_of(&a), files_of(&b));
+    assert_eq!(fa.len(), 14);
+    for ((na, ca), (nb, cb)) in fa.iter().zip(&fb) {
+        assert_eq!(na, nb);
+        assert!(ca == cb, "{na} differs between 1 and 2 threads");
+    }
+    // And again: a second run over the same output gives the same bytes.
+    run_into(&b, &["--articles", sample.to_str().unwrap()]).success();
+    assert_eq!(files_of(&b), fa);
+}
+
+#[test]
+fn every_article_is_in_articles_or_rejects() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = corpus_sample(dir.path(), 300);
+    let good = std::fs::read(&sample).unwrap();
+    let mut seeded = Vec::new();
+    seeded.extend_from_slice(b"\xef\xbb\xbf"); // a UTF-8 BOM on the first line
+    let bad: [&[u8]; 9] = [
+        b"not json at all",
+        b"{\"id\":\"no-text\",\"lang\":\"fr\"}",
+        b"{\"id\":\"empty\",\"text\":\"\"}",
+        b"{\"id\":\"slash-date\",\"date\":\"05/12/2012\",\"text\":\"la France\"}",
+        b"{\"id\":\"words-date\",\"date\":\"5 d\xc3\xa9cembre 2012\",\"text\":\"la France\"}",
+        b"{\"id\":\"impossible\",\"date\":\"2012-02-30\",\"text\":\"la France\"}",
+        b"{\"id\":\"latin1\",\"text\":\"caf\xe9\"}",
+        b"{\"id\":\"orangesum-2\",\"text\":\"duplicate id of the first corpus article\"}",
+        b"{\"text\":\"no id\"}",
+    ];
+    for (i, line) in good.split(|&b| b == b'\n').filter(|l| !l.is_empty()).enumerate() {
+        seeded.extend_from_slice(line);
+        seeded.extend_from_slice(if i % 2 == 0 { b"\r\n" } else { b"\n" }); // CRLF and LF
+        if i % 30 == 0 && i / 30 < bad.len() {
+            seeded.extend_from_slice(bad[i / 30]);
+            seeded.push(b'\n');
+        }
+    }
+    // Control characters and an article made only of country names are fine.
+    seeded.extend_from_slice(
+        b"{\"id\":\"ctrl\",\"lang\":\"fr\",\"text\":\"la France\\u0000\\u0007 et \\u001bl'Italie\"}\n",
+    );
+    seeded.extend_from_slice(
+        b"{\"id\":\"only-names\",\"lang\":\"fr\",\"text\":\"France, Allemagne, Italie, Espagne\"}\n",
+    );
+    let input = dir.path().join("seeded.jsonl");
+    std::fs::write(&input, &seeded).unwrap();
+    let lines = seeded.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
+    let out = dir.path().join("out");
+    run_into(&out, &["--articles", input.to_str().unwrap()])
+        .code(3)
+        .stderr(contains("seeded.jsonl:"))
+        .stderr(contains("duplicate article id `orangesum-2`"));
+    let articles = parquet(&out, "articles").height();
+    let rejects = parquet(&out, "rejects").height();
+    assert_eq!(rejects, bad.len());
+    assert_eq!(
+        articles + rejects,
+        lines,
+        "every input line is an article or a reject"
+    );
+    assert_eq!(articles, 302);
+    let m = rows_where(&parquet(&out, "articles"), "article_id", "only-names");
+    assert_eq!(ints(&m, "members"), [Some(4)]);
+}
+
+#[test]
+fn a_gzip_cut_short_keeps_what_was_read_and_reports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = std::fs::read(root().join("../shared/corpus/en.jsonl.gz")).unwrap();
+    let cut = dir.path().join("cut.jsonl.gz");
+    std::fs::write(&cut, &full[..200_000]).unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &["--articles", cut.to_str().unwrap()])
+        .code(3)
+        .stderr(contains("cut.jsonl.gz:"));
+    assert!(parquet(&out, "articles").height() > 100);
+    let rejects = parquet(&out, "rejects");
+    assert_eq!(rejects.height(), 1);
+    assert!(strings(&rejects, "reason")[0]
+        .as_deref()
+        .unwrap()
+        .contains("cut short"));
+}
+
+#[test]
+fn a_50_mb_article_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = "Le Japon, la Chine et l'Inde ont signé un accord avec 3 pays. ";
+    let text = para.repeat(50_000_000 / para.len());
+    let input = dir.path().join("big.jsonl");
+    let line = serde_json::json!({"id": "big", "lang": "fr", "date": "2020-01-01", "text": text});
+    std::fs::write(&input, format!("{line}\n")).unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &["--articles", input.to_str().unwrap()]).success();
+    let a = parquet(&out, "articles");
+    assert_eq!(ints(&a, "members"), [Some(3)]);
+    assert_eq!(ints(&a, "chars"), [Some(text.chars().count() as i64)]);
+}
+
+#[test]
+fn strict_turns_a_reject_into_a_failure_and_keeps_previous_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    let before = files_of(&out);
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\":\"a\",\"text\":\"la France\"}\nnot json\n").unwrap();
+    run_into(&out, &["--articles", bad.to_str().unwrap(), "--strict"])
+        .code(1)
+        .stderr(contains("1 articles rejected and --strict is set"))
+        .stderr(contains("bad.jsonl:2"));
+    assert_eq!(files_of(&out), before);
+    run_into(&out, &["--articles", bad.to_str().unwrap()]).code(3);
+}
+
+#[test]
+fn if_changed_skips_a_run_whose_inputs_are_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("a.jsonl");
+    std::fs::write(&articles, "{\"id\":\"a\",\"text\":\"la France\"}\n").unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &["--articles", articles.to_str().unwrap(), "--if-changed"]).success();
+    let manifest = std::fs::read(out.join("manifest.json")).unwrap();
+    run_into(&out, &["--articles", articles.to_str().unwrap(), "--if-changed"])
+        .success()
+        .stderr(contains("unchanged"));
+    assert_eq!(std::fs::read(out.join("manifest.json")).unwrap(), manifest);
+    // A different as-of rule, or a changed input, runs again.
+    run_into(
+        &out,
+        &[
+            "--articles",
+            articles.to_str().unwrap(),
+            "--if-changed",
+            "--as-of",
+            "2021-01-01",
+        ],
+    )
+    .success()
+    .stderr(contains("wrote"));
+    std::fs::write(&articles, "{\"id\":\"a\",\"text\":\"la France et l'Italie\"}\n").unwrap();
+    run_into(&out, &["--articles", articles.to_str().unwrap(), "--if-changed"])
+        .success()
+        .stderr(contains("wrote"));
+}
+
+#[test]
+fn a_live_lock_refuses_and_a_stale_lock_is_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let lock = dir.path().join(".out.paysage-lock");
+    // Held by a live process (this test): the run refuses, naming it.
+    std::fs::write(&lock, format!("{} 2026-01-01T00:00:00Z\n", std::process::id())).unwrap();
+    run_into(&out, &[]).code(1).stderr(contains(format!(
+        "in use by another run (pid {}",
+        std::process::id()
+    )));
+    assert!(!out.exists());
+    // Left by a dead process: taken over.
+    std::fs::write(&lock, "999999999 2026-01-01T00:00:00Z\n").unwrap();
+    run_into(&out, &[]).success();
+    assert!(!lock.exists(), "the lock is released at the end");
+}
+
+/// A small tmpfs (we run as root here, as CI does): full, then read-only.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(at: &Path, opts: &str) -> Option<Tmpfs> {
+        std::fs::create_dir_all(at).unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", opts, "tmpfs", at.to_str().unwrap()])
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Tmpfs(at.to_path_buf()))
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_or_read_only_disk_gives_a_clear_error_and_keeps_previous_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mnt = dir.path().join("mnt");
+    let Some(fs) = Tmpfs::mount(&mnt, "size=400k") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let out = mnt.join("out");
+    run_into(&out, &[]).success();
+    let before = files_of(&out);
+    // Full: a larger run does not fit beside the previous outputs.
+    let sample = corpus_sample(dir.path(), 3000);
+    run_into(&out, &["--articles", sample.to_str().unwrap()])
+        .code(1)
+        .stderr(contains("No space left on device"));
+    assert_eq!(files_of(&out), before);
+    // Read-only.
+    let remount = std::process::Command::new("mount")
+        .args(["-o", "remount,ro", mnt.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(remount.success());
+    run_into(&out, &[])
+        .code(1)
+        .stderr(contains("Read-only file system"));
+    assert_eq!(files_of(&out), before);
+    drop(fs);
+}
+
+#[test]
+fn runs_killed_at_random_moments_leave_the_previous_outputs_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = corpus_sample(dir.path(), 20000);
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    let mut before = files_of(&out);
+    let mut manifest = std::fs::read(out.join("manifest.json")).unwrap();
+    let mut killed = 0;
+    let bin = assert_cmd::cargo::cargo_bin("paysage");
+    // A fixed pseudo-random sequence of delays (xorshift), so a failure can be replayed.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..8 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let delay = std::time::Duration::from_millis(20 + x % 1200);
+        let mut child = std::process::Command::new(&bin)
+            .current_dir(root())
+            .args([
+                "run",
+                "--output",
+                out.to_str().unwrap(),
+                "--articles",
+                sample.to_str().unwrap(),
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        // SIGKILL: no handler runs, nothing is cleaned up by the victim.
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let new = std::fs::read(out.join("manifest.json")).unwrap();
+        if status.success() {
+            // It finished before the kill: the new outputs are whole and become the baseline.
+            assert_ne!(new, manifest, "round {round}");
+            assert_eq!(parquet(&out, "articles").height(), 20000);
+            before = files_of(&out);
+            manifest = new;
+            continue;
+        }
+        killed += 1;
+        assert_eq!(new, manifest, "round {round} ({delay:?}): the manifest changed");
+        assert_eq!(
+            files_of(&out),
+            before,
+            "round {round} ({delay:?}): a table changed"
+        );
+    }
+    println!("{killed} of 8 runs killed mid-run");
+    assert!(killed >= 4, "only {killed} runs were killed before they finished");
+    // The next run takes over the dead run's lock, clears its leftovers, and succeeds.
+    run_into(&out, &["--articles", sample.to_str().unwrap()]).success();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("paysage-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(parquet(&out, "articles").height(), 20000);
+}
