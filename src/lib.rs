@@ -15,6 +15,8 @@ pub mod ingest;
 pub mod lookup;
 pub mod normalize;
 pub mod reference;
+#[cfg(feature = "tables")]
+pub mod report;
 pub mod resolve;
 #[cfg(feature = "tables")]
 pub mod tables;

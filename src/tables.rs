@@ -73,6 +73,13 @@ pub fn build(
                 .collect::<Vec<_>>(),
         ),
         col(
+            "lang_detected",
+            processed
+                .iter()
+                .map(|p| p.article.lang_detected)
+                .collect::<Vec<_>>(),
+        ),
+        col(
             "source",
             processed
                 .iter()

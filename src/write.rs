@@ -120,6 +120,10 @@ pub fn write_outputs(
                 .with_context(|| format!("writing {}", p.display()))?;
             f.sync_all().with_context(|| format!("syncing {}", p.display()))?;
         }
+        let p = tmp.join("report.html");
+        let page = crate::report::render(tables, manifest).context("rendering report.html")?;
+        std::fs::write(&p, page).with_context(|| format!("writing {}", p.display()))?;
+        File::open(&p)?.sync_all()?;
         let p = tmp.join("manifest.json");
         let body = serde_json::to_vec_pretty(manifest)?;
         std::fs::write(&p, body).with_context(|| format!("writing {}", p.display()))?;

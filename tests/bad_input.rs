@@ -223,12 +223,25 @@ fn articles_on_stdin_with_a_missing_language_detected() {
     let out = dir.path().join("output");
     paysage()
         .args(["run", "--articles", "-", "--output", out.to_str().unwrap()])
-        .write_stdin(
+        .write_stdin(concat!(
             "{\"id\":\"s1\",\"date\":null,\"lang\":\"en\",\"text\":\"Japan, China and India met.\"}\n",
-        )
+            "{\"id\":\"s2\",\"text\":\"Le gouvernement a annoncé mercredi que le Japon et la Chine ",
+            "ont signé un accord commercial avec l'Inde.\"}\n"
+        ))
         .assert()
         .success();
     assert_eq!(parquet(&out, "members").height(), 3);
+    // A missing language is guessed from the text, and flagged.
+    let a = parquet(&out, "articles");
+    assert_eq!(
+        strings(&a, "lang"),
+        [Some("en".to_string()), Some("fr".to_string())]
+    );
+    assert_eq!(
+        strings(&a, "lang_detected"),
+        [Some("false".to_string()), Some("true".to_string())]
+    );
+    assert_eq!(ints(&a, "mentions"), [Some(3), Some(3)]);
     let claims = parquet(&out, "claims");
     assert_eq!(claims.height(), 0);
 }
