@@ -126,8 +126,8 @@ svg .b{fill:#3b6fb6}.muted{color:#666}
             column_strings(members, "basis")?,
         );
         let mut map: BTreeMap<String, Vec<_>> = BTreeMap::new();
-        for k in 0..a.len() {
-            map.entry(a[k].clone())
+        for (k, id) in a.iter().enumerate() {
+            map.entry(id.clone())
                 .or_default()
                 .push((i[k].clone(), n[k].clone(), b[k].clone()));
         }
@@ -139,8 +139,8 @@ svg .b{fill:#3b6fb6}.muted{color:#666}
             .map(|c| column_strings(claims, c))
             .collect::<PolarsResult<_>>()?;
         let mut map: BTreeMap<String, Vec<_>> = BTreeMap::new();
-        for k in 0..cols[0].len() {
-            map.entry(cols[0][k].clone()).or_default().push([
+        for (k, id) in cols[0].iter().enumerate() {
+            map.entry(id.clone()).or_default().push([
                 cols[1][k].clone(),
                 cols[5][k].clone(),
                 cols[2][k].clone(),
@@ -158,13 +158,13 @@ svg .b{fill:#3b6fb6}.muted{color:#666}
             column_ints(breakdown, "members")?,
         );
         let mut map: BTreeMap<(String, String), Vec<_>> = BTreeMap::new();
-        for k in 0..a.len() {
+        for (k, id) in a.iter().enumerate() {
             let label = if v[k].is_empty() {
                 "(none)".to_string()
             } else {
                 v[k].clone()
             };
-            map.entry((a[k].clone(), d[k].clone()))
+            map.entry((id.clone(), d[k].clone()))
                 .or_default()
                 .push((label, n[k]));
         }
