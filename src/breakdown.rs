@@ -1,16 +1,23 @@
-//! Breakdowns with polars: members per article by group membership and by
-//! UN M49 region and sub-region, and mentions per country over the run.
+//! Breakdowns with polars: members per article by group membership (one
+//! dimension per group: member on the date or not) and by UN M49 region and
+//! sub-region; the same over the whole run; and mentions per country.
 
 use polars::prelude::*;
 
-/// The dimensions every article's members are broken down by.
-pub const DIMENSIONS: [&str; 3] = ["eu_member", "m49_region", "m49_subregion"];
+/// The dimensions read from the `members` table itself.
+pub const REGION_DIMENSIONS: [&str; 2] = ["m49_region", "m49_subregion"];
+
+/// The breakdown dimension of a group: `eu_member`, `nato_member`, ...
+pub fn group_dimension(group: &str) -> String {
+    format!("{}_member", group.to_lowercase())
+}
 
 /// Per article and dimension: how many members have each value, and their share.
 ///
-/// `members` has the columns of the `members` table.
-pub fn breakdown(members: &DataFrame) -> PolarsResult<DataFrame> {
-    let parts: Vec<LazyFrame> = DIMENSIONS
+/// `members` has the columns of the `members` table; `group_values` has
+/// `article_id`, `dimension` and `value` (one row per member and group).
+pub fn breakdown(members: &DataFrame, group_values: &DataFrame) -> PolarsResult<DataFrame> {
+    let mut parts: Vec<LazyFrame> = REGION_DIMENSIONS
         .iter()
         .map(|d| {
             members
@@ -19,20 +26,52 @@ pub fn breakdown(members: &DataFrame) -> PolarsResult<DataFrame> {
                 .group_by([col("article_id"), col(*d).cast(DataType::String).alias("value")])
                 .agg([len().cast(DataType::Int64).alias("members")])
                 .with_column(lit(*d).alias("dimension"))
+                .select([col("article_id"), col("dimension"), col("value"), col("members")])
         })
         .collect();
+    parts.push(
+        group_values
+            .clone()
+            .lazy()
+            .group_by([col("article_id"), col("dimension"), col("value")])
+            .agg([len().cast(DataType::Int64).alias("members")])
+            .select([col("article_id"), col("dimension"), col("value"), col("members")]),
+    );
     let total = col("members").sum().over([col("article_id"), col("dimension")])?;
     concat(parts, UnionArgs::default())?
         .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
+        .sort(
+            ["article_id", "dimension", "value"],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .collect()
+}
+
+/// The run-level table: the per-article breakdown summed over every article
+/// (a country that is a member in two articles counts twice).
+pub fn run_breakdown(breakdown: &DataFrame) -> PolarsResult<DataFrame> {
+    let total = col("members").sum().over([col("dimension")])?;
+    breakdown
+        .clone()
+        .lazy()
+        .group_by([col("dimension"), col("value")])
+        .agg([
+            col("members").sum().alias("members"),
+            col("article_id")
+                .n_unique()
+                .cast(DataType::Int64)
+                .alias("articles"),
+        ])
+        .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
         .select([
-            col("article_id"),
             col("dimension"),
             col("value"),
             col("members"),
             col("share"),
+            col("articles"),
         ])
         .sort(
-            ["article_id", "dimension", "value"],
+            ["dimension", "value"],
             SortMultipleOptions::default().with_nulls_last(true),
         )
         .collect()

@@ -305,6 +305,7 @@ fn case_ok(e: &Entry, surface: &str, after_lead: impl Fn() -> bool) -> bool {
         CaseRule::Exact => surface == e.name,
         CaseRule::Proper => proper(),
         CaseRule::Article => proper() && after_lead(),
+        CaseRule::Any => true,
     }
 }
 

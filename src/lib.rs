@@ -31,6 +31,38 @@ pub use job::{run, RunConfig, RunSummary};
 /// meaning, is renamed or removed (adding a table or column does not).
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// A command-line mistake found only once the reference data is loaded
+/// (an unknown group): the binary exits 2 on it.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The group codes `wanted` names (any case), checked against the reference;
+/// every group when `None`.
+pub fn select_groups(
+    reference: &reference::Reference,
+    wanted: Option<&[String]>,
+) -> anyhow::Result<Vec<String>> {
+    let Some(wanted) = wanted else {
+        return Ok(reference.groups.clone());
+    };
+    let mut out = Vec::new();
+    for w in wanted {
+        match reference.groups.iter().find(|g| g.eq_ignore_ascii_case(w.trim())) {
+            Some(g) if !out.contains(g) => out.push(g.clone()),
+            Some(_) => {}
+            None => {
+                return Err(UsageError(format!(
+                    "unknown group `{w}` (known: {})",
+                    reference.groups.join(", ").to_lowercase()
+                ))
+                .into())
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// One article through the pure stages: fold and match, then settle
 /// ambiguous names by context, resolve members and check claims.
 pub fn analyse(
@@ -69,6 +101,8 @@ mod job {
         pub if_changed: bool,
         /// Worker threads for the scan (`None`: one per core).
         pub threads: Option<usize>,
+        /// Groups broken down (`None`: every shipped group); codes, any case.
+        pub groups: Option<Vec<String>>,
     }
 
     /// What a run did, for the summary line and the exit code.
@@ -160,7 +194,8 @@ mod job {
                 })
                 .collect()
         });
-        let mut built = tables::build(&processed, &ingested.rejects, &reference)?;
+        let groups = select_groups(&reference, config.groups.as_deref())?;
+        let mut built = tables::build(&processed, &ingested.rejects, &reference, &groups)?;
 
         let summary = RunSummary {
             articles: processed.len(),

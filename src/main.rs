@@ -36,6 +36,20 @@ enum Command {
     Run(RunArgs),
     /// Classify whole names, one a line (CSV on stdout).
     Lookup(LookupArgs),
+    /// List groups' members on a date, with the date each joined (CSV on stdout).
+    Groups(GroupsArgs),
+}
+
+#[derive(Args, Debug)]
+struct GroupsArgs {
+    /// Reference data folder.
+    #[arg(long, default_value = "input")]
+    input: PathBuf,
+    /// The date (YYYY-MM-DD); default: today.
+    #[arg(long = "as-of")]
+    as_of: Option<String>,
+    /// Group codes (nato, eu, ...); default: every group.
+    groups: Vec<String>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -54,6 +68,9 @@ struct RunArgs {
     /// Read every group membership at this date (YYYY-MM-DD) instead of each article's own date.
     #[arg(long = "as-of")]
     as_of: Option<String>,
+    /// Groups to break down, comma-separated codes (eu,nato,oecd,...); default: every shipped group.
+    #[arg(long, value_delimiter = ',')]
+    groups: Option<Vec<String>>,
     /// Fail (exit 1, previous outputs kept) if any article is rejected.
     #[arg(long)]
     strict: bool,
@@ -92,6 +109,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Lookup(a)) => run_lookup(a),
+        Some(Command::Groups(a)) => run_groups(a),
         Some(Command::Run(a)) => run_job(a),
         None => run_job(cli.run),
     };
@@ -99,11 +117,9 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("paysage: error: {e:#}");
-            ExitCode::from(if e.downcast_ref::<UsageError>().is_some() {
-                EXIT_USAGE
-            } else {
-                EXIT_FAILED
-            })
+            let usage =
+                e.downcast_ref::<UsageError>().is_some() || e.downcast_ref::<paysage::UsageError>().is_some();
+            ExitCode::from(if usage { EXIT_USAGE } else { EXIT_FAILED })
         }
     }
 }
@@ -138,6 +154,7 @@ fn run_job(a: RunArgs) -> Result<u8> {
         strict: a.strict,
         if_changed: a.if_changed,
         threads: a.threads.map(usize::from),
+        groups: a.groups,
     };
     let s = paysage::run(&config)?;
     if s.unchanged {
@@ -236,5 +253,43 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
         }
     }
     out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn run_groups(a: GroupsArgs) -> Result<u8> {
+    let date = match &a.as_of {
+        None => chrono::Local::now().date_naive(),
+        Some(s) => {
+            parse_date(s).ok_or_else(|| UsageError(format!("--as-of `{s}` is not a date (YYYY-MM-DD)")))?
+        }
+    };
+    let reference = Reference::load(&a.input).context("reference data is invalid")?;
+    let wanted = (!a.groups.is_empty()).then_some(a.groups.as_slice());
+    let groups = paysage::select_groups(&reference, wanted)?;
+    let stdout = std::io::stdout();
+    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(stdout.lock()));
+    w.write_record(["group", "as_of", "iso3", "name_en", "joined", "left", "suspended"])?;
+    for g in &groups {
+        for iso3 in reference.members_on(g, date) {
+            let m = reference
+                .membership_on(g, iso3, date)
+                .context("member without a period")?;
+            let name = reference.country(iso3).map_or("", |c| c.name_en.as_str());
+            w.write_record([
+                g.as_str(),
+                &date.to_string(),
+                iso3,
+                name,
+                &m.joined.to_string(),
+                &m.left.map(|l| l.to_string()).unwrap_or_default(),
+                if reference.is_suspended(g, iso3, date) {
+                    "true"
+                } else {
+                    "false"
+                },
+            ])?;
+        }
+    }
+    w.flush()?;
     Ok(EXIT_OK)
 }

@@ -90,6 +90,24 @@ pub struct Name {
     pub origin: String,
 }
 
+/// A group's names and note.
+#[derive(Debug, Clone)]
+pub struct GroupInfo {
+    pub name_en: String,
+    pub name_fr: String,
+    pub note: String,
+}
+
+/// A period during which a member was suspended (it stays a member).
+#[derive(Debug, Clone)]
+pub struct Suspension {
+    pub group: String,
+    pub iso3: String,
+    pub from: NaiveDate,
+    /// Last day suspended (inclusive); `None` while still suspended.
+    pub until: Option<NaiveDate>,
+}
+
 /// How a name must be written to count as a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseRule {
@@ -98,6 +116,8 @@ pub enum CaseRule {
     Proper,
     /// Exactly as listed: abbreviations ("US" but not "us").
     Exact,
+    /// Any case: common nouns that name a group ("zone euro", "eurozone").
+    Any,
     /// A proper noun right after an article or preposition of the language
     /// ("la Hollande", "en Hollande"), for names that are also surnames.
     Article,
@@ -208,6 +228,10 @@ pub struct Reference {
     by_numeric: HashMap<String, usize>,
     pub names: Vec<Name>,
     pub memberships: Vec<Membership>,
+    /// Names and notes of the groups (group_info.csv).
+    pub group_info: BTreeMap<String, GroupInfo>,
+    /// Dated suspensions (a suspended country stays a member).
+    pub suspensions: Vec<Suspension>,
     pub historical: Vec<Historical>,
     /// Group codes, sorted.
     pub groups: Vec<String>,
@@ -325,13 +349,25 @@ impl Reference {
             by_alpha2.insert(c.alpha2.clone(), i);
             by_numeric.insert(c.numeric.clone(), i);
         }
-        let memberships = load_groups(&dir.join("groups.csv"), &by_alpha3, &mut files)?;
+        // groups.csv, then any user group files under groups/ (same columns).
+        let mut group_files = vec![dir.join("groups.csv")];
+        if let Ok(entries) = std::fs::read_dir(dir.join("groups")) {
+            let mut extra: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+                .collect();
+            extra.sort();
+            group_files.extend(extra);
+        }
+        let memberships = load_groups(&group_files, &by_alpha3, &mut files)?;
         let groups: Vec<String> = memberships
             .iter()
             .map(|m| m.group.clone())
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
+        let group_info = load_group_info(&dir.join("group_info.csv"), &groups, &mut files)?;
+        let suspensions = load_suspensions(&dir.join("group_suspensions.csv"), &memberships, &mut files)?;
         let grammar = load_grammar(&dir.join("grammar.csv"), &mut files)?;
         let historical = load_historical(&dir.join("historical.csv"), &by_alpha3, &mut files)?;
         let known = Known {
@@ -348,6 +384,8 @@ impl Reference {
             by_numeric,
             names,
             memberships,
+            group_info,
+            suspensions,
             historical,
             groups,
             grammar,
@@ -378,6 +416,20 @@ impl Reference {
     /// Whether `iso3` is a member of `group` on `date`.
     pub fn is_member(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
         self.memberships.iter().any(|m| {
+            m.group == group && m.iso3 == iso3 && m.joined <= date && m.left.is_none_or(|l| date <= l)
+        })
+    }
+
+    /// Whether `iso3` was suspended from `group` on `date`.
+    pub fn is_suspended(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
+        self.suspensions.iter().any(|s| {
+            s.group == group && s.iso3 == iso3 && s.from <= date && s.until.is_none_or(|u| date <= u)
+        })
+    }
+
+    /// The membership period of `iso3` in `group` that holds `date`.
+    pub fn membership_on(&self, group: &str, iso3: &str, date: NaiveDate) -> Option<&Membership> {
+        self.memberships.iter().find(|m| {
             m.group == group && m.iso3 == iso3 && m.joined <= date && m.left.is_none_or(|l| date <= l)
         })
     }
@@ -546,13 +598,106 @@ impl Known<'_> {
     }
 }
 
-fn load_groups(
+fn load_group_info(
     path: &Path,
+    groups: &[String],
+    files: &mut Vec<InputFile>,
+) -> Result<BTreeMap<String, GroupInfo>, RefError> {
+    let t = Table::read(path, &["group", "name_en", "name_fr"], files)?;
+    let mut out = BTreeMap::new();
+    for (line, rec) in &t.rows {
+        let group = t.get(rec, "group").to_string();
+        if !groups.contains(&group) {
+            return Err(err(
+                path,
+                *line,
+                "group",
+                format!("`{group}` has no memberships in the group files"),
+            ));
+        }
+        let info = GroupInfo {
+            name_en: t.get(rec, "name_en").to_string(),
+            name_fr: t.get(rec, "name_fr").to_string(),
+            note: t.get(rec, "note").to_string(),
+        };
+        if out.insert(group.clone(), info).is_some() {
+            return Err(err(path, *line, "group", format!("`{group}` is listed twice")));
+        }
+    }
+    Ok(out)
+}
+
+fn load_suspensions(
+    path: &Path,
+    memberships: &[Membership],
+    files: &mut Vec<InputFile>,
+) -> Result<Vec<Suspension>, RefError> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let t = Table::read(path, &["group", "iso3", "from", "until"], files)?;
+    let mut out = Vec::new();
+    for (line, rec) in &t.rows {
+        let line = *line;
+        let (group, iso3) = (t.get(rec, "group").to_string(), t.get(rec, "iso3").to_string());
+        let date = |field: &str| -> Result<Option<NaiveDate>, RefError> {
+            let v = t.get(rec, field);
+            if v.is_empty() {
+                return Ok(None);
+            }
+            parse_date(v)
+                .map(Some)
+                .ok_or_else(|| err(path, line, field, format!("`{v}` is not a date (YYYY-MM-DD)")))
+        };
+        let from = date("from")?.ok_or_else(|| err(path, line, "from", "empty"))?;
+        let until = date("until")?;
+        if until.is_some_and(|u| u < from) {
+            return Err(err(path, line, "until", "before `from`"));
+        }
+        let within = memberships.iter().any(|m| {
+            m.group == group
+                && m.iso3 == iso3
+                && m.joined <= from
+                && m.left.is_none_or(|l| until.is_some_and(|u| u <= l))
+        });
+        if !within {
+            return Err(err(
+                path,
+                line,
+                "from",
+                format!("{iso3} is not a member of {group} for the whole suspension"),
+            ));
+        }
+        out.push(Suspension {
+            group,
+            iso3,
+            from,
+            until,
+        });
+    }
+    Ok(out)
+}
+
+fn load_groups(
+    paths: &[PathBuf],
     by_alpha3: &HashMap<String, usize>,
     files: &mut Vec<InputFile>,
 ) -> Result<Vec<Membership>, RefError> {
+    let mut out: Vec<(String, u64, Membership)> = Vec::new();
+    for path in paths {
+        load_group_file(path, by_alpha3, files, &mut out)?;
+    }
+    Ok(out.into_iter().map(|(_, _, m)| m).collect())
+}
+
+fn load_group_file(
+    path: &Path,
+    by_alpha3: &HashMap<String, usize>,
+    files: &mut Vec<InputFile>,
+    out: &mut Vec<(String, u64, Membership)>,
+) -> Result<(), RefError> {
     let t = Table::read(path, &["group", "iso3", "joined", "left"], files)?;
-    let mut out: Vec<(u64, Membership)> = Vec::new();
+    let here = path.display().to_string();
     for (line, rec) in &t.rows {
         let line = *line;
         let group = t.get(rec, "group").to_string();
@@ -606,23 +751,28 @@ fn load_groups(
             joined,
             left,
         };
-        for (other_line, o) in &out {
+        for (other_file, other_line, o) in out.iter() {
             if o.group == m.group && o.iso3 == m.iso3 {
                 let overlap = o.joined <= m.left.unwrap_or(NaiveDate::MAX)
                     && m.joined <= o.left.unwrap_or(NaiveDate::MAX);
                 if overlap {
+                    let at = if *other_file == here {
+                        format!("line {other_line}")
+                    } else {
+                        format!("{other_file}:{other_line}")
+                    };
                     return Err(err(
                         path,
                         line,
                         "joined",
-                        format!("{} in {}: period overlaps line {other_line}", m.iso3, m.group),
+                        format!("{} in {}: period overlaps {at}", m.iso3, m.group),
                     ));
                 }
             }
         }
-        out.push((line, m));
+        out.push((here.clone(), line, m));
     }
-    Ok(out.into_iter().map(|(_, m)| m).collect())
+    Ok(())
 }
 
 fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
@@ -753,12 +903,13 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
                 "exact" => CaseRule::Exact,
                 "proper" => CaseRule::Proper,
                 "article" => CaseRule::Article,
+                "any" => CaseRule::Any,
                 _ => {
                     return Err(err(
                         path,
                         line,
                         "case",
-                        format!("`{case_s}` is not `proper`, `exact` or `article`"),
+                        format!("`{case_s}` is not `proper`, `exact`, `article` or `any`"),
                     ))
                 }
             };

@@ -209,10 +209,29 @@ svg .b{fill:#3b6fb6}.muted{color:#666}
             }
             h.push_str("</table>");
         }
-        for dim in crate::breakdown::DIMENSIONS {
-            if let Some(bars) = bd_by.get(&(id.clone(), dim.to_string())) {
-                h.push_str(&bar_chart(&format!("members by {dim}"), bars));
+        // Charts for the EU and the M49 regions; the other groups in one table.
+        let mut others = Vec::new();
+        for ((aid, dim), bars) in bd_by.range((id.clone(), String::new())..) {
+            if aid != id {
+                break;
             }
+            if matches!(dim.as_str(), "eu_member" | "m49_region" | "m49_subregion") {
+                h.push_str(&bar_chart(&format!("members by {dim}"), bars));
+            } else {
+                let count = |v: &str| bars.iter().find(|b| b.0 == v).map_or(0, |b| b.1);
+                others.push((
+                    dim.trim_end_matches("_member").to_uppercase(),
+                    count("true"),
+                    count("false"),
+                ));
+            }
+        }
+        if !others.is_empty() {
+            h.push_str("<table><tr><th>group</th><th>members in it</th><th>not in it</th></tr>");
+            for (g, yes, no) in others {
+                let _ = write!(h, "<tr><td>{}</td><td>{yes}</td><td>{no}</td></tr>", esc(&g));
+            }
+            h.push_str("</table>");
         }
         if let Some(ms) = mem_by.get(id) {
             h.push_str(

@@ -1,7 +1,7 @@
 //! The output tables as polars DataFrames, built from what the stages found.
 //! Column names and types here are the schema documented in the README.
 
-use crate::breakdown::{breakdown, country_mentions};
+use crate::breakdown::{breakdown, country_mentions, group_dimension, run_breakdown};
 use crate::extract::{Mention, MentionKind};
 use crate::ingest::{Article, Reject};
 use crate::reference::Reference;
@@ -19,11 +19,13 @@ pub struct Processed<'a> {
 }
 
 /// The names of the tables, in the order they are written.
-pub const TABLES: [&str; 7] = [
+pub const TABLES: [&str; 9] = [
     "articles",
     "mentions",
     "members",
+    "memberships",
     "breakdown",
+    "run_breakdown",
     "claims",
     "country_mentions",
     "rejects",
@@ -51,10 +53,16 @@ fn join(codes: &[String]) -> Option<String> {
 }
 
 /// Builds every table, in [`TABLES`] order.
+/// article_id, iso3, group, member on the date, suspended on the date.
+type MembershipRow<'a> = (&'a str, &'a str, &'a str, Option<bool>, Option<bool>);
+
+/// Builds every table, in [`TABLES`] order; `groups` are the groups whose
+/// memberships are broken down (`--groups`).
 pub fn build(
     processed: &[Processed],
     rejects: &[Reject],
     reference: &Reference,
+    groups: &[String],
 ) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
     let articles = DataFrame::new_infer_height(vec![
         col(
@@ -358,13 +366,53 @@ pub fn build(
         ),
     ])?;
 
-    let breakdown = breakdown(&members)?;
+    // One row per member and chosen group: member on the date or not.
+    let mut ms_rows: Vec<MembershipRow> = Vec::new();
+    for (p, _, c) in &mem_rows {
+        for g in groups {
+            let member = p.date.map(|d| reference.is_member(g, &c.alpha3, d));
+            let suspended = p.date.map(|d| reference.is_suspended(g, &c.alpha3, d));
+            ms_rows.push((
+                p.article.id.as_str(),
+                c.alpha3.as_str(),
+                g.as_str(),
+                member,
+                suspended,
+            ));
+        }
+    }
+    let memberships = DataFrame::new_infer_height(vec![
+        col("article_id", ms_rows.iter().map(|r| r.0).collect::<Vec<_>>()),
+        col("iso3", ms_rows.iter().map(|r| r.1).collect::<Vec<_>>()),
+        col("group", ms_rows.iter().map(|r| r.2).collect::<Vec<_>>()),
+        col("member", ms_rows.iter().map(|r| r.3).collect::<Vec<_>>()),
+        col("suspended", ms_rows.iter().map(|r| r.4).collect::<Vec<_>>()),
+    ])?;
+    let group_values = DataFrame::new_infer_height(vec![
+        col("article_id", ms_rows.iter().map(|r| r.0).collect::<Vec<_>>()),
+        col(
+            "dimension",
+            ms_rows.iter().map(|r| group_dimension(r.2)).collect::<Vec<_>>(),
+        ),
+        col(
+            "value",
+            ms_rows
+                .iter()
+                .map(|r| r.3.map(|b| b.to_string()))
+                .collect::<Vec<_>>(),
+        ),
+    ])?;
+
+    let breakdown = breakdown(&members, &group_values)?;
+    let run_breakdown = run_breakdown(&breakdown)?;
     let country_mentions = country_mentions(&mentions)?;
     Ok(vec![
         ("articles", articles),
         ("mentions", mentions),
         ("members", members),
+        ("memberships", memberships),
         ("breakdown", breakdown),
+        ("run_breakdown", run_breakdown),
         ("claims", claims),
         ("country_mentions", country_mentions),
         ("rejects", rejects),

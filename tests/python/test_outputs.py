@@ -18,7 +18,8 @@ from nbclient import NotebookClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = pathlib.Path(os.environ.get("PAYSAGE_OUTPUT", ROOT / "output")).resolve()
-TABLES = ["articles", "mentions", "members", "breakdown", "claims", "country_mentions", "rejects"]
+TABLES = ["articles", "mentions", "members", "memberships", "breakdown", "run_breakdown", "claims",
+          "country_mentions", "rejects"]
 EXPECTED = {  # what a notebook gets with no casting
     "articles": {"date": pl.Date, "chars": pl.Int64, "members": pl.Int64, "lang_detected": pl.Boolean},
     "members": {"iso_numeric": pl.String, "eu_member": pl.Boolean},
