@@ -270,9 +270,16 @@ impl Matcher {
                     }
                     at = e;
                 }
+                None if !before_ok => {
+                    // It starts inside a word ("ue" in "que"): no name can
+                    // start before the next word, so look again from there.
+                    let rest = &hay[s..];
+                    at = s + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+                }
                 None => {
-                    // Not a whole word, or the wrong case: look again from the
-                    // next character, so a shorter name inside is not lost.
+                    // A whole-word start but not a whole word, or the wrong
+                    // case: look again from the next character, so that a
+                    // shorter name at the same place is not lost.
                     at = s + hay[s..].chars().next().map_or(1, char::len_utf8);
                 }
             }
@@ -331,6 +338,9 @@ impl LangMatcher {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
+            // A full DFA: a few MB per language, the fastest search (each
+            // language has a couple of thousand names).
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&keys)?;
         Ok(LangMatcher {
             ac,

@@ -7,7 +7,7 @@
 
 use crate::normalize::fold_str;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A fault in a reference file, with where it is.
@@ -145,31 +145,58 @@ pub struct Membership {
 }
 
 /// Words the resolver reads, per language (input/grammar.csv).
+///
+/// Lookups borrow (`&str`) and allocate nothing: they run for every word
+/// near a mention. The pseudo-language `*` holds every language's words, for
+/// articles whose language has none.
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
-    /// role -> set of folded words, per language.
-    words: HashMap<(String, String), BTreeSet<String>>,
-    /// folded number words -> value, per language ("vingt" -> 20).
-    numbers: HashMap<(String, String), (u64, bool)>,
+    /// lang -> role -> folded words.
+    words: HashMap<String, HashMap<String, HashSet<String>>>,
+    /// lang -> folded number word -> (value, multiplies) ("vingt" -> 20).
+    numbers: HashMap<String, HashMap<String, (u64, bool)>>,
     /// Every row as written: (lang, role, word).
     raw: Vec<(String, String, String)>,
+    /// Every language's nouns for members, folded, as one automaton.
+    member_nouns: std::sync::OnceLock<aho_corasick::AhoCorasick>,
 }
 
+const ANY_LANG: &str = "*";
+
 impl Grammar {
-    /// Whether folded `word` has `role` in `lang` (or in any language when
-    /// `lang` has no grammar).
-    pub fn is(&self, lang: &str, role: &str, word: &str) -> bool {
-        match self.words.get(&(lang.to_string(), role.to_string())) {
-            Some(set) => set.contains(word),
-            None => self
-                .words
-                .iter()
-                .any(|((_, r), set)| r == role && set.contains(word)),
+    fn add_word(&mut self, lang: &str, role: &str, folded: String) {
+        for l in [lang, ANY_LANG] {
+            self.words
+                .entry(l.to_string())
+                .or_default()
+                .entry(role.to_string())
+                .or_default()
+                .insert(folded.clone());
         }
     }
 
+    fn add_number(&mut self, lang: &str, folded: String, value: (u64, bool)) {
+        for l in [lang, ANY_LANG] {
+            self.numbers
+                .entry(l.to_string())
+                .or_default()
+                .insert(folded.clone(), value);
+        }
+    }
+
+    /// Whether folded `word` has `role` in `lang` (in any language when `lang`
+    /// has no words of that role).
+    pub fn is(&self, lang: &str, role: &str, word: &str) -> bool {
+        let set = self
+            .words
+            .get(lang)
+            .and_then(|r| r.get(role))
+            .or_else(|| self.words.get(ANY_LANG).and_then(|r| r.get(role)));
+        set.is_some_and(|s| s.contains(word))
+    }
+
     /// The words of `role` in `lang` as written in grammar.csv (not folded).
-    pub fn words_of(&self, lang: &str, role: &str) -> std::collections::HashSet<String> {
+    pub fn words_of(&self, lang: &str, role: &str) -> HashSet<String> {
         self.raw
             .iter()
             .filter(|(l, r, _)| l == lang && r == role)
@@ -177,30 +204,37 @@ impl Grammar {
             .collect()
     }
 
+    /// An automaton over every language's nouns for members ("pays",
+    /// "states", "membres"), to find where claims and group phrases may be.
+    pub fn member_nouns(&self) -> &aho_corasick::AhoCorasick {
+        self.member_nouns.get_or_init(|| {
+            let words: BTreeSet<&String> = self
+                .words
+                .get(ANY_LANG)
+                .and_then(|r| r.get("member_noun"))
+                .into_iter()
+                .flatten()
+                .collect();
+            aho_corasick::AhoCorasick::new(words).expect("a small automaton of short words")
+        })
+    }
+
     /// The folded words of `role` in `lang`.
     pub fn folded_words_of(&self, lang: &str, role: &str) -> BTreeSet<String> {
         self.words
-            .get(&(lang.to_string(), role.to_string()))
-            .cloned()
+            .get(lang)
+            .and_then(|r| r.get(role))
+            .map(|s| s.iter().cloned().collect())
             .unwrap_or_default()
     }
 
     /// Value of a number word and whether it multiplies ("cent", "hundred").
     pub fn number(&self, lang: &str, word: &str) -> Option<(u64, bool)> {
         self.numbers
-            .get(&(lang.to_string(), word.to_string()))
+            .get(lang)
+            .or_else(|| self.numbers.get(ANY_LANG))
+            .and_then(|m| m.get(word))
             .copied()
-            .or_else(|| {
-                if self.has_lang(lang) {
-                    None
-                } else {
-                    self.numbers.iter().find(|((_, w), _)| w == word).map(|(_, v)| *v)
-                }
-            })
-    }
-
-    fn has_lang(&self, lang: &str) -> bool {
-        self.words.keys().any(|(l, _)| l == lang)
     }
 }
 
@@ -813,13 +847,9 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
             let v: u64 = v
                 .parse()
                 .map_err(|_| err(path, *line, "value", format!("`{v}` is not a whole number")))?;
-            g.numbers
-                .insert((lang.to_string(), folded), (v, role == "number_mul"));
+            g.add_number(lang, folded, (v, role == "number_mul"));
         } else {
-            g.words
-                .entry((lang.to_string(), role.to_string()))
-                .or_default()
-                .insert(folded);
+            g.add_word(lang, role, folded);
         }
     }
     Ok(g)

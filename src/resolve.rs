@@ -74,17 +74,72 @@ pub struct Resolution {
 
 #[derive(Debug, Clone, Copy)]
 enum Unit<'a> {
-    Word { text: &'a str, start: usize, end: usize },
+    Word {
+        text: &'a str,
+        start: usize,
+        end: usize,
+    },
     Mention(usize),
+    /// Unread text between two windows.
+    Break,
 }
 
 /// Splits the folded text into words (an elided article keeps its
 /// apostrophe: "l'"), single punctuation marks, and mentions.
-fn units<'a>(folded: &'a str, mentions: &[Mention]) -> Vec<Unit<'a>> {
+/// How far around a mention or a noun for members the resolver reads: an
+/// enumeration's joiners, a group phrase or a stated count lie within it.
+const REACH: usize = 160;
+
+/// The parts of the folded text the resolver reads: around every mention
+/// and every noun for members ("pays", "states"), merged, on word edges.
+/// An article with neither is not tokenized at all.
+fn windows(folded: &str, mentions: &[Mention], reference: &Reference) -> Vec<(usize, usize)> {
+    let mut anchors: Vec<(usize, usize)> = mentions.iter().map(|m| (m.folded_start, m.folded_end)).collect();
+    anchors.extend(
+        reference
+            .grammar
+            .member_nouns()
+            .find_iter(folded)
+            .map(|m| (m.start(), m.end())),
+    );
+    anchors.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in anchors {
+        let mut ws = s.saturating_sub(REACH);
+        while !folded.is_char_boundary(ws) {
+            ws -= 1;
+        }
+        let ws = folded[..ws].rfind(' ').map_or(0, |p| p + 1);
+        let mut we = (e + REACH).min(folded.len());
+        while !folded.is_char_boundary(we) {
+            we += 1;
+        }
+        let we = folded[we..].find(' ').map_or(folded.len(), |p| we + p);
+        match out.last_mut() {
+            Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+            _ => out.push((ws, we)),
+        }
+    }
+    out
+}
+
+/// The units of the windows, in order, with a [`Unit::Break`] between two
+/// windows so that nothing reads across the unread text between them.
+fn units<'a>(folded: &'a str, mentions: &[Mention], windows: &[(usize, usize)]) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
-    let mut mi = 0;
-    let mut i = 0;
-    let bytes = folded.len();
+    for (k, &(ws, we)) in windows.iter().enumerate() {
+        if k > 0 {
+            out.push(Unit::Break);
+        }
+        tokenize(folded, mentions, ws, we, &mut out);
+    }
+    out
+}
+
+fn tokenize<'a>(folded: &'a str, mentions: &[Mention], from: usize, to: usize, out: &mut Vec<Unit<'a>>) {
+    let mut mi = mentions.partition_point(|m| m.folded_start < from);
+    let mut i = from;
+    let bytes = to;
     while i < bytes {
         while mi < mentions.len() && mentions[mi].folded_start < i {
             mi += 1;
@@ -129,7 +184,6 @@ fn units<'a>(folded: &'a str, mentions: &[Mention]) -> Vec<Unit<'a>> {
             i += len;
         }
     }
-    out
 }
 
 struct Ctx<'a> {
@@ -173,6 +227,8 @@ impl Ctx<'_> {
         match self.units[i] {
             Unit::Word { start, end, .. } => (start, end),
             Unit::Mention(m) => (self.mentions[m].folded_start, self.mentions[m].folded_end),
+            // A claim starts at a number and ends at a noun or a group: never here.
+            Unit::Break => unreachable!("a claim never starts or ends at a break"),
         }
     }
 
@@ -186,12 +242,13 @@ impl Ctx<'_> {
         let g = &self.reference.grammar;
         let (mut total, mut j, mut any) = (0u64, i, false);
         loop {
-            // Two-word number names first ("quatre vingt").
-            let two = match (self.word(j), self.word(j + 1)) {
-                (Some(a), Some(b)) => g.number(self.lang, &format!("{a} {b}")).map(|v| (v, 2)),
+            // Two-word number names first ("quatre vingt"); they start with a
+            // number word, so no string is built for any other word.
+            let one = self.word(j).and_then(|a| g.number(self.lang, a)).map(|v| (v, 1));
+            let two = match (one, self.word(j), self.word(j + 1)) {
+                (Some(_), Some(a), Some(b)) => g.number(self.lang, &format!("{a} {b}")).map(|v| (v, 2)),
                 _ => None,
             };
-            let one = self.word(j).and_then(|a| g.number(self.lang, a)).map(|v| (v, 1));
             match two.or(one) {
                 Some(((v, mul), n)) => {
                     total = if mul { total.max(1) * v } else { total + v };
@@ -225,11 +282,22 @@ pub fn resolve(
     date: Option<NaiveDate>,
     reference: &Reference,
 ) -> Resolution {
+    let windows = windows(&folded.text, mentions, reference);
+    if windows.is_empty() {
+        return Resolution::default();
+    }
+    let units = units(&folded.text, mentions, &windows);
     settle_by_article(mentions);
-    settle_in_enumerations(&folded.text, mentions, lang, reference);
+    let runs = enumerations(&Ctx {
+        units: units.clone(),
+        mentions,
+        reference,
+        lang,
+    });
+    settle_in_enumerations(&runs, mentions, reference);
     let mentions: &[Mention] = mentions;
     let ctx = Ctx {
-        units: units(&folded.text, mentions),
+        units,
         mentions,
         reference,
         lang,
@@ -371,17 +439,8 @@ fn settle_by_article(mentions: &mut [Mention]) {
 /// Inside an enumeration of countries, an ambiguous name with exactly one
 /// candidate that is a country settles to it ("Georgia" among "Albania,
 /// Australia, ..." is the country, not the US state).
-fn settle_in_enumerations(folded: &str, mentions: &mut [Mention], lang: &str, reference: &Reference) {
-    let runs = {
-        let ctx = Ctx {
-            units: units(folded, mentions),
-            mentions,
-            reference,
-            lang,
-        };
-        enumerations(&ctx)
-    };
-    for m in runs.into_iter().flatten() {
+fn settle_in_enumerations(runs: &[Vec<usize>], mentions: &mut [Mention], reference: &Reference) {
+    for &m in runs.iter().flatten() {
         if mentions[m].kind != MentionKind::Ambiguous {
             continue;
         }
