@@ -38,12 +38,33 @@ pub fn breakdown(members: &DataFrame, group_values: &DataFrame) -> PolarsResult<
             .select([col("article_id"), col("dimension"), col("value"), col("members")]),
     );
     let total = col("members").sum().over([col("article_id"), col("dimension")])?;
+    // Articles in input order (as in every other table), then dimension and value.
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<&str> = members
+        .column("article_id")?
+        .str()?
+        .iter()
+        .flatten()
+        .filter(|id| seen.insert(*id))
+        .collect();
+    let order = DataFrame::new_infer_height(vec![
+        Column::new("article_id".into(), &ids),
+        Column::new("order".into(), (0..ids.len() as u64).collect::<Vec<_>>()),
+    ])?;
     concat(parts, UnionArgs::default())?
         .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
+        .left_join(order.lazy(), col("article_id"), col("article_id"))
         .sort(
-            ["article_id", "dimension", "value"],
+            ["order", "dimension", "value"],
             SortMultipleOptions::default().with_nulls_last(true),
         )
+        .select([
+            col("article_id"),
+            col("dimension"),
+            col("value"),
+            col("members"),
+            col("share"),
+        ])
         .collect()
 }
 
@@ -95,6 +116,43 @@ pub fn country_mentions(mentions: &DataFrame) -> PolarsResult<DataFrame> {
         .sort(
             ["mentions", "iso3"],
             SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .collect()
+}
+
+/// Combines per-batch `country_mentions` tables into the run's (an article
+/// is never split across batches, so article counts add up).
+pub fn combine_country_mentions(parts: Vec<DataFrame>) -> PolarsResult<DataFrame> {
+    let lazy: Vec<LazyFrame> = parts.into_iter().map(IntoLazy::lazy).collect();
+    concat(lazy, UnionArgs::default())?
+        .group_by([col("iso3")])
+        .agg([col("mentions").sum(), col("articles").sum()])
+        .sort(
+            ["mentions", "iso3"],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .collect()
+}
+
+/// Combines per-batch `run_breakdown` tables into the run's, with the shares
+/// computed again over the whole run.
+pub fn combine_run_breakdowns(parts: Vec<DataFrame>) -> PolarsResult<DataFrame> {
+    let lazy: Vec<LazyFrame> = parts.into_iter().map(IntoLazy::lazy).collect();
+    let total = col("members").sum().over([col("dimension")])?;
+    concat(lazy, UnionArgs::default())?
+        .group_by([col("dimension"), col("value")])
+        .agg([col("members").sum(), col("articles").sum()])
+        .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
+        .select([
+            col("dimension"),
+            col("value"),
+            col("members"),
+            col("share"),
+            col("articles"),
+        ])
+        .sort(
+            ["dimension", "value"],
+            SortMultipleOptions::default().with_nulls_last(true),
         )
         .collect()
 }

@@ -1,5 +1,8 @@
-//! Reading articles: JSON Lines files (plain or gzipped), folders of `.txt`
-//! files with a `.json` sidecar for their metadata, and stdin.
+//! Reading articles, streamed: JSON Lines files (plain, gzipped or
+//! zstd-compressed), CSV files, folders of `.txt` files with a `.json`
+//! sidecar for their metadata, globs, and stdin. Articles are handed one by
+//! one to a [`Sink`], so a corpus never has to fit in memory; each file's
+//! sha256 is computed as it is read.
 //!
 //! A bad article never stops the run: it becomes a [`Reject`] naming the file,
 //! the line and the reason, and the run goes on.
@@ -10,6 +13,7 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One article, ready for extraction.
 #[derive(Debug, Clone)]
@@ -82,12 +86,97 @@ pub enum ArticleSource {
     Stdin,
 }
 
-/// What was read: the articles, the rejects, and the files (for the manifest).
+/// Where read articles go.
+pub trait Sink {
+    fn article(&mut self, a: Article);
+    fn reject(&mut self, r: Reject);
+    fn file(&mut self, f: crate::reference::InputFile);
+}
+
+/// A sink that keeps everything (tests, small inputs).
 #[derive(Debug, Default)]
 pub struct Ingested {
     pub articles: Vec<Article>,
     pub rejects: Vec<Reject>,
     pub files: Vec<crate::reference::InputFile>,
+}
+
+impl Sink for Ingested {
+    fn article(&mut self, a: Article) {
+        self.articles.push(a);
+    }
+    fn reject(&mut self, r: Reject) {
+        self.rejects.push(r);
+    }
+    fn file(&mut self, f: crate::reference::InputFile) {
+        self.files.push(f);
+    }
+}
+
+/// How to read CSV article files: which columns hold the id and the text.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    pub id: String,
+    pub text: String,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            id: "id".into(),
+            text: "text".into(),
+        }
+    }
+}
+
+/// Bytes of input read so far (compressed size for compressed files), for
+/// progress reports.
+pub static BYTES_READ: AtomicU64 = AtomicU64::new(0);
+
+/// Rejects a second article with an id already seen (ids key every table),
+/// then passes everything on.
+struct Dedup<'a, S: Sink> {
+    inner: &'a mut S,
+    seen: HashSet<String>,
+}
+
+impl<S: Sink> Sink for Dedup<'_, S> {
+    fn article(&mut self, a: Article) {
+        if self.seen.insert(a.id.clone()) {
+            self.inner.article(a);
+        } else {
+            self.inner.reject(Reject {
+                file: a.file.clone(),
+                line: a.line,
+                article_id: Some(a.id.clone()),
+                reason: format!("duplicate article id `{}` (an earlier article has it)", a.id),
+            });
+        }
+    }
+    fn reject(&mut self, r: Reject) {
+        self.inner.reject(r);
+    }
+    fn file(&mut self, f: crate::reference::InputFile) {
+        self.inner.file(f);
+    }
+}
+
+/// Counts and hashes the bytes read through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: sha2::Sha256,
+    bytes: u64,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use sha2::Digest;
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        BYTES_READ.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// Metadata of an article, as JSON (one JSON Lines row, or a `.json` sidecar).
@@ -101,39 +190,100 @@ struct RawArticle {
     text: Option<String>,
 }
 
-/// Reads every source, in order. Only an unreadable folder or a file that does
-/// not exist is an error; everything else is a reject.
-pub fn read_sources(sources: &[ArticleSource]) -> anyhow::Result<Ingested> {
-    let mut out = Ingested::default();
+/// Reads every source, in order, into `sink`. Only a folder that cannot be
+/// listed or a path that does not exist (a glob that matches nothing) is an
+/// error; everything else is a reject.
+pub fn read_sources<S: Sink>(
+    sources: &[ArticleSource],
+    columns: &Columns,
+    sink: &mut S,
+) -> anyhow::Result<()> {
+    let mut out = Dedup {
+        inner: sink,
+        seen: HashSet::new(),
+    };
     for s in sources {
         match s {
             ArticleSource::Stdin => {
                 let stdin = std::io::stdin();
                 read_jsonl(stdin.lock(), "<stdin>", &mut out);
             }
-            ArticleSource::Path(p) => read_path(p, &mut out)?,
+            ArticleSource::Path(p) => {
+                let pattern = p.to_string_lossy();
+                if !p.exists() && pattern.contains(['*', '?', '[']) {
+                    let mut hits: Vec<PathBuf> = glob::glob(&pattern)
+                        .map_err(|e| anyhow::anyhow!("bad glob `{pattern}`: {e}"))?
+                        .filter_map(Result::ok)
+                        .collect();
+                    hits.sort();
+                    anyhow::ensure!(!hits.is_empty(), "no file matches `{pattern}`");
+                    for h in hits {
+                        read_path(&h, columns, &mut out)?;
+                    }
+                } else {
+                    read_path(p, columns, &mut out)?;
+                }
+            }
         }
     }
-    // Ids are the key of every table: a second article with the same id is rejected.
-    let mut seen = HashSet::new();
-    let mut kept = Vec::with_capacity(out.articles.len());
-    for a in std::mem::take(&mut out.articles) {
-        if seen.insert(a.id.clone()) {
-            kept.push(a);
+    Ok(())
+}
+
+/// The files the sources name (folders and globs expanded, `.json` sidecars
+/// included), hashed, for `--if-changed`.
+pub fn hash_sources(sources: &[ArticleSource]) -> anyhow::Result<Vec<crate::reference::InputFile>> {
+    use anyhow::Context;
+    let mut paths = Vec::new();
+    for s in sources {
+        let ArticleSource::Path(p) = s else { continue };
+        let pattern = p.to_string_lossy();
+        let found: Vec<PathBuf> = if !p.exists() && pattern.contains(['*', '?', '[']) {
+            glob::glob(&pattern)
+                .map_err(|e| anyhow::anyhow!("bad glob `{pattern}`: {e}"))?
+                .filter_map(Result::ok)
+                .collect()
+        } else if p.is_dir() {
+            std::fs::read_dir(p)
+                .with_context(|| format!("listing {}", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|e| {
+                    let n = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    [".txt", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".csv"]
+                        .iter()
+                        .any(|x| n.ends_with(x))
+                })
+                .collect()
         } else {
-            out.rejects.push(Reject {
-                file: a.file.clone(),
-                line: a.line,
-                article_id: Some(a.id.clone()),
-                reason: format!("duplicate article id `{}` (an earlier article has it)", a.id),
-            });
+            vec![p.clone()]
+        };
+        for f in found {
+            if f.extension().is_some_and(|x| x == "txt") && f.with_extension("json").exists() {
+                paths.push(f.with_extension("json"));
+            }
+            paths.push(f);
         }
     }
-    out.articles = kept;
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?;
+            Ok(crate::reference::InputFile {
+                bytes: bytes.len() as u64,
+                sha256: crate::reference::sha256_hex(&bytes),
+                path: p,
+            })
+        })
+        .collect()
+}
+
+/// Reads every source into memory (small inputs and tests).
+pub fn read_all_sources(sources: &[ArticleSource]) -> anyhow::Result<Ingested> {
+    let mut out = Ingested::default();
+    read_sources(sources, &Columns::default(), &mut out)?;
     Ok(out)
 }
 
-fn read_path(p: &Path, out: &mut Ingested) -> anyhow::Result<()> {
+fn read_path<S: Sink>(p: &Path, columns: &Columns, out: &mut S) -> anyhow::Result<()> {
     use anyhow::Context;
     let meta = std::fs::metadata(p).with_context(|| format!("reading articles from {}", p.display()))?;
     if meta.is_dir() {
@@ -144,55 +294,164 @@ fn read_path(p: &Path, out: &mut Ingested) -> anyhow::Result<()> {
         entries.sort();
         for e in entries {
             let name = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") {
-                read_file(&e, out);
+            if [".txt", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".csv"]
+                .iter()
+                .any(|x| name.ends_with(x))
+            {
+                read_file(&e, columns, out);
             }
         }
-        Ok(())
     } else {
-        read_file(p, out);
-        Ok(())
+        read_file(p, columns, out);
     }
+    Ok(())
 }
 
-fn read_file(p: &Path, out: &mut Ingested) {
+fn read_file<S: Sink>(p: &Path, columns: &Columns, out: &mut S) {
     let name = p.display().to_string();
-    let reject_file = |out: &mut Ingested, reason: String| {
-        out.rejects.push(Reject {
-            file: name.clone(),
-            line: None,
-            article_id: None,
-            reason,
-        })
+    let file = match std::fs::File::open(p) {
+        Ok(f) => f,
+        Err(e) => {
+            return out.reject(Reject {
+                file: name,
+                line: None,
+                article_id: None,
+                reason: format!("cannot read: {e}"),
+            })
+        }
     };
-    let bytes = match std::fs::read(p) {
-        Ok(b) => b,
-        Err(e) => return reject_file(out, format!("cannot read: {e}")),
+    let mut hashed = Hashing {
+        inner: file,
+        hasher: <sha2::Sha256 as sha2::Digest>::new(),
+        bytes: 0,
     };
-    out.files.push(crate::reference::InputFile {
-        path: p.to_path_buf(),
-        bytes: bytes.len() as u64,
-        sha256: crate::reference::sha256_hex(&bytes),
-    });
     let fname = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if fname.ends_with(".txt") {
-        read_txt(p, &bytes, out);
+        let mut bytes = Vec::new();
+        match hashed.read_to_end(&mut bytes) {
+            Ok(_) => read_txt(p, &bytes, out),
+            Err(e) => out.reject(Reject {
+                file: name.clone(),
+                line: None,
+                article_id: None,
+                reason: format!("cannot read: {e}"),
+            }),
+        }
     } else if fname.ends_with(".gz") {
-        let dec = flate2::read::MultiGzDecoder::new(&bytes[..]);
+        let dec = flate2::read::MultiGzDecoder::new(BufReader::new(&mut hashed));
         read_jsonl(BufReader::new(dec), &name, out);
+    } else if fname.ends_with(".zst") {
+        match zstd::stream::read::Decoder::new(&mut hashed) {
+            Ok(dec) => read_jsonl(BufReader::new(dec), &name, out),
+            Err(e) => out.reject(Reject {
+                file: name.clone(),
+                line: None,
+                article_id: None,
+                reason: format!("not a zstd stream: {e}"),
+            }),
+        }
+    } else if fname.ends_with(".csv") {
+        read_csv(&mut hashed, &name, columns, out);
     } else {
-        read_jsonl(&bytes[..], &name, out);
+        read_jsonl(BufReader::new(&mut hashed), &name, out);
+    }
+    // The hash covers the whole file, even where reading stopped early.
+    let _ = std::io::copy(&mut hashed, &mut std::io::sink());
+    let digest = <sha2::Sha256 as sha2::Digest>::finalize(hashed.hasher);
+    out.file(crate::reference::InputFile {
+        path: p.to_path_buf(),
+        bytes: hashed.bytes,
+        sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+    });
+}
+
+/// A CSV file of articles: a header row naming the columns (`id` and `text`
+/// unless `--id-column`/`--text-column` say otherwise; `date`, `lang`,
+/// `source`, `title` when present).
+fn read_csv<R: Read, S: Sink>(r: R, name: &str, columns: &Columns, out: &mut S) {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(r);
+    let headers = match rdr.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return out.reject(Reject {
+                file: name.to_string(),
+                line: Some(1),
+                article_id: None,
+                reason: format!("bad CSV header: {e}"),
+            })
+        }
+    };
+    let find = |c: &str| headers.iter().position(|h| h == c.as_bytes());
+    let (Some(id_col), Some(text_col)) = (find(&columns.id), find(&columns.text)) else {
+        return out.reject(Reject {
+            file: name.to_string(),
+            line: Some(1),
+            article_id: None,
+            reason: format!(
+                "the header has no `{}` or no `{}` column",
+                columns.id, columns.text
+            ),
+        });
+    };
+    let opt = |c: &str| find(c);
+    let (date_col, lang_col, source_col, title_col) = (opt("date"), opt("lang"), opt("source"), opt("title"));
+    let mut rec = csv::ByteRecord::new();
+    loop {
+        let line = rdr.position().line();
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                out.reject(Reject {
+                    file: name.to_string(),
+                    line: Some(line),
+                    article_id: None,
+                    reason: format!("malformed CSV: {e}"),
+                });
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        }
+        let field = |i: Option<usize>| -> Result<Option<String>, String> {
+            match i.and_then(|i| rec.get(i)) {
+                None => Ok(None),
+                Some(b) => std::str::from_utf8(b)
+                    .map(|s| Some(s.to_string()))
+                    .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to())),
+            }
+        };
+        let raw = (|| -> Result<RawArticle, String> {
+            Ok(RawArticle {
+                id: field(Some(id_col))?.map(serde_json::Value::String),
+                date: field(date_col)?,
+                lang: field(lang_col)?,
+                source: field(source_col)?,
+                title: field(title_col)?,
+                text: field(Some(text_col))?,
+            })
+        })();
+        match raw {
+            Ok(raw) => push_article(raw, name, Some(line), out),
+            Err(reason) => out.reject(Reject {
+                file: name.to_string(),
+                line: Some(line),
+                article_id: None,
+                reason,
+            }),
+        }
     }
 }
 
 /// A `.txt` article: its metadata, if any, in the `.json` file of the same stem.
-fn read_txt(p: &Path, bytes: &[u8], out: &mut Ingested) {
+fn read_txt<S: Sink>(p: &Path, bytes: &[u8], out: &mut S) {
     let name = p.display().to_string();
     let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
     let sidecar = p.with_extension("json");
     let raw = if sidecar.exists() {
         let parsed = std::fs::read(&sidecar).map_err(|e| e.to_string()).and_then(|b| {
-            out.files.push(crate::reference::InputFile {
+            out.file(crate::reference::InputFile {
                 path: sidecar.clone(),
                 bytes: b.len() as u64,
                 sha256: crate::reference::sha256_hex(&b),
@@ -202,7 +461,7 @@ fn read_txt(p: &Path, bytes: &[u8], out: &mut Ingested) {
         match parsed {
             Ok(r) => r,
             Err(e) => {
-                out.rejects.push(Reject {
+                out.reject(Reject {
                     file: sidecar.display().to_string(),
                     line: None,
                     article_id: Some(stem),
@@ -225,7 +484,7 @@ fn read_txt(p: &Path, bytes: &[u8], out: &mut Ingested) {
         Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t).replace("\r\n", "\n"),
         Err(e) => {
             let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            out.rejects.push(Reject {
+            out.reject(Reject {
                 file: name,
                 line: Some(line),
                 article_id: Some(stem),
@@ -243,7 +502,7 @@ fn read_txt(p: &Path, bytes: &[u8], out: &mut Ingested) {
 }
 
 /// Reads JSON Lines, one article a line.
-pub fn read_jsonl<R: BufRead>(mut r: R, name: &str, out: &mut Ingested) {
+pub fn read_jsonl<R: BufRead, S: Sink>(mut r: R, name: &str, out: &mut S) {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
     loop {
@@ -252,7 +511,7 @@ pub fn read_jsonl<R: BufRead>(mut r: R, name: &str, out: &mut Ingested) {
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                out.rejects.push(Reject {
+                out.reject(Reject {
                     file: name.to_string(),
                     line: Some(line_no + 1),
                     article_id: None,
@@ -271,8 +530,8 @@ pub fn read_jsonl<R: BufRead>(mut r: R, name: &str, out: &mut Ingested) {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let reject = |out: &mut Ingested, id: Option<String>, reason: String| {
-            out.rejects.push(Reject {
+        let reject = |out: &mut S, id: Option<String>, reason: String| {
+            out.reject(Reject {
                 file: name.to_string(),
                 line: Some(line_no),
                 article_id: id,
@@ -297,14 +556,14 @@ pub fn read_jsonl<R: BufRead>(mut r: R, name: &str, out: &mut Ingested) {
     }
 }
 
-fn push_article(raw: RawArticle, file: &str, line: Option<u64>, out: &mut Ingested) {
+fn push_article<S: Sink>(raw: RawArticle, file: &str, line: Option<u64>, out: &mut S) {
     let id = match raw.id {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
     let mut reject = |reason: String| {
-        out.rejects.push(Reject {
+        out.reject(Reject {
             file: file.to_string(),
             line,
             article_id: id.clone(),
@@ -339,7 +598,7 @@ fn push_article(raw: RawArticle, file: &str, line: Option<u64>, out: &mut Ingest
     } else {
         (given, false)
     };
-    out.articles.push(Article {
+    out.article(Article {
         id: article_id,
         date,
         lang,

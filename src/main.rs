@@ -71,6 +71,15 @@ struct RunArgs {
     /// Groups to break down, comma-separated codes (eu,nato,oecd,...); default: every shipped group.
     #[arg(long, value_delimiter = ',')]
     groups: Option<Vec<String>>,
+    /// Process only the articles whose id hashes to shard K of N (FNV-1a 64 of the id, modulo N).
+    #[arg(long)]
+    shard: Option<String>,
+    /// CSV article files: the column that holds the text.
+    #[arg(long = "text-column", default_value = "text")]
+    text_column: String,
+    /// CSV article files: the column that holds the id.
+    #[arg(long = "id-column", default_value = "id")]
+    id_column: String,
     /// Fail (exit 1, previous outputs kept) if any article is rejected.
     #[arg(long)]
     strict: bool,
@@ -99,6 +108,12 @@ struct LookupArgs {
 }
 
 fn main() -> ExitCode {
+    // Structured log lines on stderr (progress of long runs when stderr is not a terminal).
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .with_max_level(tracing::Level::INFO)
+        .init();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -146,16 +161,34 @@ fn run_job(a: RunArgs) -> Result<u8> {
             }
         })
         .collect();
-    let config = paysage::RunConfig {
-        input: a.input,
-        articles,
-        output: a.output,
-        as_of,
-        strict: a.strict,
-        if_changed: a.if_changed,
-        threads: a.threads.map(usize::from),
-        groups: a.groups,
+    let shard = match &a.shard {
+        None => None,
+        Some(s) => {
+            let bad = || UsageError(format!("--shard `{s}` is not K/N with 0 <= K < N (e.g. 0/4)"));
+            let (k, n) = s.split_once('/').ok_or_else(bad)?;
+            let (k, n): (u64, u64) = (
+                k.trim().parse().map_err(|_| bad())?,
+                n.trim().parse().map_err(|_| bad())?,
+            );
+            if n == 0 || k >= n {
+                return Err(bad().into());
+            }
+            Some((k, n))
+        }
     };
+    let mut config = paysage::RunConfig::new(a.input, a.output);
+    config.articles = articles;
+    config.as_of = as_of;
+    config.strict = a.strict;
+    config.if_changed = a.if_changed;
+    config.threads = a.threads.map(usize::from);
+    config.groups = a.groups;
+    config.shard = shard;
+    config.columns = paysage::ingest::Columns {
+        id: a.id_column,
+        text: a.text_column,
+    };
+    config.progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let s = paysage::run(&config)?;
     if s.unchanged {
         eprintln!(

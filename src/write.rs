@@ -5,6 +5,7 @@
 use anyhow::{bail, Context, Result};
 use polars::prelude::{CsvWriter, DataFrame, ParquetWriter, SerWriter};
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// `.<output name>.paysage-<tag>` beside `output`.
@@ -77,8 +78,13 @@ impl Drop for OutputLock {
 }
 
 /// Whether `output/manifest.json` was written by this version from exactly
-/// these inputs (paths, sizes, hashes) and the same as-of rule.
-pub fn unchanged_since_last_run(output: &Path, inputs: &[serde_json::Value], as_of: &str) -> bool {
+/// these inputs (paths, sizes, hashes), the same as-of rule and shard.
+pub fn unchanged_since_last_run(
+    output: &Path,
+    inputs: &[serde_json::Value],
+    as_of: &str,
+    shard: Option<&str>,
+) -> bool {
     let Ok(bytes) = std::fs::read(output.join("manifest.json")) else {
         return false;
     };
@@ -88,53 +94,125 @@ pub fn unchanged_since_last_run(output: &Path, inputs: &[serde_json::Value], as_
     last["version"] == env!("CARGO_PKG_VERSION")
         && last["schema_version"] == crate::SCHEMA_VERSION
         && last["as_of"] == as_of
+        && last["shard"].as_str() == shard
         && last["inputs"].as_array().is_some_and(|l| l.as_slice() == inputs)
 }
 
-/// Writes `tables` (each as `<name>.parquet` and `<name>.csv`), then
-/// `manifest.json`, then swaps the new folder in for `output`.
-pub fn write_outputs(
-    output: &Path,
-    tables: &mut [(&str, DataFrame)],
-    manifest: &serde_json::Value,
-) -> Result<()> {
-    let tmp = sibling(output, &format!("tmp-{}", std::process::id()))?;
-    clean_stale(output)?;
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).with_context(|| format!("removing {}", tmp.display()))?;
-    }
-    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    let result = (|| -> Result<()> {
-        for (name, df) in tables.iter_mut() {
-            let p = tmp.join(format!("{name}.parquet"));
-            let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
-            ParquetWriter::new(&f)
-                .finish(df)
-                .with_context(|| format!("writing {}", p.display()))?;
-            f.sync_all().with_context(|| format!("syncing {}", p.display()))?;
-            let p = tmp.join(format!("{name}.csv"));
-            let mut f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
-            CsvWriter::new(&mut f)
-                .include_header(true)
-                .finish(df)
-                .with_context(|| format!("writing {}", p.display()))?;
-            f.sync_all().with_context(|| format!("syncing {}", p.display()))?;
+/// The files of one table being written.
+struct TableFiles {
+    name: &'static str,
+    parquet: polars::io::parquet::write::BatchedWriter<File>,
+    parquet_file: File,
+    csv: std::io::BufWriter<File>,
+}
+
+/// A run's outputs while they are written: a temporary folder beside the
+/// output, swapped in by [`Staging::finish`]; dropped unfinished (the run
+/// failed), it is removed and the previous outputs stay as they were.
+pub struct Staging {
+    output: PathBuf,
+    tmp: PathBuf,
+    tables: Vec<TableFiles>,
+    done: bool,
+}
+
+impl Staging {
+    pub fn create(output: &Path) -> Result<Staging> {
+        let tmp = sibling(output, &format!("tmp-{}", std::process::id()))?;
+        clean_stale(output)?;
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).with_context(|| format!("removing {}", tmp.display()))?;
         }
-        let p = tmp.join("report.html");
-        let page = crate::report::render(tables, manifest).context("rendering report.html")?;
-        std::fs::write(&p, page).with_context(|| format!("writing {}", p.display()))?;
-        File::open(&p)?.sync_all()?;
-        let p = tmp.join("manifest.json");
-        let body = serde_json::to_vec_pretty(manifest)?;
-        std::fs::write(&p, body).with_context(|| format!("writing {}", p.display()))?;
-        File::open(&p)?.sync_all()?;
-        File::open(&tmp)?.sync_all()?;
-        swap_in(&tmp, output)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            tmp,
+            tables: Vec::new(),
+            done: false,
+        })
     }
-    result
+
+    /// Appends rows to a table: a Parquet row group and CSV rows (the CSV
+    /// header comes with the first rows).
+    pub fn append(&mut self, name: &'static str, df: &mut DataFrame) -> Result<()> {
+        let first = !self.tables.iter().any(|t| t.name == name);
+        if first {
+            let p = self.tmp.join(format!("{name}.parquet"));
+            let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
+            let parquet_file = f.try_clone()?;
+            let parquet = ParquetWriter::new(f)
+                .batched(df.schema())
+                .with_context(|| format!("writing {}", p.display()))?;
+            let p = self.tmp.join(format!("{name}.csv"));
+            let csv = std::io::BufWriter::new(
+                File::create(&p).with_context(|| format!("creating {}", p.display()))?,
+            );
+            self.tables.push(TableFiles {
+                name,
+                parquet,
+                parquet_file,
+                csv,
+            });
+        }
+        let tmp = self.tmp.clone();
+        let t = self
+            .tables
+            .iter_mut()
+            .find(|t| t.name == name)
+            .expect("just added");
+        if df.height() > 0 || first {
+            t.parquet
+                .write_batch(df)
+                .with_context(|| format!("writing {}", tmp.join(format!("{name}.parquet")).display()))?;
+        }
+        CsvWriter::new(&mut t.csv)
+            .include_header(first)
+            .finish(df)
+            .with_context(|| format!("writing {}", tmp.join(format!("{name}.csv")).display()))?;
+        Ok(())
+    }
+
+    /// Closes every table, writes `report.html` and then `manifest.json`,
+    /// syncs, and swaps the folder in for the output.
+    pub fn finish(mut self, report: &str, manifest: &serde_json::Value) -> Result<()> {
+        for t in self.tables.drain(..) {
+            let TableFiles {
+                name,
+                parquet,
+                parquet_file,
+                mut csv,
+            } = t;
+            parquet
+                .finish()
+                .with_context(|| format!("writing {name}.parquet in {}", self.tmp.display()))?;
+            parquet_file
+                .sync_all()
+                .with_context(|| format!("syncing {name}.parquet"))?;
+            csv.flush().with_context(|| format!("writing {name}.csv"))?;
+            csv.get_ref()
+                .sync_all()
+                .with_context(|| format!("syncing {name}.csv"))?;
+        }
+        let p = self.tmp.join("report.html");
+        std::fs::write(&p, report).with_context(|| format!("writing {}", p.display()))?;
+        File::open(&p)?.sync_all()?;
+        let p = self.tmp.join("manifest.json");
+        std::fs::write(&p, serde_json::to_vec_pretty(manifest)?)
+            .with_context(|| format!("writing {}", p.display()))?;
+        File::open(&p)?.sync_all()?;
+        File::open(&self.tmp)?.sync_all()?;
+        swap_in(&self.tmp, &self.output)?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// Removes temporary folders left beside `output` by runs that died.

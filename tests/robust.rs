@@ -275,7 +275,10 @@ fn runs_killed_at_random_moments_leave_the_previous_outputs_intact() {
     let dir = tempfile::tempdir().unwrap();
     let sample = corpus_sample(dir.path(), 20000);
     let out = dir.path().join("out");
-    run_into(&out, &[]).success();
+    // A whole run first: the previous outputs, and how long a run takes here.
+    let t0 = std::time::Instant::now();
+    run_into(&out, &["--articles", sample.to_str().unwrap()]).success();
+    let whole = t0.elapsed();
     let mut before = files_of(&out);
     let mut manifest = std::fs::read(out.join("manifest.json")).unwrap();
     let mut killed = 0;
@@ -286,7 +289,8 @@ fn runs_killed_at_random_moments_leave_the_previous_outputs_intact() {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        let delay = std::time::Duration::from_millis(20 + x % 1200);
+        // Somewhere between 5% and 95% of a whole run.
+        let delay = whole.mul_f64(0.05 + (x % 1000) as f64 / 1000.0 * 0.9);
         let mut child = std::process::Command::new(&bin)
             .current_dir(root())
             .args([

@@ -1,0 +1,409 @@
+//! The job, streamed: a reader thread parses articles into batches; each
+//! batch is scanned on every core, turned into tables and appended to the
+//! output files (Parquet row groups, CSV rows); run-level tables are
+//! combined from small per-batch aggregates at the end. Memory holds a few
+//! batches, whatever the size of the corpus.
+
+use crate::ingest::{self, Article, ArticleSource, Columns, Reject, Sink};
+use crate::reference::{InputFile, Reference};
+use crate::{analyse, breakdown, extract, resolve, select_groups, tables, write, SCHEMA_VERSION};
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, SyncSender};
+
+/// A validated run configuration (no stage sees a command-line type).
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    /// Reference data folder (countries.csv, groups.csv, grammar.csv, names/).
+    pub input: PathBuf,
+    /// Where articles come from; empty means `<input>/articles`.
+    pub articles: Vec<ArticleSource>,
+    pub output: PathBuf,
+    /// Read every membership at this date instead of each article's own.
+    pub as_of: Option<NaiveDate>,
+    /// Any rejected article fails the run (nothing is written).
+    pub strict: bool,
+    /// Skip the run when every input's hash matches the last manifest.
+    pub if_changed: bool,
+    /// Worker threads for the scan (`None`: one per core).
+    pub threads: Option<usize>,
+    /// Groups broken down (`None`: every shipped group); codes, any case.
+    pub groups: Option<Vec<String>>,
+    /// Process only the articles of shard K of N (`(K, N)`, 0 ≤ K < N).
+    pub shard: Option<(u64, u64)>,
+    /// CSV article files: the id and text columns.
+    pub columns: Columns,
+    /// Articles per batch (memory holds about three batches).
+    pub batch_articles: usize,
+    /// Show a progress bar on stderr (when it is a terminal).
+    pub progress: bool,
+}
+
+impl RunConfig {
+    /// The defaults for `input` and `output`.
+    pub fn new(input: PathBuf, output: PathBuf) -> RunConfig {
+        RunConfig {
+            input,
+            articles: Vec::new(),
+            output,
+            as_of: None,
+            strict: false,
+            if_changed: false,
+            threads: None,
+            groups: None,
+            shard: None,
+            columns: Columns::default(),
+            batch_articles: 2000,
+            progress: false,
+        }
+    }
+}
+
+/// What a run did, for the summary line and the exit code.
+#[derive(Debug, Clone, Default)]
+pub struct RunSummary {
+    pub articles: usize,
+    pub rejects: Vec<Reject>,
+    pub mentions: usize,
+    pub members: usize,
+    pub claims: usize,
+    pub inconsistent_claims: usize,
+    /// Articles left to the other shards.
+    pub other_shards: usize,
+    /// True when `--if-changed` found nothing new and wrote nothing.
+    pub unchanged: bool,
+}
+
+/// The shard an article id belongs to, of `n`: FNV-1a (64 bit) of the id's
+/// UTF-8 bytes, modulo `n`. Stable across runs, machines and versions.
+///
+/// ```
+/// assert_eq!(paysage::shard_of("orangesum-2", 1), 0);
+/// assert!(paysage::shard_of("orangesum-2", 4) < 4);
+/// ```
+pub fn shard_of(id: &str, n: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h % n
+}
+
+/// What the reader thread hands on.
+struct Batch {
+    articles: Vec<Article>,
+    rejects: Vec<Reject>,
+}
+
+/// Collects articles into batches and sends each full batch on.
+struct Batcher {
+    tx: SyncSender<Batch>,
+    current: Batch,
+    bytes: usize,
+    limit: usize,
+    shard: Option<(u64, u64)>,
+    other_shards: usize,
+    files: Vec<InputFile>,
+    closed: bool,
+}
+
+/// A batch is also sent when its text passes this size.
+const BATCH_BYTES: usize = 32 << 20;
+
+impl Batcher {
+    fn send(&mut self) {
+        let batch = std::mem::replace(
+            &mut self.current,
+            Batch {
+                articles: Vec::new(),
+                rejects: Vec::new(),
+            },
+        );
+        self.bytes = 0;
+        // The receiver only hangs up when the run failed: stop quietly.
+        if self.tx.send(batch).is_err() {
+            self.closed = true;
+        }
+    }
+}
+
+impl Sink for Batcher {
+    fn article(&mut self, a: Article) {
+        if let Some((k, n)) = self.shard {
+            if shard_of(&a.id, n) != k {
+                self.other_shards += 1;
+                return;
+            }
+        }
+        self.bytes += a.text.len();
+        self.current.articles.push(a);
+        if !self.closed && (self.current.articles.len() >= self.limit || self.bytes >= BATCH_BYTES) {
+            self.send();
+        }
+    }
+    fn reject(&mut self, r: Reject) {
+        self.current.rejects.push(r);
+    }
+    fn file(&mut self, f: InputFile) {
+        self.files.push(f);
+    }
+}
+
+/// Articles kept for the report: the first ones with members or claims.
+const REPORT_ARTICLES: usize = 200;
+
+/// Runs the whole job: read, extract, resolve, break down, write.
+pub fn run(config: &RunConfig) -> Result<RunSummary> {
+    let started = chrono::Utc::now();
+    let clock = std::time::Instant::now();
+    let _lock = write::OutputLock::acquire(&config.output)?;
+    let reference =
+        Reference::load(&config.input).context("reference data is invalid; nothing was written")?;
+    let matcher = extract::Matcher::new(&reference).context("building the name matcher")?;
+    let groups = select_groups(&reference, config.groups.as_deref())?;
+    let sources = if config.articles.is_empty() {
+        vec![ArticleSource::Path(config.input.join("articles"))]
+    } else {
+        config.articles.clone()
+    };
+    let as_of = match config.as_of {
+        Some(d) => d.to_string(),
+        None => "article date".to_string(),
+    };
+    let shard = config.shard.map(|(k, n)| format!("{k}/{n}"));
+    if config.if_changed && !sources.contains(&ArticleSource::Stdin) {
+        let mut inputs = reference.files.clone();
+        inputs.extend(ingest::hash_sources(&sources)?);
+        if write::unchanged_since_last_run(&config.output, &manifest_inputs(inputs), &as_of, shard.as_deref())
+        {
+            return Ok(RunSummary {
+                unchanged: true,
+                ..RunSummary::default()
+            });
+        }
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads.unwrap_or(0))
+        .build()
+        .context("starting the worker threads")?;
+    let mut staging = write::Staging::create(&config.output)?;
+    let mut summary = RunSummary::default();
+    let mut rows: std::collections::BTreeMap<&'static str, usize> = std::collections::BTreeMap::new();
+    let mut country_parts: Vec<DataFrame> = Vec::new();
+    let mut run_parts: Vec<DataFrame> = Vec::new();
+    let mut report_tables: Vec<(&'static str, DataFrame)> = Vec::new();
+    let mut report_ids: HashSet<String> = HashSet::new();
+    let processed_articles = AtomicU64::new(0);
+    let mut batches = 0usize;
+
+    let (files, other_shards) = std::thread::scope(|scope| -> Result<(Vec<InputFile>, usize)> {
+        let (tx, rx) = sync_channel::<Batch>(2);
+        let reader = scope.spawn(|| -> Result<(Vec<InputFile>, usize)> {
+            let mut batcher = Batcher {
+                tx,
+                current: Batch {
+                    articles: Vec::new(),
+                    rejects: Vec::new(),
+                },
+                bytes: 0,
+                limit: config.batch_articles.max(1),
+                shard: config.shard,
+                other_shards: 0,
+                files: Vec::new(),
+                closed: false,
+            };
+            ingest::read_sources(&sources, &config.columns, &mut batcher)?;
+            batcher.send();
+            Ok((batcher.files, batcher.other_shards))
+        });
+        let progress =
+            crate::progress::Progress::start(scope, config.progress, &sources, &processed_articles);
+        let mut work = || -> Result<()> {
+            for batch in rx.iter() {
+                if batches > 0 && batch.articles.is_empty() && batch.rejects.is_empty() {
+                    continue;
+                }
+                batches += 1;
+                process_batch(
+                    batch,
+                    config,
+                    &reference,
+                    &matcher,
+                    &groups,
+                    &pool,
+                    &mut staging,
+                    &mut summary,
+                    &mut rows,
+                    (&mut country_parts, &mut run_parts),
+                    (&mut report_tables, &mut report_ids),
+                )?;
+                processed_articles.store(summary.articles as u64, Ordering::Relaxed);
+            }
+            Ok(())
+        };
+        let worked = work();
+        drop(rx);
+        progress.finish();
+        let read = reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the reader thread panicked"))?;
+        worked?;
+        read
+    })?;
+    summary.other_shards = other_shards;
+
+    if config.strict && !summary.rejects.is_empty() {
+        let list: Vec<String> = summary.rejects.iter().take(20).map(Reject::describe).collect();
+        anyhow::bail!(
+            "{} articles rejected and --strict is set; nothing was written:\n  {}",
+            summary.rejects.len(),
+            list.join("\n  ")
+        );
+    }
+
+    // Run-level tables, from the per-batch aggregates.
+    let mut country_mentions = breakdown::combine_country_mentions(country_parts)?;
+    let mut run_breakdown = breakdown::combine_run_breakdowns(run_parts)?;
+    rows.insert("country_mentions", country_mentions.height());
+    rows.insert("run_breakdown", run_breakdown.height());
+    staging.append("country_mentions", &mut country_mentions)?;
+    staging.append("run_breakdown", &mut run_breakdown)?;
+
+    let mut inputs = reference.files.clone();
+    inputs.extend(files);
+    let manifest = serde_json::json!({
+        "tool": "paysage",
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema_version": SCHEMA_VERSION,
+        "started_at": started.to_rfc3339(),
+        "finished_at": chrono::Utc::now().to_rfc3339(),
+        "wall_seconds": clock.elapsed().as_secs_f64(),
+        "as_of": as_of,
+        "shard": shard,
+        "groups": groups,
+        "inputs": manifest_inputs(inputs),
+        "tables": rows,
+        "articles": summary.articles,
+        "other_shards": summary.other_shards,
+        "rejected_articles": summary.rejects.len(),
+        "rejects": summary.rejects.iter().take(1000).map(Reject::describe).collect::<Vec<_>>(),
+        "exit_status": if summary.rejects.is_empty() { 0 } else { 3 },
+    });
+    report_tables.push(("country_mentions", country_mentions));
+    let page = crate::report::render(&report_tables, &manifest).context("rendering report.html")?;
+    staging.finish(&page, &manifest)?;
+    Ok(summary)
+}
+
+/// Input files for the manifest, in path order (the reader's order depends
+/// on when it finishes each file).
+fn manifest_inputs(mut files: Vec<InputFile>) -> Vec<serde_json::Value> {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+    files
+        .iter()
+        .map(|f| serde_json::json!({"path": f.path.display().to_string(), "bytes": f.bytes, "sha256": f.sha256}))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn process_batch(
+    batch: Batch,
+    config: &RunConfig,
+    reference: &Reference,
+    matcher: &extract::Matcher,
+    groups: &[String],
+    pool: &rayon::ThreadPool,
+    staging: &mut write::Staging,
+    summary: &mut RunSummary,
+    rows: &mut std::collections::BTreeMap<&'static str, usize>,
+    (country_parts, run_parts): (&mut Vec<DataFrame>, &mut Vec<DataFrame>),
+    (report_tables, report_ids): (&mut Vec<(&'static str, DataFrame)>, &mut HashSet<String>),
+) -> Result<()> {
+    use rayon::prelude::*;
+    // Articles are independent: scan them on every core (or --threads);
+    // `collect` keeps input order, so the output is the same whatever the count.
+    let processed: Vec<tables::Processed> = pool.install(|| {
+        batch
+            .articles
+            .par_iter()
+            .map(|a| {
+                let date = config.as_of.or(a.date);
+                let (mentions, resolution) = analyse(&a.text, &a.lang, date, matcher, reference);
+                tables::Processed {
+                    article: a,
+                    date,
+                    mentions,
+                    resolution,
+                }
+            })
+            .collect()
+    });
+    summary.articles += processed.len();
+    summary.mentions += processed.iter().map(|p| p.mentions.len()).sum::<usize>();
+    summary.members += processed
+        .iter()
+        .map(|p| p.resolution.members.len())
+        .sum::<usize>();
+    summary.claims += processed.iter().map(|p| p.resolution.claims.len()).sum::<usize>();
+    summary.inconsistent_claims += processed
+        .iter()
+        .flat_map(|p| &p.resolution.claims)
+        .filter(|c| c.status == resolve::ClaimStatus::Inconsistent)
+        .count();
+    summary.rejects.extend(batch.rejects.iter().cloned());
+
+    for (name, mut df) in tables::build(&processed, &batch.rejects, reference, groups)? {
+        match name {
+            "country_mentions" => country_parts.push(df),
+            "run_breakdown" => run_parts.push(df),
+            _ => {
+                *rows.entry(name).or_default() += df.height();
+                if matches!(name, "articles" | "members" | "claims" | "breakdown") {
+                    keep_for_report(name, &df, &processed, report_tables, report_ids)?;
+                }
+                staging.append(name, &mut df)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Keeps the rows of the first [`REPORT_ARTICLES`] articles with members or
+/// claims, for the report's per-article sections.
+fn keep_for_report(
+    name: &'static str,
+    df: &DataFrame,
+    processed: &[tables::Processed],
+    report_tables: &mut Vec<(&'static str, DataFrame)>,
+    report_ids: &mut HashSet<String>,
+) -> PolarsResult<()> {
+    if name == "articles" {
+        for p in processed {
+            if report_ids.len() >= REPORT_ARTICLES {
+                break;
+            }
+            if !p.resolution.members.is_empty() || !p.resolution.claims.is_empty() {
+                report_ids.insert(p.article.id.clone());
+            }
+        }
+    }
+    let ids = df.column("article_id")?.str()?;
+    let mask: BooleanChunked = ids
+        .iter()
+        .map(|v| v.is_some_and(|v| report_ids.contains(v)))
+        .collect();
+    let kept = df.filter(&mask)?;
+    match report_tables.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, acc)) => {
+            acc.vstack_mut(&kept)?;
+        }
+        None => report_tables.push((name, kept)),
+    }
+    Ok(())
+}
