@@ -191,7 +191,13 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         .num_threads(config.threads.unwrap_or(0))
         .build()
         .context("starting the worker threads")?;
-    let mut staging = write::Staging::create(&config.output)?;
+    // Shards write file names that carry the shard, so that a query engine can
+    // read every shard's folder as one table.
+    let suffix = config
+        .shard
+        .map(|(k, n)| format!(".shard-{k}-of-{n}"))
+        .unwrap_or_default();
+    let mut staging = write::Staging::create(&config.output, &suffix)?;
     let mut summary = RunSummary::default();
     let mut rows: std::collections::BTreeMap<&'static str, usize> = std::collections::BTreeMap::new();
     let mut country_parts: Vec<DataFrame> = Vec::new();
@@ -406,4 +412,62 @@ fn keep_for_report(
         None => report_tables.push((name, kept)),
     }
     Ok(())
+}
+
+/// `paysage merge`: the run-level tables (`country_mentions`,
+/// `run_breakdown`) recomputed from the folders of several shards (or any
+/// runs over disjoint articles), written to `output` like a run's.
+pub fn merge(shards: &[PathBuf], output: &std::path::Path) -> Result<usize> {
+    use polars::prelude::{ParquetReader, SerReader};
+    let _lock = write::OutputLock::acquire(output)?;
+    let read = |table: &str| -> Result<Vec<DataFrame>> {
+        let mut parts = Vec::new();
+        for dir in shards {
+            let mut found = 0;
+            for e in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
+                let p = e?.path();
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if name.starts_with(&format!("{table}.")) && name.ends_with(".parquet") {
+                    let f = std::fs::File::open(&p).with_context(|| format!("reading {}", p.display()))?;
+                    parts.push(
+                        ParquetReader::new(f)
+                            .finish()
+                            .with_context(|| format!("reading {}", p.display()))?,
+                    );
+                    found += 1;
+                }
+            }
+            anyhow::ensure!(
+                found > 0,
+                "{}: no {table} table (is it a paysage output folder?)",
+                dir.display()
+            );
+        }
+        Ok(parts)
+    };
+    let mut country = breakdown::combine_country_mentions(read("country_mentions")?)?;
+    let mut run = breakdown::combine_run_breakdowns(read("run_breakdown")?)?;
+    let mut staging = write::Staging::create(output, "")?;
+    staging.append("country_mentions", &mut country)?;
+    staging.append("run_breakdown", &mut run)?;
+    let manifest = serde_json::json!({
+        "tool": "paysage",
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema_version": SCHEMA_VERSION,
+        "merged_from": shards.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        "tables": {"country_mentions": country.height(), "run_breakdown": run.height()},
+    });
+    let page = crate::report::render(
+        &[
+            ("articles", DataFrame::empty()),
+            ("members", DataFrame::empty()),
+            ("claims", DataFrame::empty()),
+            ("breakdown", DataFrame::empty()),
+            ("country_mentions", country),
+        ],
+        &manifest,
+    )
+    .context("rendering report.html")?;
+    staging.finish(&page, &manifest)?;
+    Ok(shards.len())
 }

@@ -27,7 +27,7 @@ pub mod write;
 
 use chrono::NaiveDate;
 #[cfg(feature = "tables")]
-pub use job::{run, shard_of, RunConfig, RunSummary};
+pub use job::{merge, run, shard_of, RunConfig, RunSummary};
 
 /// Version of the output schema: bumped when a table or column changes
 /// meaning, is renamed or removed (adding a table or column does not).

@@ -38,6 +38,28 @@ enum Command {
     Lookup(LookupArgs),
     /// List groups' members on a date, with the date each joined (CSV on stdout).
     Groups(GroupsArgs),
+    /// Read JSON Lines articles on stdin, write their mentions as JSON Lines on stdout
+    /// (for Unix pipelines and Spark's RDD.pipe).
+    Extract(ExtractArgs),
+    /// Recompute the run-level tables (country_mentions, run_breakdown) from shards' output folders.
+    Merge(MergeArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// Reference data folder.
+    #[arg(long, default_value = "input")]
+    input: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct MergeArgs {
+    /// Where to write the merged tables.
+    #[arg(long, default_value = "output")]
+    output: PathBuf,
+    /// The shards' output folders.
+    #[arg(required = true)]
+    shards: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -125,6 +147,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Lookup(a)) => run_lookup(a),
         Some(Command::Groups(a)) => run_groups(a),
+        Some(Command::Extract(a)) => run_extract(a),
+        Some(Command::Merge(a)) => paysage::merge(&a.shards, &a.output).map(|n| {
+            eprintln!("paysage: merged {n} shards into {}", a.output.display());
+            EXIT_OK
+        }),
         Some(Command::Run(a)) => run_job(a),
         None => run_job(cli.run),
     };
@@ -325,4 +352,64 @@ fn run_groups(a: GroupsArgs) -> Result<u8> {
     }
     w.flush()?;
     Ok(EXIT_OK)
+}
+
+/// Streams JSON Lines articles from stdin to JSON Lines mentions on stdout,
+/// one object per mention: article_id, start, end, surface, kind, iso3, iso2,
+/// group, candidates. Rejected lines go to stderr; the exit code is 3 if any.
+fn run_extract(a: ExtractArgs) -> Result<u8> {
+    use paysage::ingest::{Article, Reject, Sink};
+    struct Out<'a, W: Write> {
+        w: W,
+        matcher: &'a paysage::extract::Matcher,
+        reference: &'a Reference,
+        rejects: usize,
+        error: Option<std::io::Error>,
+    }
+    impl<W: Write> Sink for Out<'_, W> {
+        fn article(&mut self, a: Article) {
+            let (mentions, _) = paysage::analyse(&a.text, &a.lang, a.date, self.matcher, self.reference);
+            for m in mentions {
+                let is = |k| m.kind == k;
+                let country = is(paysage::extract::MentionKind::Country)
+                    .then(|| self.reference.country(&m.codes[0]))
+                    .flatten();
+                let row = serde_json::json!({
+                    "article_id": a.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "surface": m.surface,
+                    "kind": m.kind.as_str(),
+                    "iso3": country.map(|c| &c.alpha3),
+                    "iso2": country.map(|c| &c.alpha2),
+                    "group": is(paysage::extract::MentionKind::Group).then(|| &m.codes[0]),
+                    "candidates": if is(paysage::extract::MentionKind::Ambiguous) { Some(m.codes.join(";")) } else { None },
+                });
+                if let Err(e) = writeln!(self.w, "{row}") {
+                    self.error.get_or_insert(e);
+                }
+            }
+        }
+        fn reject(&mut self, r: Reject) {
+            self.rejects += 1;
+            eprintln!("paysage: rejected {}", r.describe());
+        }
+        fn file(&mut self, _: paysage::reference::InputFile) {}
+    }
+    let reference = Reference::load(&a.input).context("reference data is invalid")?;
+    let matcher = paysage::extract::Matcher::new(&reference)?;
+    let stdout = std::io::stdout();
+    let mut out = Out {
+        w: std::io::BufWriter::new(stdout.lock()),
+        matcher: &matcher,
+        reference: &reference,
+        rejects: 0,
+        error: None,
+    };
+    paysage::ingest::read_jsonl(std::io::stdin().lock(), "<stdin>", &mut out);
+    out.w.flush()?;
+    if let Some(e) = out.error {
+        return Err(e).context("writing mentions to stdout");
+    }
+    Ok(if out.rejects == 0 { EXIT_OK } else { EXIT_REJECTS })
 }

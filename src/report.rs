@@ -18,11 +18,17 @@ fn esc(s: &str) -> String {
 }
 
 fn column_strings(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
+    if df.width() == 0 {
+        return Ok(Vec::new()); // a table this page was not given (a merge)
+    }
     let c = df.column(name)?.cast(&DataType::String)?;
     Ok(c.str()?.iter().map(|v| v.unwrap_or("").to_string()).collect())
 }
 
 fn column_ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<i64>> {
+    if df.width() == 0 {
+        return Ok(Vec::new());
+    }
     let c = df.column(name)?.cast(&DataType::Int64)?;
     Ok(c.i64()?.iter().map(|v| v.unwrap_or(0)).collect())
 }

@@ -113,11 +113,14 @@ pub struct Staging {
     output: PathBuf,
     tmp: PathBuf,
     tables: Vec<TableFiles>,
+    /// Added to every table's file name (`.shard-0-of-4`).
+    suffix: String,
     done: bool,
 }
 
 impl Staging {
-    pub fn create(output: &Path) -> Result<Staging> {
+    /// `suffix` goes into every table's file name: `articles{suffix}.parquet`.
+    pub fn create(output: &Path, suffix: &str) -> Result<Staging> {
         let tmp = sibling(output, &format!("tmp-{}", std::process::id()))?;
         clean_stale(output)?;
         if tmp.exists() {
@@ -128,6 +131,7 @@ impl Staging {
             output: output.to_path_buf(),
             tmp,
             tables: Vec::new(),
+            suffix: suffix.to_string(),
             done: false,
         })
     }
@@ -135,15 +139,16 @@ impl Staging {
     /// Appends rows to a table: a Parquet row group and CSV rows (the CSV
     /// header comes with the first rows).
     pub fn append(&mut self, name: &'static str, df: &mut DataFrame) -> Result<()> {
+        let self_suffix = self.suffix.clone();
         let first = !self.tables.iter().any(|t| t.name == name);
         if first {
-            let p = self.tmp.join(format!("{name}.parquet"));
+            let p = self.tmp.join(format!("{name}{}.parquet", self_suffix));
             let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
             let parquet_file = f.try_clone()?;
             let parquet = ParquetWriter::new(f)
                 .batched(df.schema())
                 .with_context(|| format!("writing {}", p.display()))?;
-            let p = self.tmp.join(format!("{name}.csv"));
+            let p = self.tmp.join(format!("{name}{}.csv", self_suffix));
             let csv = std::io::BufWriter::new(
                 File::create(&p).with_context(|| format!("creating {}", p.display()))?,
             );
@@ -161,14 +166,22 @@ impl Staging {
             .find(|t| t.name == name)
             .expect("just added");
         if df.height() > 0 || first {
-            t.parquet
-                .write_batch(df)
-                .with_context(|| format!("writing {}", tmp.join(format!("{name}.parquet")).display()))?;
+            t.parquet.write_batch(df).with_context(|| {
+                format!(
+                    "writing {}",
+                    tmp.join(format!("{name}{}.parquet", self_suffix)).display()
+                )
+            })?;
         }
         CsvWriter::new(&mut t.csv)
             .include_header(first)
             .finish(df)
-            .with_context(|| format!("writing {}", tmp.join(format!("{name}.csv")).display()))?;
+            .with_context(|| {
+                format!(
+                    "writing {}",
+                    tmp.join(format!("{name}{}.csv", self_suffix)).display()
+                )
+            })?;
         Ok(())
     }
 
