@@ -27,7 +27,7 @@ fn benches(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("fold", |b| b.iter(|| fold(black_box(&text))));
     g.bench_function("fold+extract fr", |b| {
-        b.iter(|| matcher.extract(black_box(&text), "fr"))
+        b.iter(|| matcher.extract(black_box(&text), "fr", None))
     });
     g.finish();
 

@@ -60,6 +60,14 @@ struct Entry {
     kind: NameKind,
     codes: Vec<String>,
     case: CaseRule,
+    from: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+}
+
+impl Entry {
+    fn valid_on(&self, date: chrono::NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
 }
 
 /// A compiled matcher for one language.
@@ -95,6 +103,8 @@ impl Matcher {
                 kind: n.kind,
                 codes: n.codes.clone(),
                 case: n.case,
+                from: n.from,
+                until: n.until,
             };
             per_lang
                 .entry(n.lang.as_str())
@@ -105,7 +115,10 @@ impl Matcher {
             let slot = any.entry(key).or_default();
             // Across languages the same folded name may denote different
             // things: keep them all; the first whose case rule passes wins.
-            if !slot.iter().any(|x| x.kind == e.kind && x.codes == e.codes) {
+            if !slot
+                .iter()
+                .any(|x| x.kind == e.kind && x.codes == e.codes && x.from == e.from && x.until == e.until)
+            {
                 slot.push(e);
             }
         }
@@ -151,12 +164,12 @@ impl Matcher {
     /// ```no_run
     /// # let reference = paysage::reference::Reference::load("input".as_ref()).unwrap();
     /// let m = paysage::extract::Matcher::new(&reference).unwrap();
-    /// let (mentions, _) = m.extract("aux Etats-Unis et en Syrie.Le", "fr");
+    /// let (mentions, _) = m.extract("aux Etats-Unis et en Syrie.Le", "fr", None);
     /// assert_eq!(mentions.len(), 2);
     /// ```
-    pub fn extract(&self, text: &str, lang: &str) -> (Vec<Mention>, Folded) {
+    pub fn extract(&self, text: &str, lang: &str, date: Option<chrono::NaiveDate>) -> (Vec<Mention>, Folded) {
         let folded = fold(text);
-        let mentions = self.extract_folded(text, &folded, lang);
+        let mentions = self.extract_folded(text, &folded, lang, date);
         (mentions, folded)
     }
 
@@ -221,7 +234,17 @@ impl Matcher {
     }
 
     /// As [`Matcher::extract`], on an already folded text.
-    pub fn extract_folded(&self, text: &str, folded: &Folded, lang: &str) -> Vec<Mention> {
+    ///
+    /// Names with a period (`from`, `until`) are read at `date`, or today when
+    /// the article has no date.
+    pub fn extract_folded(
+        &self,
+        text: &str,
+        folded: &Folded,
+        lang: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Vec<Mention> {
+        let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
         let lm = self.for_lang(lang);
         let hay = folded.text.as_str();
         // Char offsets are computed incrementally: matches come left to right.
@@ -241,7 +264,7 @@ impl Matcher {
                 let after_lead = || lm.lead_words.contains(previous_word(&hay[..s]));
                 lm.entries[m.pattern().as_usize()]
                     .iter()
-                    .find(|en| case_ok(en, surface, after_lead))
+                    .find(|en| en.valid_on(date) && case_ok(en, surface, after_lead))
                     .map(|en| (en, os, oe, surface.to_string()))
             } else {
                 None
@@ -299,7 +322,10 @@ impl Matcher {
         }
         lm.entries[m.pattern().as_usize()]
             .iter()
-            .find(|e| e.case != CaseRule::Exact || e.name == original)
+            .find(|e| {
+                e.valid_on(chrono::Local::now().date_naive())
+                    && (e.case != CaseRule::Exact || e.name == original)
+            })
             .map(|e| (e.kind, e.codes.clone()))
     }
 }

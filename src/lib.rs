@@ -74,7 +74,7 @@ pub fn analyse(
     matcher: &extract::Matcher,
     reference: &reference::Reference,
 ) -> (Vec<extract::Mention>, resolve::Resolution) {
-    let (mut mentions, folded) = matcher.extract(text, lang);
+    let (mut mentions, folded) = matcher.extract(text, lang, date);
     let resolution = resolve::resolve(text, &folded, &mut mentions, lang, date, reference);
     (mentions, resolution)
 }

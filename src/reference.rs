@@ -86,8 +86,24 @@ pub struct Name {
     pub codes: Vec<String>,
     /// How the name must be written to count.
     pub case: CaseRule,
+    /// The period in which the name means this (e.g. "Macedonia" before and
+    /// after 2019-02-12); `None`: always.
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
     /// `file:line` the name came from.
     pub origin: String,
+}
+
+impl Name {
+    /// Whether the name means this on `date`.
+    pub fn valid_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
+
+    fn overlaps(&self, other: &Name) -> bool {
+        self.from.unwrap_or(NaiveDate::MIN) <= other.until.unwrap_or(NaiveDate::MAX)
+            && other.from.unwrap_or(NaiveDate::MIN) <= self.until.unwrap_or(NaiveDate::MAX)
+    }
 }
 
 /// A group's names and note.
@@ -869,10 +885,10 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
     if paths.is_empty() {
         return Err(err(dir, 0, "-", "no name files (*.csv)"));
     }
-    let mut by_key: BTreeMap<(String, String), Name> = BTreeMap::new();
+    let mut by_key: BTreeMap<(String, String), Vec<Name>> = BTreeMap::new();
     for path in &paths {
         let t = Table::read(path, &["lang", "name", "kind", "code", "case"], files)?;
-        let mut in_file: HashMap<(String, String), u64> = HashMap::new();
+        let mut in_file: HashMap<(String, String), Vec<u64>> = HashMap::new();
         for (line, rec) in &t.rows {
             let line = *line;
             let lang = t.get(rec, "lang").to_string();
@@ -889,7 +905,9 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
                     path,
                     line,
                     "kind",
-                    format!("unknown kind `{kind_s}` (country, ambiguous, group, not_country)"),
+                    format!(
+                        "unknown kind `{kind_s}` (country, ambiguous, group, historical, organisation, not_country)"
+                    ),
                 )
             })?;
             let codes: Vec<String> = t
@@ -947,32 +965,60 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
             if key.1.is_empty() {
                 return Err(err(path, line, "name", "nothing left after folding"));
             }
+            let date = |field: &str| -> Result<Option<NaiveDate>, RefError> {
+                let v = t.get(rec, field);
+                if v.is_empty() {
+                    return Ok(None);
+                }
+                parse_date(v)
+                    .map(Some)
+                    .ok_or_else(|| err(path, line, field, format!("`{v}` is not a date (YYYY-MM-DD)")))
+            };
+            let (from, until) = (date("from")?, date("until")?);
             let entry = Name {
                 lang,
                 name,
                 kind,
                 codes,
                 case,
+                from,
+                until,
                 origin: format!("{}:{line}", path.display()),
             };
-            if let Some(first) = in_file.get(&key) {
-                let prev = &by_key[&key];
-                if prev.kind != entry.kind || prev.codes != entry.codes {
-                    return Err(err(
-                        path,
-                        line,
-                        "name",
-                        format!(
-                            "`{}` maps to two entries (also line {first}); mark it ambiguous",
-                            entry.name
-                        ),
-                    ));
+            match in_file.get_mut(&key) {
+                // A later file replaces what earlier files said of this name.
+                None => {
+                    in_file.insert(key.clone(), vec![line]);
+                    by_key.insert(key, vec![entry]);
                 }
-                continue;
+                Some(lines) => {
+                    let rows = by_key.get_mut(&key).expect("inserted with its first line");
+                    let same = rows
+                        .iter()
+                        .any(|p| p.kind == entry.kind && p.codes == entry.codes);
+                    if same
+                        && rows
+                            .iter()
+                            .all(|p| !p.overlaps(&entry) || (p.kind == entry.kind && p.codes == entry.codes))
+                    {
+                        continue; // the same name written twice (folding makes them one)
+                    }
+                    if let Some(k) = rows.iter().position(|p| p.overlaps(&entry)) {
+                        return Err(err(
+                            path,
+                            line,
+                            "name",
+                            format!(
+                                "`{}` maps to two entries (also line {}); mark it ambiguous, or give each a period (from, until)",
+                                entry.name, lines[k]
+                            ),
+                        ));
+                    }
+                    lines.push(line);
+                    rows.push(entry);
+                }
             }
-            in_file.insert(key.clone(), line);
-            by_key.insert(key, entry);
         }
     }
-    Ok(by_key.into_values().collect())
+    Ok(by_key.into_values().flatten().collect())
 }

@@ -161,3 +161,34 @@ fn negative_texts_have_no_country() {
     assert!(n >= 60);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A name whose meaning changed on a date: "Macedonia" was the country's
+/// short name until the Prespa agreement took effect (2019-02-12); since,
+/// alone, it is the country (North Macedonia) or the Greek region.
+#[test]
+fn macedonia_before_and_after_2019() {
+    let (r, m) = setup();
+    let at = |d: &str| {
+        let (mentions, _) = paysage::analyse(
+            "Macedonia and Greece",
+            "en",
+            paysage::reference::parse_date(d),
+            &m,
+            &r,
+        );
+        (mentions[0].kind, mentions[0].codes.clone())
+    };
+    assert_eq!(at("2015-06-01"), (MentionKind::Country, vec!["MKD".to_string()]));
+    assert_eq!(at("2019-02-11"), (MentionKind::Country, vec!["MKD".to_string()]));
+    let after = at("2020-06-01");
+    assert_eq!(after.0, MentionKind::Ambiguous);
+    assert_eq!(after.1, ["MKD", "GR-A", "GR-B", "GR-C"]);
+    let (mentions, _) = paysage::analyse(
+        "la Macédoine du Nord",
+        "fr",
+        paysage::reference::parse_date("2020-06-01"),
+        &m,
+        &r,
+    );
+    assert_eq!(mentions[0].codes, ["MKD"]);
+}
