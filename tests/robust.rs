@@ -336,3 +336,36 @@ fn runs_killed_at_random_moments_leave_the_previous_outputs_intact() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     assert_eq!(parquet(&out, "articles").height(), 20000);
 }
+
+#[test]
+fn duplicate_ids_across_files_are_rejected_with_their_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.jsonl");
+    let b = dir.path().join("b.jsonl");
+    std::fs::write(
+        &a,
+        "{\"id\":\"x\",\"text\":\"la France\"}\n{\"id\":\"y\",\"text\":\"l'Italie\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "{\"id\":\"z\",\"text\":\"la Chine\"}\n{\"id\":\"x\",\"text\":\"le Japon\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    run_into(
+        &out,
+        &[
+            "--articles",
+            a.to_str().unwrap(),
+            "--articles",
+            b.to_str().unwrap(),
+        ],
+    )
+    .code(3)
+    .stderr(contains("b.jsonl:2 (article x): duplicate article id `x`"));
+    assert_eq!(
+        strings(&parquet(&out, "articles"), "article_id"),
+        ["x", "y", "z"].map(|s| Some(s.to_string()))
+    );
+}
