@@ -123,8 +123,7 @@ pub fn country_mentions(mentions: &DataFrame) -> PolarsResult<DataFrame> {
 /// Combines per-batch `country_mentions` tables into the run's (an article
 /// is never split across batches, so article counts add up).
 pub fn combine_country_mentions(parts: Vec<DataFrame>) -> PolarsResult<DataFrame> {
-    let lazy: Vec<LazyFrame> = parts.into_iter().map(IntoLazy::lazy).collect();
-    concat(lazy, UnionArgs::default())?
+    stack(parts)?
         .group_by([col("iso3")])
         .agg([col("mentions").sum(), col("articles").sum()])
         .sort(
@@ -137,9 +136,8 @@ pub fn combine_country_mentions(parts: Vec<DataFrame>) -> PolarsResult<DataFrame
 /// Combines per-batch `run_breakdown` tables into the run's, with the shares
 /// computed again over the whole run.
 pub fn combine_run_breakdowns(parts: Vec<DataFrame>) -> PolarsResult<DataFrame> {
-    let lazy: Vec<LazyFrame> = parts.into_iter().map(IntoLazy::lazy).collect();
     let total = col("members").sum().over([col("dimension")])?;
-    concat(lazy, UnionArgs::default())?
+    stack(parts)?
         .group_by([col("dimension"), col("value")])
         .agg([col("members").sum(), col("articles").sum()])
         .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
@@ -155,4 +153,10 @@ pub fn combine_run_breakdowns(parts: Vec<DataFrame>) -> PolarsResult<DataFrame> 
             SortMultipleOptions::default().with_nulls_last(true),
         )
         .collect()
+}
+
+/// The parts, one under the other, as one lazy frame.
+fn stack(parts: Vec<DataFrame>) -> PolarsResult<LazyFrame> {
+    let lazy: Vec<LazyFrame> = parts.into_iter().map(IntoLazy::lazy).collect();
+    concat(lazy, UnionArgs::default())
 }

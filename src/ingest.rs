@@ -209,19 +209,8 @@ pub fn read_sources<S: Sink>(
                 read_jsonl(stdin.lock(), "<stdin>", &mut out);
             }
             ArticleSource::Path(p) => {
-                let pattern = p.to_string_lossy();
-                if !p.exists() && pattern.contains(['*', '?', '[']) {
-                    let mut hits: Vec<PathBuf> = glob::glob(&pattern)
-                        .map_err(|e| anyhow::anyhow!("bad glob `{pattern}`: {e}"))?
-                        .filter_map(Result::ok)
-                        .collect();
-                    hits.sort();
-                    anyhow::ensure!(!hits.is_empty(), "no file matches `{pattern}`");
-                    for h in hits {
-                        read_path(&h, columns, &mut out)?;
-                    }
-                } else {
-                    read_path(p, columns, &mut out)?;
+                for f in expand(p)? {
+                    read_file(&f, columns, &mut out);
                 }
             }
         }
@@ -236,27 +225,7 @@ pub fn hash_sources(sources: &[ArticleSource]) -> anyhow::Result<Vec<crate::refe
     let mut paths = Vec::new();
     for s in sources {
         let ArticleSource::Path(p) = s else { continue };
-        let pattern = p.to_string_lossy();
-        let found: Vec<PathBuf> = if !p.exists() && pattern.contains(['*', '?', '[']) {
-            glob::glob(&pattern)
-                .map_err(|e| anyhow::anyhow!("bad glob `{pattern}`: {e}"))?
-                .filter_map(Result::ok)
-                .collect()
-        } else if p.is_dir() {
-            std::fs::read_dir(p)
-                .with_context(|| format!("listing {}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|e| {
-                    let n = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                    [".txt", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".csv"]
-                        .iter()
-                        .any(|x| n.ends_with(x))
-                })
-                .collect()
-        } else {
-            vec![p.clone()]
-        };
-        for f in found {
+        for f in expand(p)? {
             if f.extension().is_some_and(|x| x == "txt") && f.with_extension("json").exists() {
                 paths.push(f.with_extension("json"));
             }
@@ -283,28 +252,37 @@ pub fn read_all_sources(sources: &[ArticleSource]) -> anyhow::Result<Ingested> {
     Ok(out)
 }
 
-fn read_path<S: Sink>(p: &Path, columns: &Columns, out: &mut S) -> anyhow::Result<()> {
+/// The article files a path names: a glob's matches, a folder's article
+/// files (by ending), or the file itself; sorted. A glob that matches nothing
+/// or a path that does not exist is an error.
+fn expand(p: &Path) -> anyhow::Result<Vec<PathBuf>> {
     use anyhow::Context;
-    let meta = std::fs::metadata(p).with_context(|| format!("reading articles from {}", p.display()))?;
-    if meta.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+    const ENDINGS: [&str; 5] = [".txt", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".csv"];
+    let pattern = p.to_string_lossy();
+    let mut found: Vec<PathBuf> = if !p.exists() && pattern.contains(['*', '?', '[']) {
+        let hits: Vec<PathBuf> = glob::glob(&pattern)
+            .map_err(|e| anyhow::anyhow!("bad glob `{pattern}`: {e}"))?
+            .filter_map(Result::ok)
+            .collect();
+        anyhow::ensure!(!hits.is_empty(), "no file matches `{pattern}`");
+        hits
+    } else if std::fs::metadata(p)
+        .with_context(|| format!("reading articles from {}", p.display()))?
+        .is_dir()
+    {
+        std::fs::read_dir(p)
             .with_context(|| format!("listing {}", p.display()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for e in entries {
-            let name = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if [".txt", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".csv"]
-                .iter()
-                .any(|x| name.ends_with(x))
-            {
-                read_file(&e, columns, out);
-            }
-        }
+            .filter(|e| {
+                let n = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                ENDINGS.iter().any(|x| n.ends_with(x))
+            })
+            .collect()
     } else {
-        read_file(p, columns, out);
-    }
-    Ok(())
+        vec![p.to_path_buf()]
+    };
+    found.sort();
+    Ok(found)
 }
 
 fn read_file<S: Sink>(p: &Path, columns: &Columns, out: &mut S) {

@@ -352,6 +352,22 @@ impl Table {
         })
     }
 
+    /// An optional date field (YYYY-MM-DD); empty is `None`.
+    fn date(&self, rec: &csv::StringRecord, line: u64, field: &str) -> Result<Option<NaiveDate>, RefError> {
+        let v = self.get(rec, field);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        parse_date(v).map(Some).ok_or_else(|| {
+            err(
+                &self.path,
+                line,
+                field,
+                format!("`{v}` is not a date (YYYY-MM-DD)"),
+            )
+        })
+    }
+
     fn get<'a>(&self, rec: &'a csv::StringRecord, col: &str) -> &'a str {
         self.columns
             .get(col)
@@ -690,15 +706,7 @@ fn load_suspensions(
     for (line, rec) in &t.rows {
         let line = *line;
         let (group, iso3) = (t.get(rec, "group").to_string(), t.get(rec, "iso3").to_string());
-        let date = |field: &str| -> Result<Option<NaiveDate>, RefError> {
-            let v = t.get(rec, field);
-            if v.is_empty() {
-                return Ok(None);
-            }
-            parse_date(v)
-                .map(Some)
-                .ok_or_else(|| err(path, line, field, format!("`{v}` is not a date (YYYY-MM-DD)")))
-        };
+        let date = |field: &str| t.date(rec, line, field);
         let from = date("from")?.ok_or_else(|| err(path, line, "from", "empty"))?;
         let until = date("until")?;
         if until.is_some_and(|u| u < from) {
@@ -763,28 +771,10 @@ fn load_group_file(
         if !by_alpha3.contains_key(&iso3) {
             return Err(err(path, line, "iso3", format!("unknown country code `{iso3}`")));
         }
-        let joined_s = t.get(rec, "joined");
-        let joined = parse_date(joined_s).ok_or_else(|| {
-            err(
-                path,
-                line,
-                "joined",
-                format!("`{joined_s}` is not a date (YYYY-MM-DD)"),
-            )
-        })?;
-        let left_s = t.get(rec, "left");
-        let left = if left_s.is_empty() {
-            None
-        } else {
-            Some(parse_date(left_s).ok_or_else(|| {
-                err(
-                    path,
-                    line,
-                    "left",
-                    format!("`{left_s}` is not a date (YYYY-MM-DD)"),
-                )
-            })?)
-        };
+        let joined = t
+            .date(rec, line, "joined")?
+            .ok_or_else(|| err(path, line, "joined", "empty"))?;
+        let left = t.date(rec, line, "left")?;
         if let Some(l) = left {
             if l < joined {
                 return Err(err(
@@ -965,16 +955,7 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
             if key.1.is_empty() {
                 return Err(err(path, line, "name", "nothing left after folding"));
             }
-            let date = |field: &str| -> Result<Option<NaiveDate>, RefError> {
-                let v = t.get(rec, field);
-                if v.is_empty() {
-                    return Ok(None);
-                }
-                parse_date(v)
-                    .map(Some)
-                    .ok_or_else(|| err(path, line, field, format!("`{v}` is not a date (YYYY-MM-DD)")))
-            };
-            let (from, until) = (date("from")?, date("until")?);
+            let (from, until) = (t.date(rec, line, "from")?, t.date(rec, line, "until")?);
             let entry = Name {
                 lang,
                 name,

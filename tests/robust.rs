@@ -5,22 +5,10 @@
 mod common;
 use common::*;
 use predicates::str::contains;
-use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-/// The first `n` articles of the shared French corpus, as a JSON Lines file.
 fn corpus_sample(dir: &Path, n: usize) -> PathBuf {
-    let src = root().join("../shared/corpus/fr.jsonl.gz");
-    let f = std::fs::File::open(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
-    let out = dir.join(format!("sample-{n}.jsonl"));
-    let mut w = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
-    for line in std::io::BufReader::new(flate2::read::GzDecoder::new(f))
-        .lines()
-        .take(n)
-    {
-        writeln!(w, "{}", line.unwrap()).unwrap();
-    }
-    out
+    common::corpus_sample(dir, "fr", n)
 }
 
 fn files_of(out: &Path) -> Vec<(String, Vec<u8>)> {

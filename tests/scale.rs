@@ -9,17 +9,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 fn sample(dir: &Path, n: usize) -> std::path::PathBuf {
-    let src = root().join("../shared/corpus/en.jsonl.gz");
-    let f = std::fs::File::open(&src).unwrap();
-    let out = dir.join("sample.jsonl");
-    let mut w = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
-    for line in std::io::BufReader::new(flate2::read::GzDecoder::new(f))
-        .lines()
-        .take(n)
-    {
-        writeln!(w, "{}", line.unwrap()).unwrap();
-    }
-    out
+    corpus_sample(dir, "en", n)
 }
 
 fn read_parquet(p: &Path) -> DataFrame {

@@ -64,3 +64,19 @@ pub fn rows_where(df: &DataFrame, column: &str, value: &str) -> DataFrame {
     let mask = df.column(column).unwrap().str().unwrap().equal(value);
     df.filter(&mask).unwrap()
 }
+
+/// The first `n` articles of a shared corpus (`fr` or `en`), as a JSON Lines file in `dir`.
+pub fn corpus_sample(dir: &Path, corpus: &str, n: usize) -> PathBuf {
+    use std::io::{BufRead, Write};
+    let src = root().join(format!("../shared/corpus/{corpus}.jsonl.gz"));
+    let f = std::fs::File::open(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+    let out = dir.join(format!("sample-{corpus}-{n}.jsonl"));
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
+    for line in std::io::BufReader::new(flate2::read::GzDecoder::new(f))
+        .lines()
+        .take(n)
+    {
+        writeln!(w, "{}", line.unwrap()).unwrap();
+    }
+    out
+}
