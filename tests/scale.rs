@@ -5,7 +5,6 @@
 mod common;
 use common::*;
 use polars::prelude::*;
-use std::io::{BufRead, Write};
 use std::path::Path;
 
 fn sample(dir: &Path, n: usize) -> std::path::PathBuf {
