@@ -257,7 +257,7 @@ pub fn read_all_sources(sources: &[ArticleSource]) -> anyhow::Result<Ingested> {
 /// or a path that does not exist is an error.
 fn expand(p: &Path) -> anyhow::Result<Vec<PathBuf>> {
     use anyhow::Context;
-    const ENDINGS: [&str; 5] = [".txt", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".csv"];
+    const ENDINGS: [&str; 6] = [".txt", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".csv", ".parquet"];
     let pattern = p.to_string_lossy();
     let mut found: Vec<PathBuf> = if !p.exists() && pattern.contains(['*', '?', '[']) {
         let hits: Vec<PathBuf> = glob::glob(&pattern)
@@ -330,6 +330,8 @@ fn read_file<S: Sink>(p: &Path, columns: &Columns, out: &mut S) {
         }
     } else if fname.ends_with(".csv") {
         read_csv(&mut hashed, &name, columns, out);
+    } else if fname.ends_with(".parquet") {
+        read_parquet(p, &name, columns, out);
     } else {
         read_jsonl(BufReader::new(&mut hashed), &name, out);
     }
@@ -340,6 +342,75 @@ fn read_file<S: Sink>(p: &Path, columns: &Columns, out: &mut S) {
         path: p.to_path_buf(),
         bytes: hashed.bytes,
         sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+    });
+}
+
+/// Rows of a Parquet file read at a time: memory holds one slice.
+#[cfg(feature = "tables")]
+const PARQUET_ROWS: usize = 5000;
+
+/// A Parquet file of articles (columns as for CSV; any string-castable
+/// types: a Date `date` column reads as YYYY-MM-DD), read slice by slice.
+/// A reject's line is the row number (1-based).
+#[cfg(feature = "tables")]
+fn read_parquet<S: Sink>(p: &Path, name: &str, columns: &Columns, out: &mut S) {
+    use polars::prelude::{DataType, ParquetReader, SerReader};
+    let fail = |out: &mut S, reason: String| {
+        out.reject(Reject {
+            file: name.to_string(),
+            line: None,
+            article_id: None,
+            reason,
+        })
+    };
+    let open = || std::fs::File::open(p).map_err(|e| e.to_string());
+    let rows = match open().and_then(|f| ParquetReader::new(f).num_rows().map_err(|e| e.to_string())) {
+        Ok(n) => n,
+        Err(e) => return fail(out, format!("not a Parquet file: {e}")),
+    };
+    for offset in (0..rows).step_by(PARQUET_ROWS) {
+        let df = match open().and_then(|f| {
+            ParquetReader::new(f)
+                .with_slice(Some((offset, PARQUET_ROWS)))
+                .finish()
+                .map_err(|e| e.to_string())
+        }) {
+            Ok(df) => df,
+            Err(e) => return fail(out, format!("reading rows from {}: {e}", offset + 1)),
+        };
+        let col = |c: &str| -> Option<Vec<Option<String>>> {
+            let s = df.column(c).ok()?.cast(&DataType::String).ok()?;
+            Some(s.str().ok()?.iter().map(|v| v.map(String::from)).collect())
+        };
+        let (Some(ids), Some(texts)) = (col(&columns.id), col(&columns.text)) else {
+            return fail(
+                out,
+                format!("no `{}` or no `{}` column", columns.id, columns.text),
+            );
+        };
+        let (dates, langs, sources, titles) = (col("date"), col("lang"), col("source"), col("title"));
+        let at = |v: &Option<Vec<Option<String>>>, i: usize| v.as_ref().and_then(|v| v[i].clone());
+        for i in 0..df.height() {
+            let raw = RawArticle {
+                id: ids[i].clone().map(serde_json::Value::String),
+                date: at(&dates, i),
+                lang: at(&langs, i),
+                source: at(&sources, i),
+                title: at(&titles, i),
+                text: texts[i].clone(),
+            };
+            push_article(raw, name, Some((offset + i + 1) as u64), out);
+        }
+    }
+}
+
+#[cfg(not(feature = "tables"))]
+fn read_parquet<S: Sink>(_: &Path, name: &str, _: &Columns, out: &mut S) {
+    out.reject(Reject {
+        file: name.to_string(),
+        line: None,
+        article_id: None,
+        reason: "Parquet input needs the `tables` feature".into(),
     });
 }
 

@@ -154,3 +154,40 @@ fn zstd_csv_and_glob_inputs() {
     let r = parquet(&out, "rejects");
     assert_eq!(ints(&r, "line"), [Some(3)]);
 }
+
+#[test]
+fn parquet_article_files_are_read_in_slices() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 12_000; // more than two slices
+    let ids: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+    let texts: Vec<String> = (0..n)
+        .map(|i| {
+            if i % 1000 == 7 {
+                String::new()
+            } else {
+                format!("Le Japon, la Chine et l'Inde ({i}).")
+            }
+        })
+        .collect();
+    let mut df = df!("key" => &ids, "body" => &texts, "lang" => vec!["fr"; n]).unwrap();
+    let input = dir.path().join("a.parquet");
+    ParquetWriter::new(std::fs::File::create(&input).unwrap())
+        .finish(&mut df)
+        .unwrap();
+    let out = dir.path().join("out");
+    paysage()
+        .args([
+            "run",
+            "--output",
+            out.to_str().unwrap(),
+            "--articles",
+            input.to_str().unwrap(),
+        ])
+        .args(["--text-column", "body", "--id-column", "key"])
+        .assert()
+        .code(3);
+    assert_eq!(parquet(&out, "articles").height(), n - 12);
+    assert_eq!(parquet(&out, "members").height(), (n - 12) * 3);
+    let r = parquet(&out, "rejects");
+    assert_eq!(ints(&r, "line")[..2], [Some(8), Some(1008)]);
+}
