@@ -177,6 +177,14 @@ def main():
                     for i, v in enumerate(variants(val)):
                         add(lang, v, c.alpha_3, "cldr" if key == base else "cldr-" + key.split("-alt-")[1], i == 0)
 
+    # German prose writes the genitive with -s ("Deutschlands Wirtschaft", "Frankreichs
+    # Präsident"): every German short name that can take it gets that form too.
+    for (lang, key), e in list(rows.items()):
+        name = e["name"]
+        if lang == "de" and " " not in name and name[-1] not in "sßxz" and "cldr" in e["sources"]:
+            for code in e["codes"]:
+                add("de", name + "s", code, "derived-genitive", False)
+
     with open(os.path.join(args.out, "names", "generated.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["lang", "name", "kind", "code", "case", "source"])
