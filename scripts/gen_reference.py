@@ -102,7 +102,11 @@ def variants(name):
             for art in ("The ", "the "):
                 if inverted.startswith(art):
                     out.append(inverted[len(art):])
-        out.append(head)
+        # "Korea, Republic of" -> "Korea", but not "Salomon, Îles" -> "Salomon" nor
+        # "Christmas, Île" -> "Christmas": an island group's name alone is a word or a
+        # surname, not how prose names the territory.
+        if not re.match(r"(?i)^(îles?|iles?|islands?|inseln?|islas?)\b", tail):
+            out.append(head)
     # CLDR's English short names abbreviate: "St. Kitts & Nevis".
     out += [v.replace(" & ", " and ").replace("St. ", "Saint ") for v in out if " & " in v or "St. " in v]
     return [v.strip() for v in out if v.strip()]

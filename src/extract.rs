@@ -89,6 +89,8 @@ pub struct Matcher {
     given_names: std::collections::HashSet<String>,
     /// Title-case words that are not names (months, weekdays).
     not_names: std::collections::HashSet<String>,
+    /// Particles between a given name and a surname ("de", "van", "bin").
+    name_particles: std::collections::HashSet<String>,
 }
 
 impl Matcher {
@@ -147,6 +149,7 @@ impl Matcher {
             any: LangMatcher::build(any, lead(None))?,
             given_names,
             not_names: reference.grammar.words_of("mul", "not_name"),
+            name_particles: reference.grammar.words_of("mul", "name_particle"),
         })
     }
 
@@ -198,7 +201,17 @@ impl Matcher {
                 let b1 = cursor.seek(m.end);
                 let (before, after) = (&text[..b0], &text[b1..]);
                 if self.given_names.contains(&m.surface) {
-                    let ws = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+                    let mut ws = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+                    // Over name particles: "Dominique de Villepin", "Maurice van der Berg".
+                    while ws > 0 {
+                        let word: String = after[ws..].chars().take_while(|c| c.is_alphabetic() || *c == '\'').collect();
+                        let rest = &after[ws + word.len()..];
+                        let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+                        if !self.name_particles.contains(&word) || (gap == 0 && !word.ends_with('\'')) {
+                            break;
+                        }
+                        ws += word.len() + gap;
+                    }
                     let mut next = after[ws..].chars();
                     let title = matches!((next.next(), next.next()),
                         (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
@@ -224,10 +237,17 @@ impl Matcher {
                 if !title || ends.contains(&(m.start - 1)) || self.not_names.contains(word) {
                     return true;
                 }
+                // Joined by a hyphen, it is one compound name ("Bourg-Saint-Maurice").
+                if sep == '-' {
+                    return false;
+                }
                 // Inside a sentence: what precedes the word is a lower-case
-                // word, a comma or a digit, not a sentence end or the start.
+                // word, an elision, a comma or a digit, not a sentence end or the start.
                 let prior = head[..head.len() - word_len].trim_end_matches([' ', '\u{a0}']);
-                let inside = prior.chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',' || c.is_ascii_digit());
+                let inside = prior
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '\'' | '’') || c.is_ascii_digit());
                 !inside
             })
             .collect()

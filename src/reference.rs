@@ -816,7 +816,7 @@ fn load_group_file(
 }
 
 fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
-    const ROLES: [&str; 9] = [
+    const ROLES: [&str; 10] = [
         "joiner",
         "article",
         "of",
@@ -826,6 +826,7 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
         "number_mul",
         "given_name",
         "not_name",
+        "name_particle",
     ];
     let t = Table::read(path, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
