@@ -168,6 +168,22 @@ struct Hashing<R> {
     bytes: u64,
 }
 
+impl<R: Read> Hashing<R> {
+    fn new(inner: R) -> Self {
+        Hashing {
+            inner,
+            hasher: <sha2::Sha256 as sha2::Digest>::new(),
+            bytes: 0,
+        }
+    }
+
+    /// Bytes read and their hex sha256.
+    fn finish(self) -> (u64, String) {
+        let digest = <sha2::Sha256 as sha2::Digest>::finalize(self.hasher);
+        (self.bytes, digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
+}
+
 impl<R: Read> Read for Hashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         use sha2::Digest;
@@ -235,10 +251,15 @@ pub fn hash_sources(sources: &[ArticleSource]) -> anyhow::Result<Vec<crate::refe
     paths
         .into_iter()
         .map(|p| {
-            let bytes = std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?;
+            // Streamed: a large corpus file is hashed without being held in memory.
+            let file = std::fs::File::open(&p).with_context(|| format!("reading {}", p.display()))?;
+            let mut hashed = Hashing::new(file);
+            std::io::copy(&mut hashed, &mut std::io::sink())
+                .with_context(|| format!("reading {}", p.display()))?;
+            let (bytes, sha256) = hashed.finish();
             Ok(crate::reference::InputFile {
-                bytes: bytes.len() as u64,
-                sha256: crate::reference::sha256_hex(&bytes),
+                bytes,
+                sha256,
                 path: p,
             })
         })
@@ -298,11 +319,7 @@ fn read_file<S: Sink>(p: &Path, columns: &Columns, out: &mut S) {
             })
         }
     };
-    let mut hashed = Hashing {
-        inner: file,
-        hasher: <sha2::Sha256 as sha2::Digest>::new(),
-        bytes: 0,
-    };
+    let mut hashed = Hashing::new(file);
     let fname = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if fname.ends_with(".txt") {
         let mut bytes = Vec::new();
@@ -337,11 +354,11 @@ fn read_file<S: Sink>(p: &Path, columns: &Columns, out: &mut S) {
     }
     // The hash covers the whole file, even where reading stopped early.
     let _ = std::io::copy(&mut hashed, &mut std::io::sink());
-    let digest = <sha2::Sha256 as sha2::Digest>::finalize(hashed.hasher);
+    let (bytes, sha256) = hashed.finish();
     out.file(crate::reference::InputFile {
         path: p.to_path_buf(),
-        bytes: hashed.bytes,
-        sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+        bytes,
+        sha256,
     });
 }
 

@@ -134,6 +134,9 @@ impl Batcher {
 
 impl Sink for Batcher {
     fn article(&mut self, a: Article) {
+        if self.closed {
+            return; // the run failed: read on only to finish quickly, keep nothing
+        }
         if let Some((k, n)) = self.shard {
             if shard_of(&a.id, n) != k {
                 self.other_shards += 1;
@@ -205,6 +208,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
     let mut report_tables: Vec<(&'static str, DataFrame)> = Vec::new();
     let mut report_ids: HashSet<String> = HashSet::new();
     let processed_articles = AtomicU64::new(0);
+    ingest::BYTES_READ.store(0, Ordering::Relaxed);
     let mut batches = 0usize;
 
     let (files, other_shards) = std::thread::scope(|scope| -> Result<(Vec<InputFile>, usize)> {
