@@ -160,6 +160,32 @@ pub struct Membership {
     pub left: Option<NaiveDate>,
 }
 
+/// FNV-1a, for the small maps of short words the resolver reads for every
+/// word near a mention (SipHash cost more than the lookups themselves).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Words the resolver reads, per language (input/grammar.csv).
 ///
 /// Lookups borrow (`&str`) and allocate nothing: they run for every word
@@ -168,9 +194,11 @@ pub struct Membership {
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
     /// lang -> role -> folded words.
-    words: HashMap<String, HashMap<String, HashSet<String>>>,
+    words: FastMap<String, FastMap<String, FastSet<String>>>,
     /// lang -> folded number word -> (value, multiplies) ("vingt" -> 20).
-    numbers: HashMap<String, HashMap<String, (u64, bool)>>,
+    numbers: FastMap<String, FastMap<String, (u64, bool)>>,
+    /// First bytes of every number word: most words are rejected on sight.
+    number_first: Vec<bool>,
     /// Every row as written: (lang, role, word).
     raw: Vec<(String, String, String)>,
     /// Every language's nouns for members, folded, as one automaton.
@@ -192,6 +220,12 @@ impl Grammar {
     }
 
     fn add_number(&mut self, lang: &str, folded: String, value: (u64, bool)) {
+        if self.number_first.is_empty() {
+            self.number_first = vec![false; 256];
+        }
+        if let Some(b) = folded.bytes().next() {
+            self.number_first[usize::from(b)] = true;
+        }
         for l in [lang, ANY_LANG] {
             self.numbers
                 .entry(l.to_string())
@@ -246,6 +280,10 @@ impl Grammar {
 
     /// Value of a number word and whether it multiplies ("cent", "hundred").
     pub fn number(&self, lang: &str, word: &str) -> Option<(u64, bool)> {
+        let first = usize::from(*word.as_bytes().first()?);
+        if !self.number_first.get(first).copied().unwrap_or(false) {
+            return None;
+        }
         self.numbers
             .get(lang)
             .or_else(|| self.numbers.get(ANY_LANG))
