@@ -64,18 +64,30 @@ pub fn fold(s: &str) -> Folded {
         text.push(c);
         origin.extend(std::iter::repeat_n(i, text.len() - before));
     };
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_whitespace() || c == '-' {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII, the bulk of news text: one byte in, one byte out.
+        let b = bytes[at];
+        if b.is_ascii() {
+            if b.is_ascii_whitespace() || b == b'-' {
                 if !last_space {
-                    push(&mut text, &mut origin, ' ', idx);
+                    text.push(' ');
+                    origin.push(idx);
                     last_space = true;
                 }
             } else {
-                push(&mut text, &mut origin, c.to_ascii_lowercase(), idx);
+                text.push(char::from(b.to_ascii_lowercase()));
+                origin.push(idx);
                 last_space = false;
             }
-        } else {
+            at += 1;
+            idx += 1;
+            continue;
+        }
+        let c = s[at..].chars().next().expect("a char starts here");
+        at += c.len_utf8();
+        {
             match fold_special(c) {
                 Special::Space => {
                     if !last_space {
@@ -161,15 +173,14 @@ impl<'a> CharCursor<'a> {
             self.char_idx = 0;
             self.byte_idx = 0;
         }
-        let mut it = self.text[self.byte_idx..].char_indices();
-        while self.char_idx < ci {
-            match it.next() {
-                Some((_, c)) => {
-                    self.byte_idx += c.len_utf8();
-                    self.char_idx += 1;
-                }
-                None => break,
+        // Walk bytes: a char starts at every byte that is not a continuation byte.
+        let bytes = self.text.as_bytes();
+        while self.char_idx < ci && self.byte_idx < bytes.len() {
+            self.byte_idx += 1;
+            while self.byte_idx < bytes.len() && (bytes[self.byte_idx] & 0xC0) == 0x80 {
+                self.byte_idx += 1;
             }
+            self.char_idx += 1;
         }
         self.byte_idx
     }

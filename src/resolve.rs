@@ -87,8 +87,10 @@ enum Unit<'a> {
 /// Splits the folded text into words (an elided article keeps its
 /// apostrophe: "l'"), single punctuation marks, and mentions.
 /// How far around a mention or a noun for members the resolver reads: an
-/// enumeration's joiners, a group phrase or a stated count lie within it.
-const REACH: usize = 160;
+/// enumeration's joiners ("l'Albanie, l'Australie"), a group phrase ("Etats
+/// membres de l'Union européenne") or a stated count ("21 Etats non membres
+/// de l'UE") lie within it.
+const REACH: usize = 64;
 
 /// The parts of the folded text the resolver reads: around every mention
 /// and every noun for members ("pays", "states"), merged, on word edges.
