@@ -71,31 +71,19 @@ pub fn breakdown(members: &DataFrame, group_values: &DataFrame) -> PolarsResult<
 /// The run-level table: the per-article breakdown summed over every article
 /// (a country that is a member in two articles counts twice).
 pub fn run_breakdown(breakdown: &DataFrame) -> PolarsResult<DataFrame> {
-    let total = col("members").sum().over([col("dimension")])?;
-    breakdown
-        .clone()
-        .lazy()
-        .group_by([col("dimension"), col("value")])
-        .agg([
-            col("members").sum().alias("members"),
-            col("article_id")
-                .n_unique()
-                .cast(DataType::Int64)
-                .alias("articles"),
-        ])
-        .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
-        .select([
-            col("dimension"),
-            col("value"),
-            col("members"),
-            col("share"),
-            col("articles"),
-        ])
-        .sort(
-            ["dimension", "value"],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
-        .collect()
+    run_shares(
+        breakdown
+            .clone()
+            .lazy()
+            .group_by([col("dimension"), col("value")])
+            .agg([
+                col("members").sum().alias("members"),
+                col("article_id")
+                    .n_unique()
+                    .cast(DataType::Int64)
+                    .alias("articles"),
+            ]),
+    )
 }
 
 /// Over the whole run: for each country, its mentions and the articles that
@@ -136,10 +124,24 @@ pub fn combine_country_mentions(parts: Vec<DataFrame>) -> PolarsResult<DataFrame
 /// Combines per-batch `run_breakdown` tables into the run's, with the shares
 /// computed again over the whole run.
 pub fn combine_run_breakdowns(parts: Vec<DataFrame>) -> PolarsResult<DataFrame> {
+    run_shares(
+        stack(parts)?
+            .group_by([col("dimension"), col("value")])
+            .agg([col("members").sum(), col("articles").sum()]),
+    )
+}
+
+/// The parts, one under the other, as one lazy frame.
+fn stack(parts: Vec<DataFrame>) -> PolarsResult<LazyFrame> {
+    let lazy: Vec<LazyFrame> = parts.into_iter().map(IntoLazy::lazy).collect();
+    concat(lazy, UnionArgs::default())
+}
+
+/// Each value's share of its dimension over the run, in the columns and
+/// order of the `run_breakdown` table.
+fn run_shares(counts: LazyFrame) -> PolarsResult<DataFrame> {
     let total = col("members").sum().over([col("dimension")])?;
-    stack(parts)?
-        .group_by([col("dimension"), col("value")])
-        .agg([col("members").sum(), col("articles").sum()])
+    counts
         .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
         .select([
             col("dimension"),
@@ -153,10 +155,4 @@ pub fn combine_run_breakdowns(parts: Vec<DataFrame>) -> PolarsResult<DataFrame> 
             SortMultipleOptions::default().with_nulls_last(true),
         )
         .collect()
-}
-
-/// The parts, one under the other, as one lazy frame.
-fn stack(parts: Vec<DataFrame>) -> PolarsResult<LazyFrame> {
-    let lazy: Vec<LazyFrame> = parts.into_iter().map(IntoLazy::lazy).collect();
-    concat(lazy, UnionArgs::default())
 }
