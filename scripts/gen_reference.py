@@ -4,7 +4,7 @@
 Sources (all from package registries, pinned):
   * ISO 3166-1 and 3166-3 codes, ISO English names and their Debian iso-codes
     translations: PyPI package `pycountry` (carries Debian's iso-codes data).
-  * CLDR territory names (short, alt-short, alt-variant) in en, fr, de, es: npm
+  * CLDR territory names (short, alt-short, alt-variant) in en, fr, de, es, it, pt, nl: npm
     package `cldr-localenames-full`.
   * UN M49 regions and sub-regions: CLDR `territoryContainment` (npm `cldr-core`),
     which encodes the UN M49 hierarchy; names of the M49 areas as the UN writes them.
@@ -30,7 +30,7 @@ import os
 import re
 import unicodedata
 
-LANGS = ["en", "fr", "de", "es"]
+LANGS = ["en", "fr", "de", "es", "it", "pt", "nl"]
 
 # UN M49 area names (https://unstats.un.org/unsd/methodology/m49/), English.
 M49_NAMES = {

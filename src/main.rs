@@ -118,7 +118,7 @@ struct LookupArgs {
     /// Reference data folder.
     #[arg(long, default_value = "input")]
     input: PathBuf,
-    /// Language of the names (fr, en, de, es, ...); default: every language.
+    /// Language of the names (fr, en, de, es, it, pt, nl, ...); default: every language.
     #[arg(long)]
     lang: Option<String>,
     /// Print only this column, one line per name (empty when not matched),

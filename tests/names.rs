@@ -91,7 +91,7 @@ fn name_tables_per_language() {
     let (mut total, mut negatives, mut ambiguous) = (0, 0, 0);
     let mut report = Vec::new();
     let mut failures = Vec::new();
-    for lang in ["fr", "en", "de", "es"] {
+    for lang in ["fr", "en", "de", "es", "it", "pt", "nl"] {
         let mut rdr = csv::Reader::from_path(format!("{dir}/{lang}.csv")).unwrap();
         let (mut n, mut ok) = (0usize, 0usize);
         for rec in rdr.records() {
