@@ -91,6 +91,8 @@ pub struct Matcher {
     not_names: std::collections::HashSet<String>,
     /// Particles between a given name and a surname ("de", "van", "bin").
     name_particles: std::collections::HashSet<String>,
+    /// Company suffixes that turn a country name into a company's ("Ltd").
+    org_suffixes: std::collections::HashSet<String>,
 }
 
 impl Matcher {
@@ -150,6 +152,7 @@ impl Matcher {
             given_names,
             not_names: reference.grammar.words_of("mul", "not_name"),
             name_particles: reference.grammar.words_of("mul", "name_particle"),
+            org_suffixes: reference.grammar.words_of("mul", "org_suffix"),
         })
     }
 
@@ -187,6 +190,34 @@ impl Matcher {
     ///
     /// In both, a neighbour that is itself a mention keeps the name
     /// ("France-Allemagne").
+    /// A country name followed by a company suffix ("Canada Ltd", "Japan
+    /// Inc", grammar role `org_suffix`) names a company: kind `organisation`,
+    /// with the country's code, never counted as the country.
+    fn mark_companies(&self, text: &str, mentions: &mut [Mention]) {
+        if self.org_suffixes.is_empty() {
+            return;
+        }
+        let mut cursor = CharCursor::new(text);
+        for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Country) {
+            let after = &text[cursor.seek(m.end)..];
+            let rest = after.trim_start_matches([' ', '\u{a0}']);
+            if rest.len() == after.len() {
+                continue;
+            }
+            let word: &str = rest
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '(' | '"'))
+                .next()
+                .unwrap_or("");
+            let word = word
+                .strip_suffix('.')
+                .filter(|w| !w.contains('.'))
+                .unwrap_or(word);
+            if self.org_suffixes.contains(word) {
+                m.kind = MentionKind::Organisation;
+            }
+        }
+    }
+
     fn drop_people(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.start).collect();
         let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.end).collect();
@@ -327,6 +358,8 @@ impl Matcher {
                 }
             }
         }
+        // Companies first: "Imperial Oil Canada Ltd" is a company, not a person's name.
+        self.mark_companies(text, &mut out);
         self.drop_people(text, out)
     }
 

@@ -854,7 +854,7 @@ fn load_group_file(
 }
 
 fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
-    const ROLES: [&str; 10] = [
+    const ROLES: [&str; 11] = [
         "joiner",
         "article",
         "of",
@@ -865,6 +865,7 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
         "given_name",
         "not_name",
         "name_particle",
+        "org_suffix",
     ];
     let t = Table::read(path, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
