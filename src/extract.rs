@@ -93,6 +93,9 @@ pub struct Matcher {
     name_particles: std::collections::HashSet<String>,
     /// Company suffixes that turn a country name into a company's ("Ltd").
     org_suffixes: std::collections::HashSet<String>,
+    /// The date names with a period are read at when an article has none
+    /// (and for lookups): the day the matcher was built, read once.
+    today: chrono::NaiveDate,
 }
 
 impl Matcher {
@@ -153,12 +156,8 @@ impl Matcher {
             not_names: reference.grammar.words_of("mul", "not_name"),
             name_particles: reference.grammar.words_of("mul", "name_particle"),
             org_suffixes: reference.grammar.words_of("mul", "org_suffix"),
+            today: chrono::Local::now().date_naive(),
         })
-    }
-
-    /// Whether names exist for `lang`.
-    pub fn has_lang(&self, lang: &str) -> bool {
-        self.by_lang.contains_key(lang)
     }
 
     fn for_lang(&self, lang: &str) -> &LangMatcher {
@@ -295,7 +294,7 @@ impl Matcher {
         lang: &str,
         date: Option<chrono::NaiveDate>,
     ) -> Vec<Mention> {
-        let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let date = date.unwrap_or(self.today);
         let lm = self.for_lang(lang);
         let hay = folded.text.as_str();
         // Char offsets are computed incrementally: matches come left to right.
@@ -375,10 +374,7 @@ impl Matcher {
         }
         lm.entries[m.pattern().as_usize()]
             .iter()
-            .find(|e| {
-                e.valid_on(chrono::Local::now().date_naive())
-                    && (e.case != CaseRule::Exact || e.name == original)
-            })
+            .find(|e| e.valid_on(self.today) && (e.case != CaseRule::Exact || e.name == original))
             .map(|e| (e.kind, e.codes.clone()))
     }
 }

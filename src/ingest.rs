@@ -266,13 +266,6 @@ pub fn hash_sources(sources: &[ArticleSource]) -> anyhow::Result<Vec<crate::refe
         .collect()
 }
 
-/// Reads every source into memory (small inputs and tests).
-pub fn read_all_sources(sources: &[ArticleSource]) -> anyhow::Result<Ingested> {
-    let mut out = Ingested::default();
-    read_sources(sources, &Columns::default(), &mut out)?;
-    Ok(out)
-}
-
 /// The article files a path names: a glob's matches, a folder's article
 /// files (by ending), or the file itself; sorted. A glob that matches nothing
 /// or a path that does not exist is an error.
@@ -688,13 +681,6 @@ fn parse_article_date(s: &str) -> Option<NaiveDate> {
         return None;
     }
     parse_date(day)
-}
-
-/// Reads everything from a reader into a string, for tests and stdin.
-pub fn read_all<R: Read>(mut r: R) -> std::io::Result<Vec<u8>> {
-    let mut v = Vec::new();
-    r.read_to_end(&mut v)?;
-    Ok(v)
 }
 
 #[cfg(test)]

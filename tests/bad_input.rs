@@ -43,15 +43,7 @@ fn bad_articles_are_reported_and_skipped_with_exit_3() {
     body.extend_from_slice(b"this is not json\n");
     std::fs::write(&jsonl, body).unwrap();
     let out = dir.path().join("output");
-    paysage()
-        .args([
-            "run",
-            "--articles",
-            jsonl.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .assert()
+    run_into(&out, &["--articles", jsonl.to_str().unwrap()])
         .code(3)
         .stderr(contains(
             "mixed.jsonl:2 (article empty): field `text`: empty article",
@@ -80,15 +72,7 @@ fn duplicate_country_code_stops_the_run_and_keeps_previous_outputs() {
     text.push_str("ZZ,FRA,999,Nowhere,Nulle part,,,,,official\n");
     std::fs::write(&countries, text).unwrap();
     let lines = std::fs::read_to_string(&countries).unwrap().lines().count();
-    paysage()
-        .args([
-            "run",
-            "--input",
-            input.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .assert()
+    run_into(&out, &["--input", input.to_str().unwrap()])
         .code(1)
         .stderr(contains(format!(
             "countries.csv:{lines}: field `alpha3`: duplicate code `FRA`"
@@ -194,15 +178,7 @@ fn unreadable_txt_articles_are_skipped_not_fatal() {
     std::fs::write(articles.join("d-badmeta.txt"), "la France").unwrap();
     std::fs::write(articles.join("d-badmeta.json"), "{not json").unwrap();
     let out = dir.path().join("output");
-    paysage()
-        .args([
-            "run",
-            "--articles",
-            articles.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ])
-        .assert()
+    run_into(&out, &["--articles", articles.to_str().unwrap()])
         .code(3)
         .stderr(contains("b-latin1.txt:1 (article b-latin1): invalid UTF-8"))
         .stderr(contains(

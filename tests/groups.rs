@@ -127,18 +127,11 @@ fn group_phrases_expand_and_their_counts_are_checked() {
     assert_eq!(ms.height(), (30 + 38 + 19) * groups);
     // --groups chooses the breakdown dimensions.
     let out2 = dir.path().join("out2");
-    paysage()
-        .args([
-            "run",
-            "--articles",
-            input.to_str().unwrap(),
-            "--output",
-            out2.to_str().unwrap(),
-            "--groups",
-            "nato,EU",
-        ])
-        .assert()
-        .success();
+    run_into(
+        &out2,
+        &["--articles", input.to_str().unwrap(), "--groups", "nato,EU"],
+    )
+    .success();
     let dims: std::collections::BTreeSet<_> = strings(&parquet(&out2, "run_breakdown"), "dimension")
         .into_iter()
         .flatten()

@@ -28,14 +28,6 @@ fn files_of(out: &Path) -> Vec<(String, Vec<u8>)> {
     v
 }
 
-fn run_into(out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    paysage()
-        .arg("run")
-        .args(["--output", out.to_str().unwrap()])
-        .args(args)
-        .assert()
-}
-
 #[test]
 fn same_inputs_give_the_same_tables_whatever_the_thread_count() {
     let dir = tempfile::tempdir().unwrap();

@@ -26,31 +26,21 @@ fn shards_cover_the_run_and_merge_gives_the_same_run_tables() {
     let dir = tempfile::tempdir().unwrap();
     let input = sample(dir.path(), 3000);
     let full = dir.path().join("full");
-    paysage()
-        .args([
-            "run",
-            "--articles",
-            input.to_str().unwrap(),
-            "--output",
-            full.to_str().unwrap(),
-        ])
-        .assert()
-        .success();
+    run_into(&full, &["--articles", input.to_str().unwrap()]).success();
     let mut shard_dirs = Vec::new();
     let mut ids = Vec::new();
     for k in 0..3 {
         let out = dir.path().join(format!("shard-{k}"));
-        paysage()
-            .args([
-                "run",
+        run_into(
+            &out,
+            &[
                 "--articles",
                 input.to_str().unwrap(),
-                "--output",
-                out.to_str().unwrap(),
-            ])
-            .args(["--shard", &format!("{k}/3")])
-            .assert()
-            .success();
+                "--shard",
+                &format!("{k}/3"),
+            ],
+        )
+        .success();
         let p = out.join(format!("articles.shard-{k}-of-3.parquet"));
         assert!(p.exists(), "file names carry the shard");
         for id in strings(&read_parquet(&p), "article_id").into_iter().flatten() {
@@ -175,17 +165,18 @@ fn parquet_article_files_are_read_in_slices() {
         .finish(&mut df)
         .unwrap();
     let out = dir.path().join("out");
-    paysage()
-        .args([
-            "run",
-            "--output",
-            out.to_str().unwrap(),
+    run_into(
+        &out,
+        &[
             "--articles",
             input.to_str().unwrap(),
-        ])
-        .args(["--text-column", "body", "--id-column", "key"])
-        .assert()
-        .code(3);
+            "--text-column",
+            "body",
+            "--id-column",
+            "key",
+        ],
+    )
+    .code(3);
     assert_eq!(parquet(&out, "articles").height(), n - 12);
     assert_eq!(parquet(&out, "members").height(), (n - 12) * 3);
     let r = parquet(&out, "rejects");

@@ -15,15 +15,19 @@ pub fn paysage() -> Command {
     c
 }
 
-/// Runs the job with extra args into a fresh output folder; returns it.
-pub fn run_ok(dir: &Path, args: &[&str]) -> PathBuf {
-    let out = dir.join("output");
+/// Runs the job into `out` with extra args.
+pub fn run_into(out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     paysage()
         .arg("run")
         .args(["--output", out.to_str().unwrap()])
         .args(args)
         .assert()
-        .success();
+}
+
+/// Runs the job with extra args into `<dir>/output`, which must succeed; returns it.
+pub fn run_ok(dir: &Path, args: &[&str]) -> PathBuf {
+    let out = dir.join("output");
+    run_into(&out, args).success();
     out
 }
 
