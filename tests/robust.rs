@@ -288,9 +288,23 @@ fn runs_killed_at_random_moments_leave_the_previous_outputs_intact() {
         let _ = child.kill();
         let status = child.wait().unwrap();
         let new = std::fs::read(out.join("manifest.json")).unwrap();
-        if status.success() {
-            // It finished before the kill: the new outputs are whole and become the baseline.
-            assert_ne!(new, manifest, "round {round}");
+        // Either the run finished, or it was killed after its outputs were
+        // swapped in (on its way out): then the new outputs must be whole, and
+        // become the baseline. Anything in between is a failure.
+        if status.success() || new != manifest {
+            assert_ne!(
+                new, manifest,
+                "round {round}: a finished run wrote no new manifest"
+            );
+            let m: serde_json::Value = serde_json::from_slice(&new).unwrap();
+            for table in paysage::tables::TABLES {
+                let rows = m["tables"][table].as_u64().unwrap() as usize;
+                assert_eq!(
+                    parquet(&out, table).height(),
+                    rows,
+                    "round {round}: {table} is not whole"
+                );
+            }
             assert_eq!(parquet(&out, "articles").height(), 20000);
             before = files_of(&out);
             manifest = new;
