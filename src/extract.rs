@@ -5,10 +5,11 @@
 //! "Nations unies" over nothing at all: a `not_country` name is matched so that
 //! it hides what it contains, then dropped).
 
-use crate::normalize::{fold, is_word_char, CharCursor, Folded};
+use crate::normalize::{fold, is_word_char, CharCounter, Folded};
 use crate::reference::{CaseRule, NameKind, Reference};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, OnceLock};
 
 /// What a mention denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +52,18 @@ pub struct Mention {
     /// Byte span in the folded text (for the resolver).
     pub folded_start: usize,
     pub folded_end: usize,
+    /// Byte span in the original text (`surface` is `text[byte_start..byte_end]`).
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// What one scan of an article finds.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub mentions: Vec<Mention>,
+    /// Byte spans in the folded text of the whole-word nouns for members
+    /// ("pays", "states"): with the mentions, where the resolver reads.
+    pub member_nouns: Vec<(usize, usize)>,
 }
 
 /// One entry behind a folded pattern.
@@ -73,18 +86,59 @@ impl Entry {
 /// A compiled matcher for one language.
 #[derive(Debug)]
 struct LangMatcher {
+    /// Unanchored, for scanning text: the smallest, fastest automaton.
     ac: AhoCorasick,
+    /// The folded names, for the anchored automaton.
+    keys: Vec<String>,
+    /// Anchored, for whole-name lookups; built on the first lookup.
+    anchored: OnceLock<AhoCorasick>,
     entries: Vec<Vec<Entry>>,
+    /// Patterns that are (also) a noun for members.
+    is_noun: Vec<bool>,
     /// Folded articles and prepositions, for names of case rule `article`.
     lead_words: std::collections::HashSet<String>,
 }
 
-/// The matchers for every language, built once per run.
+/// One language's names, compiled on first use: a run over French articles
+/// does not pay for building the other languages' automata.
+#[derive(Debug)]
+struct LazyLang {
+    names: BTreeMap<String, Vec<Entry>>,
+    nouns: Arc<BTreeSet<String>>,
+    lead_words: std::collections::HashSet<String>,
+    built: OnceLock<LangMatcher>,
+}
+
+impl LazyLang {
+    fn new(
+        names: BTreeMap<String, Vec<Entry>>,
+        nouns: Arc<BTreeSet<String>>,
+        lead_words: std::collections::HashSet<String>,
+    ) -> LazyLang {
+        LazyLang {
+            names,
+            nouns,
+            lead_words,
+            built: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &LangMatcher {
+        self.built.get_or_init(|| {
+            // Aho-Corasick fails only past its size limits (billions of
+            // states); names files are nowhere near.
+            LangMatcher::build(self.names.clone(), &self.nouns, self.lead_words.clone())
+                .expect("the names fit in one automaton")
+        })
+    }
+}
+
+/// The matchers for every language, built once per run, each on first use.
 #[derive(Debug)]
 pub struct Matcher {
-    by_lang: HashMap<String, LangMatcher>,
+    by_lang: HashMap<String, LazyLang>,
     /// For articles whose language has no names: every language's names.
-    any: LangMatcher,
+    any: LazyLang,
     /// Country names that are also given names, as written ("Dominique").
     given_names: std::collections::HashSet<String>,
     /// Title-case words that are not names (months, weekdays).
@@ -99,7 +153,8 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Builds one automaton per language from the reference names.
+    /// Gathers the reference names by language; each language's automaton
+    /// is built when an article first needs it.
     pub fn new(reference: &Reference) -> anyhow::Result<Matcher> {
         let mut per_lang: BTreeMap<&str, BTreeMap<String, Vec<Entry>>> = BTreeMap::new();
         let mut any: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
@@ -144,14 +199,20 @@ impl Matcher {
                 })
                 .collect()
         };
+        // Every language's nouns for members go into every automaton: an
+        // English article may say "les pays".
+        let nouns = Arc::new(reference.grammar.member_nouns());
         let mut by_lang = HashMap::new();
         for (lang, pats) in per_lang {
-            by_lang.insert(lang.to_string(), LangMatcher::build(pats, lead(Some(lang)))?);
+            by_lang.insert(
+                lang.to_string(),
+                LazyLang::new(pats, nouns.clone(), lead(Some(lang))),
+            );
         }
         let given_names = reference.grammar.words_of("mul", "given_name");
         Ok(Matcher {
             by_lang,
-            any: LangMatcher::build(any, lead(None))?,
+            any: LazyLang::new(any, nouns, lead(None)),
             given_names,
             not_names: reference.grammar.words_of("mul", "not_name"),
             name_particles: reference.grammar.words_of("mul", "name_particle"),
@@ -161,7 +222,7 @@ impl Matcher {
     }
 
     fn for_lang(&self, lang: &str) -> &LangMatcher {
-        self.by_lang.get(lang).unwrap_or(&self.any)
+        self.by_lang.get(lang).unwrap_or(&self.any).get()
     }
 
     /// Finds every mention in `text`, read as language `lang`.
@@ -169,13 +230,14 @@ impl Matcher {
     /// ```no_run
     /// # let reference = paysage::reference::Reference::load("input".as_ref()).unwrap();
     /// let m = paysage::extract::Matcher::new(&reference).unwrap();
-    /// let (mentions, _) = m.extract("aux Etats-Unis et en Syrie.Le", "fr", None);
-    /// assert_eq!(mentions.len(), 2);
+    /// let (found, _) = m.extract("aux 27 pays, aux Etats-Unis et en Syrie.Le", "fr", None);
+    /// assert_eq!(found.mentions.len(), 2);
+    /// assert_eq!(found.member_nouns, [(7, 11)]);
     /// ```
-    pub fn extract(&self, text: &str, lang: &str, date: Option<chrono::NaiveDate>) -> (Vec<Mention>, Folded) {
+    pub fn extract(&self, text: &str, lang: &str, date: Option<chrono::NaiveDate>) -> (Found, Folded) {
         let folded = fold(text);
-        let mentions = self.extract_folded(text, &folded, lang, date);
-        (mentions, folded)
+        let found = self.extract_folded(text, &folded, lang, date);
+        (found, folded)
     }
 
     /// Drops country names that are part of a person's or an organisation's
@@ -196,9 +258,8 @@ impl Matcher {
         if self.org_suffixes.is_empty() {
             return;
         }
-        let mut cursor = CharCursor::new(text);
         for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Country) {
-            let after = &text[cursor.seek(m.end)..];
+            let after = &text[m.byte_end..];
             let rest = after.trim_start_matches([' ', '\u{a0}']);
             if rest.len() == after.len() {
                 continue;
@@ -218,18 +279,15 @@ impl Matcher {
     }
 
     fn drop_people(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
-        let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.start).collect();
-        let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.end).collect();
-        let mut cursor = CharCursor::new(text);
+        let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.byte_start).collect();
+        let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.byte_end).collect();
         mentions
             .into_iter()
             .filter(|m| {
                 if m.kind != MentionKind::Country || m.surface.contains(char::is_whitespace) {
                     return true;
                 }
-                let b0 = cursor.seek(m.start);
-                let b1 = cursor.seek(m.end);
-                let (before, after) = (&text[..b0], &text[b1..]);
+                let (before, after) = (&text[..m.byte_start], &text[m.byte_end..]);
                 if self.given_names.contains(&m.surface) {
                     let mut ws = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
                     // Over name particles: "Dominique de Villepin", "Maurice van der Berg".
@@ -245,7 +303,7 @@ impl Matcher {
                     let mut next = after[ws..].chars();
                     let title = matches!((next.next(), next.next()),
                         (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
-                    let next_start = m.end + after[..ws].chars().count();
+                    let next_start = m.byte_end + ws;
                     if ws > 0 && title && !starts.contains(&next_start) {
                         return false;
                     }
@@ -264,7 +322,7 @@ impl Matcher {
                 let word = &head[head.len() - word_len..];
                 let mut wc = word.chars();
                 let title = matches!((wc.next(), wc.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
-                if !title || ends.contains(&(m.start - 1)) || self.not_names.contains(word) {
+                if !title || ends.contains(&(m.byte_start - sep.len_utf8())) || self.not_names.contains(word) {
                     return true;
                 }
                 // Joined by a hyphen, it is one compound name ("Bourg-Saint-Maurice").
@@ -293,13 +351,14 @@ impl Matcher {
         folded: &Folded,
         lang: &str,
         date: Option<chrono::NaiveDate>,
-    ) -> Vec<Mention> {
+    ) -> Found {
         let date = date.unwrap_or(self.today);
         let lm = self.for_lang(lang);
         let hay = folded.text.as_str();
-        // Char offsets are computed incrementally: matches come left to right.
-        let mut cursor = CharCursor::new(text);
+        // Char offsets are counted incrementally: matches come left to right.
+        let mut count = CharCounter::new(text);
         let mut out = Vec::new();
+        let mut nouns = Vec::new();
         let mut at = 0;
         while at < hay.len() {
             let Some(m) = lm.ac.find(Input::new(hay).span(at..hay.len())) else {
@@ -308,19 +367,23 @@ impl Matcher {
             let (s, e) = (m.start(), m.end());
             let before_ok = hay[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
             let after_ok = hay[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let noun = lm.is_noun[m.pattern().as_usize()] && before_ok && after_ok;
+            if noun {
+                nouns.push((s, e));
+            }
             let accepted = if before_ok && after_ok {
-                let (os, oe) = (folded.orig_start(s), folded.orig_end(e));
-                let surface = cursor.slice(os, oe);
+                let (b0, b1) = folded.orig_bytes(s, e);
+                let surface = &text[b0..b1];
                 let after_lead = || lm.lead_words.contains(previous_word(&hay[..s]));
                 lm.entries[m.pattern().as_usize()]
                     .iter()
                     .find(|en| en.valid_on(date) && case_ok(en, surface, after_lead))
-                    .map(|en| (en, os, oe, surface.to_string()))
+                    .map(|en| (en, b0, b1, surface.to_string()))
             } else {
                 None
             };
             match accepted {
-                Some((en, os, oe, surface)) => {
+                Some((en, b0, b1, surface)) => {
                     let kind = match en.kind {
                         NameKind::Country => Some(MentionKind::Country),
                         NameKind::Group => Some(MentionKind::Group),
@@ -331,18 +394,21 @@ impl Matcher {
                     };
                     if let Some(kind) = kind {
                         out.push(Mention {
-                            start: os,
-                            end: oe,
+                            start: count.chars_to(b0),
+                            end: count.chars_to(b1),
                             surface,
                             kind,
                             codes: en.codes.clone(),
                             settled_from: Vec::new(),
                             folded_start: s,
                             folded_end: e,
+                            byte_start: b0,
+                            byte_end: b1,
                         });
                     }
                     at = e;
                 }
+                None if noun => at = e,
                 None if !before_ok => {
                     // It starts inside a word ("ue" in "que"): no name can
                     // start before the next word, so look again from there.
@@ -352,14 +418,24 @@ impl Matcher {
                 None => {
                     // A whole-word start but not a whole word, or the wrong
                     // case: look again from the next character, so that a
-                    // shorter name at the same place is not lost.
+                    // shorter name at the same place is not lost. A noun for
+                    // members that the longer candidate hid ("etats" of a
+                    // lower-case "états-unis") still counts.
+                    let rest = &hay[s..];
+                    let word = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+                    if lm.is_noun_word(word) {
+                        nouns.push((s, s + word.len()));
+                    }
                     at = s + hay[s..].chars().next().map_or(1, char::len_utf8);
                 }
             }
         }
         // Companies first: "Imperial Oil Canada Ltd" is a company, not a person's name.
         self.mark_companies(text, &mut out);
-        self.drop_people(text, out)
+        Found {
+            mentions: self.drop_people(text, out),
+            member_nouns: nouns,
+        }
     }
 
     /// Classifies a whole name (lookup): the entries for its folded form, after
@@ -367,7 +443,7 @@ impl Matcher {
     pub fn lookup_folded(&self, key: &str, lang: &str, original: &str) -> Option<(NameKind, Vec<String>)> {
         let lm = self.for_lang(lang);
         let m = lm
-            .ac
+            .anchored()
             .find(Input::new(key).anchored(aho_corasick::Anchored::Yes))?;
         if m.end() != key.len() {
             return None;
@@ -407,20 +483,47 @@ fn previous_word(before: &str) -> &str {
 impl LangMatcher {
     fn build(
         pats: BTreeMap<String, Vec<Entry>>,
+        nouns: &BTreeSet<String>,
         lead_words: std::collections::HashSet<String>,
     ) -> anyhow::Result<LangMatcher> {
+        let mut pats = pats;
+        for n in nouns {
+            pats.entry(n.clone()).or_default();
+        }
         let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = pats.into_iter().unzip();
-        let ac = AhoCorasickBuilder::new()
+        Ok(LangMatcher {
+            ac: Self::automaton(&keys, aho_corasick::StartKind::Unanchored)?,
+            is_noun: keys.iter().map(|k| nouns.contains(k)).collect(),
+            keys,
+            anchored: OnceLock::new(),
+            entries,
+            lead_words,
+        })
+    }
+
+    /// Whether a whole folded word is a noun for members.
+    fn is_noun_word(&self, word: &str) -> bool {
+        self.keys
+            .binary_search_by(|k| k.as_str().cmp(word))
+            .is_ok_and(|i| self.is_noun[i])
+    }
+
+    fn automaton(keys: &[String], start: aho_corasick::StartKind) -> anyhow::Result<AhoCorasick> {
+        Ok(AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Both)
+            // One kind of start only: an automaton for both is twice the
+            // size and scans about a fifth slower.
+            .start_kind(start)
             // A full DFA: a few MB per language, the fastest search (each
             // language has a couple of thousand names).
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&keys)?;
-        Ok(LangMatcher {
-            ac,
-            entries,
-            lead_words,
+            .build(keys)?)
+    }
+
+    fn anchored(&self) -> &AhoCorasick {
+        self.anchored.get_or_init(|| {
+            Self::automaton(&self.keys, aho_corasick::StartKind::Anchored)
+                .expect("the names fit in one automaton")
         })
     }
 }

@@ -234,18 +234,15 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         let progress =
             crate::progress::Progress::start(scope, config.progress, &sources, &processed_articles);
         let mut work = || -> Result<()> {
-            for batch in rx.iter() {
-                if batches > 0 && batch.articles.is_empty() && batch.rejects.is_empty() {
-                    continue;
-                }
-                batches += 1;
-                process_batch(
-                    batch,
-                    config,
+            // Two batches in flight: batch N is scanned on the pool while the
+            // tables of batch N-1 are built and appended, so that both cores
+            // stay busy; batches are still written in input order.
+            let mut scanned: Option<Scanned> = None;
+            let mut write = |s: Scanned| {
+                write_batch(
+                    s,
                     &reference,
-                    &matcher,
                     &groups,
-                    &pool,
                     &mut staging,
                     &mut summary,
                     &mut rows,
@@ -253,7 +250,22 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
                     (&mut report_tables, &mut report_ids),
                 )?;
                 processed_articles.store(summary.articles as u64, Ordering::Relaxed);
+                Ok::<_, anyhow::Error>(())
+            };
+            for batch in rx.iter() {
+                if batches > 0 && batch.articles.is_empty() && batch.rejects.is_empty() {
+                    continue;
+                }
+                batches += 1;
+                let previous = scanned.take();
+                let (next, written) = pool.join(
+                    || scan_batch(batch, config, &reference, &matcher),
+                    || previous.map(&mut write).transpose(),
+                );
+                written?;
+                scanned = Some(next);
             }
+            scanned.map(write).transpose()?;
             Ok(())
         };
         let worked = work();
@@ -321,39 +333,55 @@ fn manifest_inputs(mut files: Vec<InputFile>) -> Vec<serde_json::Value> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn process_batch(
+/// A batch after the scan: each article with its mentions and resolution.
+struct Scanned {
+    processed: Vec<tables::Processed>,
+    rejects: Vec<Reject>,
+}
+
+/// Scans a batch's articles on every core of the current pool (or
+/// `--threads`); `collect` keeps input order, so the output is the same
+/// whatever the count.
+fn scan_batch(
     batch: Batch,
     config: &RunConfig,
     reference: &Reference,
     matcher: &extract::Matcher,
+) -> Scanned {
+    use rayon::prelude::*;
+    let processed = batch
+        .articles
+        .into_par_iter()
+        .map(|article| {
+            let date = config.as_of.or(article.date);
+            let (mentions, resolution) = analyse(&article.text, &article.lang, date, matcher, reference);
+            tables::Processed {
+                article,
+                date,
+                mentions,
+                resolution,
+            }
+        })
+        .collect();
+    Scanned {
+        processed,
+        rejects: batch.rejects,
+    }
+}
+
+/// Builds a scanned batch's tables and appends them to the output files.
+#[allow(clippy::too_many_arguments)]
+fn write_batch(
+    scanned: Scanned,
+    reference: &Reference,
     groups: &[String],
-    pool: &rayon::ThreadPool,
     staging: &mut write::Staging,
     summary: &mut RunSummary,
     rows: &mut std::collections::BTreeMap<&'static str, usize>,
     (country_parts, run_parts): (&mut Vec<DataFrame>, &mut Vec<DataFrame>),
     (report_tables, report_ids): (&mut Vec<(&'static str, DataFrame)>, &mut HashSet<String>),
 ) -> Result<()> {
-    use rayon::prelude::*;
-    // Articles are independent: scan them on every core (or --threads);
-    // `collect` keeps input order, so the output is the same whatever the count.
-    let processed: Vec<tables::Processed> = pool.install(|| {
-        batch
-            .articles
-            .par_iter()
-            .map(|a| {
-                let date = config.as_of.or(a.date);
-                let (mentions, resolution) = analyse(&a.text, &a.lang, date, matcher, reference);
-                tables::Processed {
-                    article: a,
-                    date,
-                    mentions,
-                    resolution,
-                }
-            })
-            .collect()
-    });
+    let Scanned { processed, rejects } = scanned;
     summary.articles += processed.len();
     summary.mentions += processed.iter().map(|p| p.mentions.len()).sum::<usize>();
     summary.members += processed
@@ -366,9 +394,9 @@ fn process_batch(
         .flat_map(|p| &p.resolution.claims)
         .filter(|c| c.status == resolve::ClaimStatus::Inconsistent)
         .count();
-    summary.rejects.extend(batch.rejects.iter().cloned());
+    summary.rejects.extend(rejects.iter().cloned());
 
-    for (name, mut df) in tables::build(&processed, &batch.rejects, reference, groups)? {
+    for (name, mut df) in tables::build(&processed, &rejects, reference, groups)? {
         match name {
             "country_mentions" => country_parts.push(df),
             "run_breakdown" => run_parts.push(df),

@@ -74,8 +74,17 @@ pub fn analyse(
     matcher: &extract::Matcher,
     reference: &reference::Reference,
 ) -> (Vec<extract::Mention>, resolve::Resolution) {
-    let (mut mentions, folded) = matcher.extract(text, lang, date);
-    let resolution = resolve::resolve(text, &folded, &mut mentions, lang, date, reference);
+    let (found, folded) = matcher.extract(text, lang, date);
+    let mut mentions = found.mentions;
+    let resolution = resolve::resolve(
+        text,
+        &folded,
+        &mut mentions,
+        &found.member_nouns,
+        lang,
+        date,
+        reference,
+    );
     (mentions, resolution)
 }
 

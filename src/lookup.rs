@@ -36,7 +36,7 @@ pub fn lookup(input: &str, lang: Option<&str>, matcher: &Matcher, reference: &Re
         if key.is_empty() {
             break;
         }
-        let original: String = trimmed.chars().skip(folded.orig_start(at)).collect();
+        let original = &trimmed[folded.orig_byte(at)..];
         if let Some((kind, codes)) = matcher.lookup_folded(key, lang_s, original.trim()) {
             return match kind {
                 NameKind::Country => Lookup::Matched(codes[0].clone()),

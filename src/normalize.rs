@@ -11,29 +11,40 @@
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text with the map back to the original.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text`, the index (in chars) of the original character
-    /// it came from. One extra entry at the end holds the original char count.
+    /// For each byte of `text`, the byte offset in the original of the
+    /// character it came from. One extra entry at the end holds the
+    /// original's length.
     origin: Vec<u32>,
 }
 
 impl Folded {
-    /// Original char offset of the folded byte `pos` (a char boundary of `text`).
-    pub fn orig_start(&self, pos: usize) -> usize {
+    /// Byte offset in the original of the character that produced the folded
+    /// byte `pos` (the original's length at the end of `text`).
+    pub fn orig_byte(&self, pos: usize) -> usize {
         self.origin[pos] as usize
     }
 
-    /// Original char offset one past the character that produced the folded
-    /// byte just before `pos`.
-    pub fn orig_end(&self, pos: usize) -> usize {
-        if pos == 0 {
-            0
-        } else {
-            self.origin[pos - 1] as usize + 1
+    /// The byte span in the original of the folded bytes `start..end`: from
+    /// the first character that produced them to the end of the last one
+    /// (with any accents or white space folded away right after it).
+    pub fn orig_bytes(&self, start: usize, end: usize) -> (usize, usize) {
+        let b0 = self.origin[start];
+        if end <= start {
+            return (b0 as usize, b0 as usize);
         }
+        // The next folded byte from another character; "œ" gives two bytes
+        // from one. The last entry (the original's length) ends the walk.
+        let last = self.origin[end - 1];
+        let b1 = self.origin[end..]
+            .iter()
+            .copied()
+            .find(|&b| b != last)
+            .unwrap_or(last);
+        (b0 as usize, b1 as usize)
     }
 }
 
@@ -47,80 +58,154 @@ pub fn fold_str(s: &str) -> String {
     f.text.trim().to_string()
 }
 
-/// Folds `s`, keeping the map from folded bytes to original characters.
+/// What an ASCII byte folds to: lower case; white space and hyphens are a
+/// space (runs of them collapse into one).
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // White space as `char::is_whitespace` has it (with the vertical tab).
+        t[b] = if c.is_ascii_whitespace() || c == 0x0B || c == b'-' {
+            b' '
+        } else {
+            c.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Folds `s`, keeping the map from folded bytes back to the original.
 ///
 /// ```
-/// let f = paysage::normalize::fold("Côte d’Ivoire");
+/// let s = "Côte d’Ivoire";
+/// let f = paysage::normalize::fold(s);
 /// assert_eq!(f.text, "cote d'ivoire");
-/// assert_eq!(f.orig_start(5), 5); // the 'd'
+/// let (a, b) = f.orig_bytes(5, f.text.len());
+/// assert_eq!(&s[a..b], "d’Ivoire");
 /// ```
 pub fn fold(s: &str) -> Folded {
-    let mut text = String::with_capacity(s.len());
-    let mut origin: Vec<u32> = Vec::with_capacity(s.len() + 1);
+    let mut f = Folded::default();
+    fold_into(s, &mut f);
+    f
+}
+
+/// [`fold`] into `out`, reusing its buffers.
+pub fn fold_into(s: &str, out: &mut Folded) {
+    assert!(s.len() < u32::MAX as usize, "texts are limited to 4 GB");
+    let mut text = std::mem::take(&mut out.text).into_bytes();
+    let origin = &mut out.origin;
+    text.clear();
+    origin.clear();
+    text.reserve(s.len());
+    origin.reserve(s.len() + 1);
     let mut last_space = false;
-    let mut idx: u32 = 0;
-    let push = |text: &mut String, origin: &mut Vec<u32>, c: char, i: u32| {
-        let before = text.len();
-        text.push(c);
-        origin.extend(std::iter::repeat_n(i, text.len() - before));
-    };
     let bytes = s.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
         // ASCII, the bulk of news text: one byte in, one byte out.
         let b = bytes[at];
         if b.is_ascii() {
-            if b.is_ascii_whitespace() || b == b'-' {
-                if !last_space {
-                    text.push(' ');
-                    origin.push(idx);
-                    last_space = true;
-                }
-            } else {
-                text.push(char::from(b.to_ascii_lowercase()));
-                origin.push(idx);
-                last_space = false;
+            let f = ASCII_FOLD[usize::from(b)];
+            let space = f == b' ';
+            if !(space && last_space) {
+                text.push(f);
+                origin.push(at as u32);
             }
+            last_space = space;
             at += 1;
-            idx += 1;
             continue;
         }
         let c = s[at..].chars().next().expect("a char starts here");
+        let here = at as u32;
         at += c.len_utf8();
-        {
-            match fold_special(c) {
-                Special::Space => {
-                    if !last_space {
-                        push(&mut text, &mut origin, ' ', idx);
-                        last_space = true;
-                    }
-                }
-                Special::Str(r) => {
-                    for rc in r.chars() {
-                        push(&mut text, &mut origin, rc, idx);
-                    }
-                    last_space = false;
-                }
-                Special::None => {
-                    let mut any = false;
-                    decompose_canonical(c, |d| {
-                        if !is_combining_mark(d) {
-                            for l in d.to_lowercase() {
-                                push(&mut text, &mut origin, l, idx);
-                            }
-                            any = true;
-                        }
-                    });
-                    if any {
-                        last_space = false;
-                    }
+        let slow;
+        let folded = match common_folds().get(c as usize) {
+            Some(f) => *f,
+            None => {
+                slow = fold_char(c);
+                match &slow {
+                    Some(r) => CharFold::Str(r),
+                    None => CharFold::Space,
                 }
             }
+        };
+        match folded {
+            CharFold::Space if last_space => {}
+            CharFold::Space => {
+                text.push(b' ');
+                origin.push(here);
+                last_space = true;
+            }
+            CharFold::Bytes { len: 0, .. } => {}
+            CharFold::Bytes { len, buf } => {
+                let len = usize::from(len);
+                text.extend_from_slice(&buf[..len]);
+                origin.extend(std::iter::repeat_n(here, len));
+                last_space = false;
+            }
+            CharFold::Str(r) => {
+                text.extend_from_slice(r.as_bytes());
+                origin.extend(std::iter::repeat_n(here, r.len()));
+                last_space = false;
+            }
         }
-        idx += 1;
     }
-    origin.push(idx);
-    Folded { text, origin }
+    origin.push(bytes.len() as u32);
+    out.text = String::from_utf8(text).expect("folding writes whole UTF-8 characters");
+}
+
+/// What one non-ASCII character folds to.
+#[derive(Debug, Clone, Copy)]
+enum CharFold<'a> {
+    /// White space or a dash: one space, runs collapse.
+    Space,
+    /// Up to 8 bytes of folded text (none: a combining mark).
+    Bytes { len: u8, buf: [u8; 8] },
+    /// Any other folded text (a character outside the table).
+    Str(&'a str),
+}
+
+/// What `c` folds to: `None` for white space and dashes, else its folded
+/// text (empty for a combining mark).
+fn fold_char(c: char) -> Option<String> {
+    let mut out = String::new();
+    match fold_special(c) {
+        Special::Space => return None,
+        Special::Str(r) => out.push_str(r),
+        Special::None => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+    Some(out)
+}
+
+/// The folds of the first 12,288 code points (Latin, Greek, Cyrillic,
+/// punctuation, dashes and spaces), computed once: accents are most of the
+/// non-ASCII characters of news text, and a table beats decomposing each.
+fn common_folds() -> &'static [CharFold<'static>] {
+    static TABLE: std::sync::OnceLock<Vec<CharFold<'static>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..0x3000u32)
+            .map(|u| match char::from_u32(u).map(fold_char) {
+                Some(None) => CharFold::Space,
+                Some(Some(r)) if r.len() <= 8 => {
+                    let mut buf = [0u8; 8];
+                    buf[..r.len()].copy_from_slice(r.as_bytes());
+                    CharFold::Bytes {
+                        len: r.len() as u8,
+                        buf,
+                    }
+                }
+                // Longer than 8 bytes: none in this range; kept for good (once).
+                Some(Some(r)) => CharFold::Str(Box::leak(r.into_boxed_str())),
+                None => CharFold::Bytes { len: 0, buf: [0; 8] }, // surrogates: not chars
+            })
+            .collect()
+    })
 }
 
 enum Special {
@@ -132,7 +217,7 @@ enum Special {
 fn fold_special(c: char) -> Special {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '\u{2032}' => Special::Str("'"),
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{00AD}' => Special::Space,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{00AD}' => Special::Space,
         c if c.is_whitespace() => Special::Space,
         'œ' | 'Œ' => Special::Str("oe"),
         'æ' | 'Æ' => Special::Str("ae"),
@@ -151,45 +236,32 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Walks a text's chars once, left to right, to turn char offsets into slices.
-pub struct CharCursor<'a> {
+/// Turns byte offsets of a text into char (code point) offsets, counting
+/// forward from the last offset asked (cheap when offsets increase).
+pub struct CharCounter<'a> {
     text: &'a str,
-    char_idx: usize,
     byte_idx: usize,
+    char_idx: usize,
 }
 
-impl<'a> CharCursor<'a> {
+impl<'a> CharCounter<'a> {
     pub fn new(text: &'a str) -> Self {
-        CharCursor {
+        CharCounter {
             text,
-            char_idx: 0,
             byte_idx: 0,
+            char_idx: 0,
         }
     }
 
-    /// Byte offset of char offset `ci` (cheap when offsets increase).
-    pub fn seek(&mut self, ci: usize) -> usize {
-        if ci < self.char_idx {
-            self.char_idx = 0;
+    /// The char offset of byte offset `b` (a char boundary).
+    pub fn chars_to(&mut self, b: usize) -> usize {
+        if b < self.byte_idx {
             self.byte_idx = 0;
+            self.char_idx = 0;
         }
-        // Walk bytes: a char starts at every byte that is not a continuation byte.
-        let bytes = self.text.as_bytes();
-        while self.char_idx < ci && self.byte_idx < bytes.len() {
-            self.byte_idx += 1;
-            while self.byte_idx < bytes.len() && (bytes[self.byte_idx] & 0xC0) == 0x80 {
-                self.byte_idx += 1;
-            }
-            self.char_idx += 1;
-        }
-        self.byte_idx
-    }
-
-    /// The text between two char offsets.
-    pub fn slice(&mut self, start: usize, end: usize) -> &'a str {
-        let b0 = self.seek(start);
-        let b1 = self.seek(end);
-        &self.text[b0..b1]
+        self.char_idx += self.text[self.byte_idx..b].chars().count();
+        self.byte_idx = b;
+        self.char_idx
     }
 }
 
@@ -217,12 +289,36 @@ mod tests {
     }
 
     #[test]
+    fn the_table_of_common_folds_agrees_with_folding_each_char() {
+        for u in (0..0x3000u32).chain([0x3042, 0xAC00, 0xD55C, 0xFB01, 0x1F600]) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let want = match fold_char(c) {
+                None => " ".to_string(),
+                Some(r) => r,
+            };
+            assert_eq!(fold(&c.to_string()).text, want, "U+{u:04X}");
+        }
+        // Outside the table and longer than 8 bytes: a Hangul syllable is
+        // three conjoining letters; the map still covers the whole syllable.
+        let f = fold("한국");
+        assert_eq!(f.text.len(), 18);
+        assert_eq!(f.orig_bytes(0, 9), (0, 3));
+        assert_eq!(f.orig_bytes(9, 18), (3, 6));
+    }
+
+    #[test]
     fn offsets_map_back_to_code_points() {
         let s = "à l’Œuvre, «Géorgie»";
         let f = fold(s);
         let pos = f.text.find("georgie").unwrap();
-        let (a, b) = (f.orig_start(pos), f.orig_end(pos + "georgie".len()));
-        let surface: String = s.chars().skip(a).take(b - a).collect();
-        assert_eq!(surface, "Géorgie");
+        let (a, b) = f.orig_bytes(pos, pos + "georgie".len());
+        assert_eq!(&s[a..b], "Géorgie");
+        let pos = f.text.find("oeuvre").unwrap();
+        let (a, b) = f.orig_bytes(pos, pos + 1);
+        assert_eq!(&s[a..b], "Œ", "a fold of one char into two maps back whole");
+        let mut count = CharCounter::new(s);
+        assert_eq!(count.chars_to(a), 4);
+        assert_eq!(count.chars_to(s.len()), s.chars().count());
+        assert_eq!(count.chars_to(0), 0);
     }
 }

@@ -3,13 +3,13 @@
 //! every ten seconds, so a scheduler's log shows the run is alive.
 
 use crate::ingest::{ArticleSource, BYTES_READ};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-/// A running progress reporter; [`Progress::finish`] stops it.
+/// A running progress reporter; [`Progress::finish`] stops it at once.
 pub struct Progress {
-    stop: Arc<AtomicBool>,
+    stop: Sender<()>,
 }
 
 impl Progress {
@@ -21,7 +21,7 @@ impl Progress {
         sources: &[ArticleSource],
         articles: &'env AtomicU64,
     ) -> Progress {
-        let stop = Arc::new(AtomicBool::new(false));
+        let (stop, stopped) = channel::<()>();
         let total: u64 = sources
             .iter()
             .filter_map(|s| match s {
@@ -29,7 +29,6 @@ impl Progress {
                 ArticleSource::Stdin => None,
             })
             .sum();
-        let flag = stop.clone();
         scope.spawn(move || {
             let started = Instant::now();
             let pb = bar.then(|| {
@@ -47,8 +46,10 @@ impl Progress {
                 pb
             });
             let mut last_log = Instant::now();
-            while !flag.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(200));
+            // Wakes every 200 ms, and at once when the run finishes (the
+            // scope waits for this thread: a plain sleep would make every run
+            // up to 200 ms longer).
+            while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(Duration::from_millis(200)) {
                 let (read, done) = (
                     BYTES_READ.load(Ordering::Relaxed),
                     articles.load(Ordering::Relaxed),
@@ -80,7 +81,7 @@ impl Progress {
     }
 
     pub fn finish(self) {
-        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.stop.send(());
     }
 }
 

@@ -201,8 +201,6 @@ pub struct Grammar {
     number_first: Vec<bool>,
     /// Every row as written: (lang, role, word).
     raw: Vec<(String, String, String)>,
-    /// Every language's nouns for members, folded, as one automaton.
-    member_nouns: std::sync::OnceLock<aho_corasick::AhoCorasick>,
 }
 
 const ANY_LANG: &str = "*";
@@ -254,19 +252,11 @@ impl Grammar {
             .collect()
     }
 
-    /// An automaton over every language's nouns for members ("pays",
-    /// "states", "membres"), to find where claims and group phrases may be.
-    pub fn member_nouns(&self) -> &aho_corasick::AhoCorasick {
-        self.member_nouns.get_or_init(|| {
-            let words: BTreeSet<&String> = self
-                .words
-                .get(ANY_LANG)
-                .and_then(|r| r.get("member_noun"))
-                .into_iter()
-                .flatten()
-                .collect();
-            aho_corasick::AhoCorasick::new(words).expect("a small automaton of short words")
-        })
+    /// Every language's nouns for members, folded ("pays", "states",
+    /// "membres"): the matcher finds them in the same scan as the names, to
+    /// show the resolver where claims and group phrases may be.
+    pub fn member_nouns(&self) -> BTreeSet<String> {
+        self.folded_words_of(ANY_LANG, "member_noun")
     }
 
     /// The folded words of `role` in `lang`.

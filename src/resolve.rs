@@ -95,15 +95,9 @@ const REACH: usize = 64;
 /// The parts of the folded text the resolver reads: around every mention
 /// and every noun for members ("pays", "states"), merged, on word edges.
 /// An article with neither is not tokenized at all.
-fn windows(folded: &str, mentions: &[Mention], reference: &Reference) -> Vec<(usize, usize)> {
+fn windows(folded: &str, mentions: &[Mention], member_nouns: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut anchors: Vec<(usize, usize)> = mentions.iter().map(|m| (m.folded_start, m.folded_end)).collect();
-    anchors.extend(
-        reference
-            .grammar
-            .member_nouns()
-            .find_iter(folded)
-            .map(|m| (m.start(), m.end())),
-    );
+    anchors.extend_from_slice(member_nouns);
     anchors.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in anchors {
@@ -280,11 +274,12 @@ pub fn resolve(
     text: &str,
     folded: &Folded,
     mentions: &mut [Mention],
+    member_nouns: &[(usize, usize)],
     lang: &str,
     date: Option<NaiveDate>,
     reference: &Reference,
 ) -> Resolution {
-    let windows = windows(&folded.text, mentions, reference);
+    let windows = windows(&folded.text, mentions, member_nouns);
     if windows.is_empty() {
         return Resolution::default();
     }
@@ -470,7 +465,7 @@ fn negated_before(ctx: &Ctx, u: usize) -> bool {
 
 fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Option<NaiveDate>) -> Vec<Claim> {
     let mut out = Vec::new();
-    let mut cursor = crate::normalize::CharCursor::new(text);
+    let mut count = crate::normalize::CharCounter::new(text);
     let mut i = 0;
     while i < ctx.units.len() {
         let Some((stated, j)) = ctx.number(i) else {
@@ -542,10 +537,10 @@ fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Opti
         };
         let (s, _) = ctx.span(i);
         let (_, e) = ctx.span(end - 1);
-        let (os, oe) = (folded.orig_start(s), folded.orig_end(e));
+        let (b0, b1) = folded.orig_bytes(s, e);
         out.push(Claim {
-            quote: cursor.slice(os, oe).to_string(),
-            start: os,
+            quote: text[b0..b1].to_string(),
+            start: count.chars_to(b0),
             stated,
             subject,
             resolved,

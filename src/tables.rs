@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 /// One article after extraction and resolution.
-pub struct Processed<'a> {
-    pub article: &'a Article,
+pub struct Processed {
+    pub article: Article,
     /// The date memberships were read at (`--as-of` or the article's date).
     pub date: Option<NaiveDate>,
     pub mentions: Vec<Mention>,

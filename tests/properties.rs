@@ -56,14 +56,17 @@ proptest! {
     #[test]
     fn folding_maps_every_byte_to_a_character(text in texty()) {
         let f = fold(&text);
-        let n = text.chars().count();
+        let n = text.len();
         let mut last = 0;
-        for (pos, _) in f.text.char_indices() {
-            let o = f.orig_start(pos);
-            prop_assert!(o < n, "byte {} maps to char {} of {}", pos, o, n);
+        for (pos, c) in f.text.char_indices() {
+            let o = f.orig_byte(pos);
+            prop_assert!(o < n, "byte {} maps to byte {} of {}", pos, o, n);
+            prop_assert!(text.is_char_boundary(o), "byte {} maps inside a character", pos);
             prop_assert!(o >= last, "the map goes backwards");
             last = o;
-            prop_assert!(f.orig_end(pos + 1) <= n);
+            let (a, b) = f.orig_bytes(pos, pos + c.len_utf8());
+            prop_assert!(a == o && a < b && b <= n && text.is_char_boundary(b));
         }
+        prop_assert_eq!(f.orig_byte(f.text.len()), n);
     }
 }
