@@ -14,46 +14,19 @@ pub fn group_dimension(group: &str) -> String {
 
 /// Per article and dimension: how many members have each value, and their share.
 ///
-/// `members` has the columns of the `members` table; `group_values` has
-/// `article_id`, `dimension` and `value` (one row per member and group).
-pub fn breakdown(members: &DataFrame, group_values: &DataFrame) -> PolarsResult<DataFrame> {
-    let mut parts: Vec<LazyFrame> = REGION_DIMENSIONS
-        .iter()
-        .map(|d| {
-            members
-                .clone()
-                .lazy()
-                .group_by([col("article_id"), col(*d).cast(DataType::String).alias("value")])
-                .agg([len().cast(DataType::Int64).alias("members")])
-                .with_column(lit(*d).alias("dimension"))
-                .select([col("article_id"), col("dimension"), col("value"), col("members")])
-        })
-        .collect();
-    parts.push(
-        group_values
-            .clone()
-            .lazy()
-            .group_by([col("article_id"), col("dimension"), col("value")])
-            .agg([len().cast(DataType::Int64).alias("members")])
-            .select([col("article_id"), col("dimension"), col("value"), col("members")]),
-    );
-    let total = col("members").sum().over([col("article_id"), col("dimension")])?;
-    // Articles in input order (as in every other table), then dimension and value.
-    let mut seen = std::collections::HashSet::new();
-    let ids: Vec<&str> = members
-        .column("article_id")?
-        .str()?
-        .iter()
-        .flatten()
-        .filter(|id| seen.insert(*id))
-        .collect();
-    let order = DataFrame::new_infer_height(vec![
-        Column::new("article_id".into(), &ids),
-        Column::new("order".into(), (0..ids.len() as u64).collect::<Vec<_>>()),
-    ])?;
-    concat(parts, UnionArgs::default())?
-        .with_column((col("members").cast(DataType::Float64) / total.cast(DataType::Float64)).alias("share"))
-        .left_join(order.lazy(), col("article_id"), col("article_id"))
+/// `values` has one row per member and dimension: `order` (the article's
+/// place in the batch), `article_id`, `dimension`, `value` and
+/// `article_members` (the article's number of members, which every
+/// dimension divides among its values).
+pub fn breakdown(values: DataFrame) -> PolarsResult<DataFrame> {
+    values
+        .lazy()
+        .group_by([col("order"), col("article_id"), col("dimension"), col("value")])
+        .agg([
+            len().cast(DataType::Int64).alias("members"),
+            col("article_members").first(),
+        ])
+        // Articles in input order (as in every other table), then dimension and value.
         .sort(
             ["order", "dimension", "value"],
             SortMultipleOptions::default().with_nulls_last(true),
@@ -63,7 +36,8 @@ pub fn breakdown(members: &DataFrame, group_values: &DataFrame) -> PolarsResult<
             col("dimension"),
             col("value"),
             col("members"),
-            col("share"),
+            (col("members").cast(DataType::Float64) / col("article_members").cast(DataType::Float64))
+                .alias("share"),
         ])
         .collect()
 }

@@ -10,7 +10,6 @@
 use crate::reference::parse_date;
 use chrono::NaiveDate;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -137,12 +136,26 @@ pub static BYTES_READ: AtomicU64 = AtomicU64::new(0);
 /// then passes everything on.
 struct Dedup<'a, S: Sink> {
     inner: &'a mut S,
-    seen: HashSet<String>,
+    /// A 128-bit hash of every id seen: 16 bytes an article, whatever the
+    /// ids' length (a run over ten million articles keeps about 300 MB less
+    /// than with the ids themselves). Two different ids share a hash with
+    /// odds of about n²/2¹²⁹: never, for any corpus.
+    seen: crate::reference::FastSet<u128>,
+}
+
+/// FNV-1a, 128 bits, of an article id.
+fn id_hash(id: &str) -> u128 {
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in id.as_bytes() {
+        h ^= u128::from(*b);
+        h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+    }
+    h
 }
 
 impl<S: Sink> Sink for Dedup<'_, S> {
     fn article(&mut self, a: Article) {
-        if self.seen.insert(a.id.clone()) {
+        if self.seen.insert(id_hash(&a.id)) {
             self.inner.article(a);
         } else {
             self.inner.reject(Reject {
@@ -216,7 +229,7 @@ pub fn read_sources<S: Sink>(
 ) -> anyhow::Result<()> {
     let mut out = Dedup {
         inner: sink,
-        seen: HashSet::new(),
+        seen: Default::default(),
     };
     for s in sources {
         match s {
@@ -597,20 +610,17 @@ pub fn read_jsonl<R: BufRead, S: Sink>(mut r: R, name: &str, out: &mut S) {
                 reason,
             })
         };
-        let text = match std::str::from_utf8(line) {
-            Ok(t) => t,
-            Err(e) => {
-                reject(
-                    out,
-                    None,
-                    format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
-                );
-                continue;
-            }
-        };
-        match serde_json::from_str::<RawArticle>(text) {
+        // One pass: the parser checks UTF-8 in the strings it reads; the
+        // line is checked whole only to explain a failure.
+        match serde_json::from_slice::<RawArticle>(line) {
             Ok(raw) => push_article(raw, name, Some(line_no), out),
-            Err(e) => reject(out, None, format!("not a JSON article object: {e}")),
+            Err(e) => {
+                let reason = match std::str::from_utf8(line) {
+                    Err(u) => format!("invalid UTF-8 at byte {} of the line", u.valid_up_to()),
+                    Ok(_) => format!("not a JSON article object: {e}"),
+                };
+                reject(out, None, reason)
+            }
         }
     }
 }

@@ -356,6 +356,7 @@ fn scan_batch(
             let date = config.as_of.or(article.date);
             let (mentions, resolution) = analyse(&article.text, &article.lang, date, matcher, reference);
             tables::Processed {
+                text_chars: article.text.chars().count(),
                 article,
                 date,
                 mentions,
@@ -396,7 +397,8 @@ fn write_batch(
         .count();
     summary.rejects.extend(rejects.iter().cloned());
 
-    for (name, mut df) in tables::build(&processed, &rejects, reference, groups)? {
+    let mut appended = Vec::new();
+    for (name, df) in tables::build(&processed, &rejects, reference, groups)? {
         match name {
             "country_mentions" => country_parts.push(df),
             "run_breakdown" => run_parts.push(df),
@@ -405,11 +407,11 @@ fn write_batch(
                 if matches!(name, "articles" | "members" | "claims" | "breakdown") {
                     keep_for_report(name, &df, &processed, report_tables, report_ids)?;
                 }
-                staging.append(name, &mut df)?;
+                appended.push((name, df));
             }
         }
     }
-    Ok(())
+    staging.append_all(appended.iter_mut().map(|(n, df)| (*n, df)).collect())
 }
 
 /// Keeps the rows of the first [`REPORT_ARTICLES`] articles with members or

@@ -183,8 +183,8 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Words the resolver reads, per language (input/grammar.csv).
 ///
@@ -315,6 +315,34 @@ pub struct Reference {
     pub groups: Vec<String>,
     pub grammar: Grammar,
     pub files: Vec<InputFile>,
+    /// group -> alpha-3 -> its rows of `memberships` (every member of every
+    /// article is checked against every group: no scan of all rows).
+    membership_index: PairIndex,
+    /// group -> alpha-3 -> its rows of `suspensions`.
+    suspension_index: PairIndex,
+}
+
+/// Rows of a table by (group, alpha-3).
+type PairIndex = FastMap<String, FastMap<String, Vec<usize>>>;
+
+fn pair_index<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> PairIndex {
+    let mut index = PairIndex::default();
+    for (i, (group, iso3)) in pairs.enumerate() {
+        index
+            .entry(group.to_string())
+            .or_default()
+            .entry(iso3.to_string())
+            .or_default()
+            .push(i);
+    }
+    index
+}
+
+fn rows_of<'a>(index: &'a PairIndex, group: &str, iso3: &str) -> &'a [usize] {
+    index
+        .get(group)
+        .and_then(|g| g.get(iso3))
+        .map_or(&[], Vec::as_slice)
 }
 
 const COUNTRY_COLUMNS: [&str; 7] = [
@@ -471,6 +499,8 @@ impl Reference {
             historical: &historical,
         };
         let names = load_names(&dir.join("names"), &known, &mut files)?;
+        let membership_index = pair_index(memberships.iter().map(|m| (m.group.as_str(), m.iso3.as_str())));
+        let suspension_index = pair_index(suspensions.iter().map(|s| (s.group.as_str(), s.iso3.as_str())));
         Ok(Reference {
             countries,
             by_alpha3,
@@ -484,6 +514,8 @@ impl Reference {
             groups,
             grammar,
             files,
+            membership_index,
+            suspension_index,
         })
     }
 
@@ -509,23 +541,23 @@ impl Reference {
 
     /// Whether `iso3` is a member of `group` on `date`.
     pub fn is_member(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
-        self.memberships.iter().any(|m| {
-            m.group == group && m.iso3 == iso3 && m.joined <= date && m.left.is_none_or(|l| date <= l)
-        })
+        self.membership_on(group, iso3, date).is_some()
     }
 
     /// Whether `iso3` was suspended from `group` on `date`.
     pub fn is_suspended(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
-        self.suspensions.iter().any(|s| {
-            s.group == group && s.iso3 == iso3 && s.from <= date && s.until.is_none_or(|u| date <= u)
+        rows_of(&self.suspension_index, group, iso3).iter().any(|&i| {
+            let s = &self.suspensions[i];
+            s.from <= date && s.until.is_none_or(|u| date <= u)
         })
     }
 
     /// The membership period of `iso3` in `group` that holds `date`.
     pub fn membership_on(&self, group: &str, iso3: &str, date: NaiveDate) -> Option<&Membership> {
-        self.memberships.iter().find(|m| {
-            m.group == group && m.iso3 == iso3 && m.joined <= date && m.left.is_none_or(|l| date <= l)
-        })
+        rows_of(&self.membership_index, group, iso3)
+            .iter()
+            .map(|&i| &self.memberships[i])
+            .find(|m| m.joined <= date && m.left.is_none_or(|l| date <= l))
     }
 
     /// The members of `group` on `date`, sorted by alpha-3.

@@ -1,7 +1,7 @@
 //! The output tables as polars DataFrames, built from what the stages found.
 //! Column names and types here are the schema documented in the README.
 
-use crate::breakdown::{breakdown, country_mentions, group_dimension, run_breakdown};
+use crate::breakdown::{breakdown, country_mentions, group_dimension, run_breakdown, REGION_DIMENSIONS};
 use crate::extract::{Mention, MentionKind};
 use crate::ingest::{Article, Reject};
 use crate::reference::Reference;
@@ -12,6 +12,8 @@ use polars::prelude::*;
 /// One article after extraction and resolution.
 pub struct Processed {
     pub article: Article,
+    /// The text's length in chars (code points), counted with the scan.
+    pub text_chars: usize,
     /// The date memberships were read at (`--as-of` or the article's date).
     pub date: Option<NaiveDate>,
     pub mentions: Vec<Mention>,
@@ -103,10 +105,7 @@ pub fn build(
         ),
         col(
             "chars",
-            processed
-                .iter()
-                .map(|p| p.article.text.chars().count() as i64)
-                .collect::<Vec<_>>(),
+            processed.iter().map(|p| p.text_chars as i64).collect::<Vec<_>>(),
         ),
         col(
             "mentions",
@@ -214,13 +213,18 @@ pub fn build(
         ),
     ])?;
 
+    // (article's place in the batch, its number of members), per member row.
+    let mut mem_order: Vec<(u32, u32)> = Vec::new();
     let mut mem_rows = Vec::new();
-    for p in processed {
+    for (i, p) in processed.iter().enumerate() {
+        let first = mem_rows.len();
         for m in &p.resolution.members {
             if let Some(c) = reference.country(&m.iso3) {
                 mem_rows.push((p, m, c));
             }
         }
+        let n = (mem_rows.len() - first) as u32;
+        mem_order.extend(std::iter::repeat_n((i as u32, n), mem_rows.len() - first));
     }
     let members = DataFrame::new_infer_height(vec![
         col(
@@ -368,8 +372,10 @@ pub fn build(
 
     // One row per member and chosen group: member on the date or not.
     let mut ms_rows: Vec<MembershipRow> = Vec::new();
-    for (p, _, c) in &mem_rows {
+    let mut ms_order: Vec<(u32, u32)> = Vec::new();
+    for ((p, _, c), order) in mem_rows.iter().zip(&mem_order) {
         for g in groups {
+            ms_order.push(*order);
             let member = p.date.map(|d| reference.is_member(g, &c.alpha3, d));
             let suspended = p.date.map(|d| reference.is_suspended(g, &c.alpha3, d));
             ms_rows.push((
@@ -388,22 +394,34 @@ pub fn build(
         col("member", ms_rows.iter().map(|r| r.3).collect::<Vec<_>>()),
         col("suspended", ms_rows.iter().map(|r| r.4).collect::<Vec<_>>()),
     ])?;
-    let group_values = DataFrame::new_infer_height(vec![
-        col("article_id", ms_rows.iter().map(|r| r.0).collect::<Vec<_>>()),
+    // Every member once per dimension: its region, sub-region, and whether
+    // it is a member of each group on the date.
+    let mut values: Vec<(u32, u32, &str, String, Option<String>)> = Vec::new();
+    for ((_, _, c), &(order, n)) in mem_rows.iter().zip(&mem_order) {
+        for (dimension, value) in REGION_DIMENSIONS.iter().zip([&c.m49_region, &c.m49_subregion]) {
+            let value = Some(value.to_string()).filter(|v| !v.is_empty());
+            values.push((order, n, "", dimension.to_string(), value));
+        }
+    }
+    for (r, &(order, n)) in ms_rows.iter().zip(&ms_order) {
+        values.push((order, n, "", group_dimension(r.2), r.3.map(|b| b.to_string())));
+    }
+    let ids: Vec<&str> = processed.iter().map(|p| p.article.id.as_str()).collect();
+    let values = DataFrame::new_infer_height(vec![
+        col("order", values.iter().map(|v| v.0).collect::<Vec<_>>()),
+        col(
+            "article_id",
+            values.iter().map(|v| ids[v.0 as usize]).collect::<Vec<_>>(),
+        ),
         col(
             "dimension",
-            ms_rows.iter().map(|r| group_dimension(r.2)).collect::<Vec<_>>(),
+            values.iter().map(|v| v.3.as_str()).collect::<Vec<_>>(),
         ),
-        col(
-            "value",
-            ms_rows
-                .iter()
-                .map(|r| r.3.map(|b| b.to_string()))
-                .collect::<Vec<_>>(),
-        ),
+        col("value", values.iter().map(|v| v.4.as_deref()).collect::<Vec<_>>()),
+        col("article_members", values.iter().map(|v| v.1).collect::<Vec<_>>()),
     ])?;
 
-    let breakdown = breakdown(&members, &group_values)?;
+    let breakdown = breakdown(values)?;
     let run_breakdown = run_breakdown(&breakdown)?;
     let country_mentions = country_mentions(&mentions)?;
     Ok(vec![

@@ -139,73 +139,96 @@ impl Staging {
     /// Appends rows to a table: a Parquet row group and CSV rows (the CSV
     /// header comes with the first rows).
     pub fn append(&mut self, name: &'static str, df: &mut DataFrame) -> Result<()> {
-        let self_suffix = self.suffix.clone();
-        let first = !self.tables.iter().any(|t| t.name == name);
-        if first {
-            let p = self.tmp.join(format!("{name}{}.parquet", self_suffix));
-            let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
-            let parquet_file = f.try_clone()?;
-            let parquet = ParquetWriter::new(f)
-                .batched(df.schema())
-                .with_context(|| format!("writing {}", p.display()))?;
-            let p = self.tmp.join(format!("{name}{}.csv", self_suffix));
-            let csv = std::io::BufWriter::new(
-                File::create(&p).with_context(|| format!("creating {}", p.display()))?,
-            );
-            self.tables.push(TableFiles {
-                name,
-                parquet,
-                parquet_file,
-                csv,
-            });
+        self.append_all(vec![(name, df)])
+    }
+
+    /// Appends rows to several tables at once, the tables on every core
+    /// (each table's files are its own).
+    pub fn append_all(&mut self, parts: Vec<(&'static str, &mut DataFrame)>) -> Result<()> {
+        use rayon::prelude::*;
+        let mut new = Vec::new();
+        for (name, df) in &parts {
+            if !self.tables.iter().any(|t| t.name == *name) {
+                self.tables.push(self.open_table(name, df)?);
+                new.push(*name);
+            }
         }
-        let tmp = self.tmp.clone();
-        let t = self
-            .tables
-            .iter_mut()
-            .find(|t| t.name == name)
-            .expect("just added");
-        if df.height() > 0 || first {
-            t.parquet.write_batch(df).with_context(|| {
-                format!(
-                    "writing {}",
-                    tmp.join(format!("{name}{}.parquet", self_suffix)).display()
-                )
-            })?;
+        let mut parts = parts;
+        let mut jobs = Vec::new();
+        for t in self.tables.iter_mut() {
+            if let Some(i) = parts.iter().position(|(n, _)| *n == t.name) {
+                let (_, df) = parts.swap_remove(i);
+                let first = new.contains(&t.name);
+                jobs.push((t, df, first));
+            }
         }
-        CsvWriter::new(&mut t.csv)
-            .include_header(first)
-            .finish(df)
-            .with_context(|| {
-                format!(
-                    "writing {}",
-                    tmp.join(format!("{name}{}.csv", self_suffix)).display()
-                )
-            })?;
-        Ok(())
+        let (tmp, suffix) = (&self.tmp, &self.suffix);
+        jobs.into_par_iter().try_for_each(|(t, df, first)| -> Result<()> {
+            let name = t.name;
+            if df.height() > 0 || first {
+                t.parquet.write_batch(df).with_context(|| {
+                    format!(
+                        "writing {}",
+                        tmp.join(format!("{name}{suffix}.parquet")).display()
+                    )
+                })?;
+            }
+            CsvWriter::new(&mut t.csv)
+                .include_header(first)
+                .finish(df)
+                .with_context(|| format!("writing {}", tmp.join(format!("{name}{suffix}.csv")).display()))?;
+            Ok(())
+        })
+    }
+
+    /// Opens a table's two files in the temporary folder.
+    fn open_table(&self, name: &'static str, df: &DataFrame) -> Result<TableFiles> {
+        let p = self.tmp.join(format!("{name}{}.parquet", self.suffix));
+        let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
+        let parquet_file = f.try_clone()?;
+        let parquet = ParquetWriter::new(f)
+            .batched(df.schema())
+            .with_context(|| format!("writing {}", p.display()))?;
+        let p = self.tmp.join(format!("{name}{}.csv", self.suffix));
+        let csv =
+            std::io::BufWriter::new(File::create(&p).with_context(|| format!("creating {}", p.display()))?);
+        Ok(TableFiles {
+            name,
+            parquet,
+            parquet_file,
+            csv,
+        })
     }
 
     /// Closes every table, writes `report.html` and then `manifest.json`,
     /// syncs, and swaps the folder in for the output.
     pub fn finish(mut self, report: &str, manifest: &serde_json::Value) -> Result<()> {
-        for t in self.tables.drain(..) {
-            let TableFiles {
-                name,
-                parquet,
-                parquet_file,
-                mut csv,
-            } = t;
-            parquet
-                .finish()
-                .with_context(|| format!("writing {name}.parquet in {}", self.tmp.display()))?;
-            parquet_file
-                .sync_all()
-                .with_context(|| format!("syncing {name}.parquet"))?;
-            csv.flush().with_context(|| format!("writing {name}.csv"))?;
-            csv.get_ref()
-                .sync_all()
-                .with_context(|| format!("syncing {name}.csv"))?;
-        }
+        use rayon::prelude::*;
+        // Each table's Parquet footer and syncs, on every core.
+        let tmp = &self.tmp;
+        self.tables
+            .drain(..)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .try_for_each(|t| -> Result<()> {
+                let TableFiles {
+                    name,
+                    parquet,
+                    parquet_file,
+                    mut csv,
+                } = t;
+                parquet
+                    .finish()
+                    .with_context(|| format!("writing {name}.parquet in {}", tmp.display()))?;
+                parquet_file
+                    .sync_all()
+                    .with_context(|| format!("syncing {name}.parquet"))?;
+                csv.flush().with_context(|| format!("writing {name}.csv"))?;
+                csv.get_ref()
+                    .sync_all()
+                    .with_context(|| format!("syncing {name}.csv"))?;
+                Ok(())
+            })?;
         let p = self.tmp.join("report.html");
         std::fs::write(&p, report).with_context(|| format!("writing {}", p.display()))?;
         File::open(&p)?.sync_all()?;
