@@ -57,7 +57,7 @@ impl RunConfig {
             groups: None,
             shard: None,
             columns: Columns::default(),
-            batch_articles: 2000,
+            batch_articles: 10_000,
             progress: false,
         }
     }
@@ -112,8 +112,11 @@ struct Batcher {
     closed: bool,
 }
 
-/// A batch is also sent when its text passes this size.
-const BATCH_BYTES: usize = 32 << 20;
+/// A batch is sent when its text passes this size (or at `batch_articles`):
+/// large enough that each batch's fixed costs (a polars query, a CSV write
+/// per table) are small beside its scan, small enough that the first batch
+/// is scanned early and the last one's tables close the run quickly.
+const BATCH_BYTES: usize = 8 << 20;
 
 impl Batcher {
     fn send(&mut self) {

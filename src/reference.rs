@@ -195,6 +195,11 @@ pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
 pub struct Grammar {
     /// lang -> role -> folded words.
     words: FastMap<String, FastMap<String, FastSet<String>>>,
+    /// lang -> folded word -> its roles and number value, as [`Grammar::is`]
+    /// and [`Grammar::number`] read them: one lookup a word for the resolver.
+    lexicons: FastMap<String, Lexicon>,
+    /// Every role's name; its index is its bit in [`Lex::roles`].
+    role_names: Vec<String>,
     /// lang -> folded number word -> (value, multiplies) ("vingt" -> 20).
     numbers: FastMap<String, FastMap<String, (u64, bool)>>,
     /// First bytes of every number word: most words are rejected on sight.
@@ -205,7 +210,64 @@ pub struct Grammar {
 
 const ANY_LANG: &str = "*";
 
+/// What the grammar says of one folded word in one language.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Lex {
+    /// One bit a role ([`Grammar::role_bit`]).
+    pub roles: u32,
+    /// Value of a number word and whether it multiplies.
+    pub number: Option<(u64, bool)>,
+}
+
+/// Folded word -> [`Lex`], for one language.
+pub type Lexicon = FastMap<String, Lex>;
+
 impl Grammar {
+    /// Builds the lexicons from the words and numbers, once they are loaded.
+    fn build_lexicons(&mut self) {
+        let mut roles: BTreeSet<&String> = BTreeSet::new();
+        for by_role in self.words.values() {
+            roles.extend(by_role.keys());
+        }
+        self.role_names = roles.into_iter().cloned().collect();
+        assert!(self.role_names.len() <= 32, "at most 32 grammar roles");
+        let mut langs: BTreeSet<&String> = self.words.keys().collect();
+        langs.extend(self.numbers.keys());
+        let mut lexicons = FastMap::default();
+        for lang in langs {
+            let mut lex = Lexicon::default();
+            for (bit, role) in self.role_names.iter().enumerate() {
+                let words = self
+                    .words
+                    .get(lang)
+                    .and_then(|r| r.get(role))
+                    .or_else(|| self.words.get(ANY_LANG).and_then(|r| r.get(role)));
+                for w in words.into_iter().flatten() {
+                    lex.entry(w.clone()).or_default().roles |= 1 << bit;
+                }
+            }
+            let numbers = self.numbers.get(lang).or_else(|| self.numbers.get(ANY_LANG));
+            for (w, v) in numbers.into_iter().flatten() {
+                lex.entry(w.clone()).or_default().number = Some(*v);
+            }
+            lexicons.insert(lang.clone(), lex);
+        }
+        self.lexicons = lexicons;
+    }
+
+    /// The lexicon of `lang` (every language's words when it has none).
+    pub fn lexicon(&self, lang: &str) -> Option<&Lexicon> {
+        self.lexicons.get(lang).or_else(|| self.lexicons.get(ANY_LANG))
+    }
+
+    /// The bit of `role` in [`Lex::roles`] (0 for a role no word has).
+    pub fn role_bit(&self, role: &str) -> u32 {
+        self.role_names
+            .iter()
+            .position(|r| r == role)
+            .map_or(0, |i| 1 << i)
+    }
+
     fn add_word(&mut self, lang: &str, role: &str, folded: String) {
         for l in [lang, ANY_LANG] {
             self.words
@@ -920,6 +982,7 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
             g.add_word(lang, role, folded);
         }
     }
+    g.build_lexicons();
     Ok(g)
 }
 

@@ -12,7 +12,7 @@
 
 use crate::extract::{Mention, MentionKind};
 use crate::normalize::{is_word_char, Folded};
-use crate::reference::Reference;
+use crate::reference::{Lex, Lexicon, Reference};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -78,6 +78,8 @@ enum Unit<'a> {
         text: &'a str,
         start: usize,
         end: usize,
+        /// What the grammar says of the word (roles, number value).
+        lex: Lex,
     },
     Mention(usize),
     /// Unread text between two windows.
@@ -121,13 +123,26 @@ fn windows(folded: &str, mentions: &[Mention], member_nouns: &[(usize, usize)]) 
 
 /// The units of the windows, in order, with a [`Unit::Break`] between two
 /// windows so that nothing reads across the unread text between them.
-fn units<'a>(folded: &'a str, mentions: &[Mention], windows: &[(usize, usize)]) -> Vec<Unit<'a>> {
+fn units<'a>(
+    folded: &'a str,
+    mentions: &[Mention],
+    windows: &[(usize, usize)],
+    lexicon: Option<&Lexicon>,
+) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
     for (k, &(ws, we)) in windows.iter().enumerate() {
         if k > 0 {
             out.push(Unit::Break);
         }
         tokenize(folded, mentions, ws, we, &mut out);
+    }
+    // Each word looked up once, for every role and its number value.
+    if let Some(lexicon) = lexicon {
+        for u in &mut out {
+            if let Unit::Word { text, lex, .. } = u {
+                *lex = lexicon.get(*text).copied().unwrap_or_default();
+            }
+        }
     }
     out
 }
@@ -169,6 +184,7 @@ fn tokenize<'a>(folded: &'a str, mentions: &[Mention], from: usize, to: usize, o
                 text: &folded[i..j],
                 start: i,
                 end: j,
+                lex: Lex::default(),
             });
             i = j;
         } else {
@@ -176,20 +192,68 @@ fn tokenize<'a>(folded: &'a str, mentions: &[Mention], from: usize, to: usize, o
                 text: &folded[i..i + len],
                 start: i,
                 end: i + len,
+                lex: Lex::default(),
             });
             i += len;
         }
     }
 }
 
-struct Ctx<'a> {
-    units: Vec<Unit<'a>>,
+/// The grammar roles the resolver reads.
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Article,
+    Joiner,
+    MemberNoun,
+    Negation,
+    Of,
+}
+
+impl Role {
+    const ALL: [Role; 5] = [
+        Role::Article,
+        Role::Joiner,
+        Role::MemberNoun,
+        Role::Negation,
+        Role::Of,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Role::Article => "article",
+            Role::Joiner => "joiner",
+            Role::MemberNoun => "member_noun",
+            Role::Negation => "negation",
+            Role::Of => "of",
+        }
+    }
+}
+
+struct Ctx<'t, 'a> {
+    units: Vec<Unit<'t>>,
     mentions: &'a [Mention],
     reference: &'a Reference,
     lang: &'a str,
+    /// Each [`Role`]'s bit in [`Lex::roles`].
+    bits: [u32; Role::ALL.len()],
 }
 
-impl Ctx<'_> {
+impl<'t, 'a> Ctx<'t, 'a> {
+    fn new(
+        units: Vec<Unit<'t>>,
+        mentions: &'a [Mention],
+        reference: &'a Reference,
+        lang: &'a str,
+    ) -> Ctx<'t, 'a> {
+        Ctx {
+            units,
+            mentions,
+            reference,
+            lang,
+            bits: Role::ALL.map(|r| reference.grammar.role_bit(r.name())),
+        }
+    }
+
     fn word(&self, i: usize) -> Option<&str> {
         match self.units.get(i) {
             Some(Unit::Word { text, .. }) => Some(text),
@@ -197,9 +261,16 @@ impl Ctx<'_> {
         }
     }
 
-    fn is(&self, i: usize, role: &str) -> bool {
-        self.word(i)
-            .is_some_and(|w| self.reference.grammar.is(self.lang, role, w))
+    fn lex(&self, i: usize) -> Option<Lex> {
+        match self.units.get(i) {
+            Some(Unit::Word { lex, .. }) => Some(*lex),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, role: Role) -> bool {
+        self.lex(i)
+            .is_some_and(|l| l.roles & self.bits[role as usize] != 0)
     }
 
     fn group_at(&self, i: usize) -> Option<&str> {
@@ -212,8 +283,8 @@ impl Ctx<'_> {
     }
 
     /// Skips units of the given roles from `i` forward.
-    fn skip(&self, mut i: usize, roles: &[&str]) -> usize {
-        while roles.iter().any(|r| self.is(i, r)) {
+    fn skip(&self, mut i: usize, roles: &[Role]) -> usize {
+        while roles.iter().any(|r| self.is(i, *r)) {
             i += 1;
         }
         i
@@ -240,7 +311,7 @@ impl Ctx<'_> {
         loop {
             // Two-word number names first ("quatre vingt"); they start with a
             // number word, so no string is built for any other word.
-            let one = self.word(j).and_then(|a| g.number(self.lang, a)).map(|v| (v, 1));
+            let one = self.lex(j).and_then(|l| l.number).map(|v| (v, 1));
             let two = match (one, self.word(j), self.word(j + 1)) {
                 (Some(_), Some(a), Some(b)) => g.number(self.lang, &format!("{a} {b}")).map(|v| (v, 2)),
                 _ => None,
@@ -251,9 +322,9 @@ impl Ctx<'_> {
                     j += n;
                     any = true;
                 }
-                None if any && self.is(j, "joiner") && self.word(j) != Some(",") => {
+                None if any && self.is(j, Role::Joiner) && self.word(j) != Some(",") => {
                     // "vingt et un", "one hundred and five"
-                    let next = self.word(j + 1).and_then(|a| g.number(self.lang, a));
+                    let next = self.lex(j + 1).and_then(|l| l.number);
                     if next.is_none() {
                         break;
                     }
@@ -283,22 +354,14 @@ pub fn resolve(
     if windows.is_empty() {
         return Resolution::default();
     }
-    let units = units(&folded.text, mentions, &windows);
+    let units = units(&folded.text, mentions, &windows, reference.grammar.lexicon(lang));
     settle_by_article(mentions);
-    let runs = enumerations(&Ctx {
-        units: units.clone(),
-        mentions,
-        reference,
-        lang,
-    });
+    let ctx = Ctx::new(units, mentions, reference, lang);
+    let runs = enumerations(&ctx);
+    let units = ctx.units;
     settle_in_enumerations(&runs, mentions, reference);
     let mentions: &[Mention] = mentions;
-    let ctx = Ctx {
-        units,
-        mentions,
-        reference,
-        lang,
-    };
+    let ctx = Ctx::new(units, mentions, reference, lang);
     let mut members: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
 
     // Enumerations: runs of country mentions joined only by joiners and articles.
@@ -329,8 +392,10 @@ pub fn resolve(
         if let Some(&prev) = run.last() {
             let gap = prev + 1..u;
             let joined = !gap.is_empty()
-                && gap.clone().any(|i| ctx.is(i, "joiner"))
-                && gap.clone().all(|i| ctx.is(i, "joiner") || ctx.is(i, "article"));
+                && gap.clone().any(|i| ctx.is(i, Role::Joiner))
+                && gap
+                    .clone()
+                    .all(|i| ctx.is(i, Role::Joiner) || ctx.is(i, Role::Article));
             if !joined {
                 flush(&mut run, &mut members);
             }
@@ -346,13 +411,13 @@ pub fn resolve(
             if negated_before(&ctx, u) {
                 continue;
             }
-            let after = ctx.is(u + 1, "member_noun");
+            let after = ctx.is(u + 1, Role::MemberNoun);
             let before = {
                 let mut i = u;
-                while i > 0 && ctx.is(i - 1, "article") {
+                while i > 0 && ctx.is(i - 1, Role::Article) {
                     i -= 1;
                 }
-                i > 1 && ctx.is(i - 1, "of") && ctx.is(i - 2, "member_noun")
+                i > 1 && ctx.is(i - 1, Role::Of) && ctx.is(i - 2, Role::MemberNoun)
             };
             if after || before {
                 for iso3 in reference.members_on(group, date) {
@@ -397,8 +462,10 @@ fn enumerations(ctx: &Ctx) -> Vec<Vec<usize>> {
         if let Some(&(prev, _)) = run.last() {
             let gap = prev + 1..u;
             let joined = !gap.is_empty()
-                && gap.clone().any(|i| ctx.is(i, "joiner"))
-                && gap.clone().all(|i| ctx.is(i, "joiner") || ctx.is(i, "article"));
+                && gap.clone().any(|i| ctx.is(i, Role::Joiner))
+                && gap
+                    .clone()
+                    .all(|i| ctx.is(i, Role::Joiner) || ctx.is(i, Role::Article));
             if !joined {
                 flush(&mut run);
             }
@@ -457,10 +524,10 @@ fn settle_in_enumerations(runs: &[Vec<usize>], mentions: &mut [Mention], referen
 /// articles and "of" words.
 fn negated_before(ctx: &Ctx, u: usize) -> bool {
     let mut i = u;
-    while i > 0 && (ctx.is(i - 1, "article") || ctx.is(i - 1, "of")) {
+    while i > 0 && (ctx.is(i - 1, Role::Article) || ctx.is(i - 1, Role::Of)) {
         i -= 1;
     }
-    i > 0 && ctx.is(i - 1, "negation")
+    i > 0 && ctx.is(i - 1, Role::Negation)
 }
 
 fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Option<NaiveDate>) -> Vec<Claim> {
@@ -476,16 +543,16 @@ fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Opti
             i = j;
             continue;
         }
-        let (subject, end) = if ctx.is(j, "member_noun") {
-            let k = ctx.skip(j, &["member_noun"]);
-            if ctx.is(k, "negation") {
-                let g = ctx.skip(k + 1, &["member_noun", "of", "article"]);
+        let (subject, end) = if ctx.is(j, Role::MemberNoun) {
+            let k = ctx.skip(j, &[Role::MemberNoun]);
+            if ctx.is(k, Role::Negation) {
+                let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
                 match ctx.group_at(g) {
                     Some(gr) => (Subject::NotGroup(gr.to_string()), g + 1),
                     None => (Subject::All, k),
                 }
-            } else if ctx.is(k, "of") {
-                let g = ctx.skip(k + 1, &["article"]);
+            } else if ctx.is(k, Role::Of) {
+                let g = ctx.skip(k + 1, &[Role::Article]);
                 match ctx.group_at(g) {
                     Some(gr) => (Subject::Group(gr.to_string()), g + 1),
                     None => (Subject::All, k),
@@ -493,13 +560,16 @@ fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Opti
             } else {
                 (Subject::All, k)
             }
-        } else if let Some(gr) = ctx.group_at(j).filter(|_| ctx.is(j + 1, "member_noun")) {
-            (Subject::Group(gr.to_string()), ctx.skip(j + 1, &["member_noun"]))
-        } else if ctx.is(j, "negation") {
-            match ctx.group_at(j + 1).filter(|_| ctx.is(j + 2, "member_noun")) {
+        } else if let Some(gr) = ctx.group_at(j).filter(|_| ctx.is(j + 1, Role::MemberNoun)) {
+            (
+                Subject::Group(gr.to_string()),
+                ctx.skip(j + 1, &[Role::MemberNoun]),
+            )
+        } else if ctx.is(j, Role::Negation) {
+            match ctx.group_at(j + 1).filter(|_| ctx.is(j + 2, Role::MemberNoun)) {
                 Some(gr) => (
                     Subject::NotGroup(gr.to_string()),
-                    ctx.skip(j + 2, &["member_noun"]),
+                    ctx.skip(j + 2, &[Role::MemberNoun]),
                 ),
                 None => {
                     i = j;

@@ -101,9 +101,35 @@ pub fn unchanged_since_last_run(
 /// The files of one table being written.
 struct TableFiles {
     name: &'static str,
-    parquet: polars::io::parquet::write::BatchedWriter<File>,
+    /// Buffered: the Parquet writer writes its footer a few bytes at a time
+    /// (thousands of system calls a file unbuffered); it flushes at the end.
+    parquet: polars::io::parquet::write::BatchedWriter<std::io::BufWriter<File>>,
     parquet_file: File,
+    /// Rows waiting for their Parquet row group.
+    pending: DataFrame,
     csv: std::io::BufWriter<File>,
+}
+
+/// Rows of a Parquet row group: batches are gathered up to this before they
+/// are written, so that a table has a few large row groups, not one small
+/// one per batch (each row group of each column costs a compressor's set-up).
+const ROW_GROUP_ROWS: usize = 65_536;
+
+impl TableFiles {
+    /// Writes the rows gathered so far as one row group.
+    fn flush_parquet(&mut self, tmp: &Path, suffix: &str) -> Result<()> {
+        if self.pending.height() == 0 {
+            return Ok(());
+        }
+        let mut rows = std::mem::take(&mut self.pending);
+        rows.rechunk_mut_par();
+        self.parquet.write_batch(&rows).with_context(|| {
+            format!(
+                "writing {}",
+                tmp.join(format!("{}{suffix}.parquet", self.name)).display()
+            )
+        })
+    }
 }
 
 /// A run's outputs while they are written: a temporary folder beside the
@@ -165,13 +191,13 @@ impl Staging {
         let (tmp, suffix) = (&self.tmp, &self.suffix);
         jobs.into_par_iter().try_for_each(|(t, df, first)| -> Result<()> {
             let name = t.name;
-            if df.height() > 0 || first {
-                t.parquet.write_batch(df).with_context(|| {
-                    format!(
-                        "writing {}",
-                        tmp.join(format!("{name}{suffix}.parquet")).display()
-                    )
-                })?;
+            if t.pending.width() == 0 {
+                t.pending = df.clone();
+            } else {
+                t.pending.vstack_mut(df)?;
+            }
+            if t.pending.height() >= ROW_GROUP_ROWS {
+                t.flush_parquet(tmp, suffix)?;
             }
             CsvWriter::new(&mut t.csv)
                 .include_header(first)
@@ -186,7 +212,7 @@ impl Staging {
         let p = self.tmp.join(format!("{name}{}.parquet", self.suffix));
         let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
         let parquet_file = f.try_clone()?;
-        let parquet = ParquetWriter::new(f)
+        let parquet = ParquetWriter::new(std::io::BufWriter::with_capacity(1 << 20, f))
             .batched(df.schema())
             .with_context(|| format!("writing {}", p.display()))?;
         let p = self.tmp.join(format!("{name}{}.csv", self.suffix));
@@ -196,6 +222,7 @@ impl Staging {
             name,
             parquet,
             parquet_file,
+            pending: DataFrame::empty(),
             csv,
         })
     }
@@ -205,17 +232,19 @@ impl Staging {
     pub fn finish(mut self, report: &str, manifest: &serde_json::Value) -> Result<()> {
         use rayon::prelude::*;
         // Each table's Parquet footer and syncs, on every core.
-        let tmp = &self.tmp;
+        let (tmp, suffix) = (&self.tmp, &self.suffix);
         self.tables
             .drain(..)
             .collect::<Vec<_>>()
             .into_par_iter()
-            .try_for_each(|t| -> Result<()> {
+            .try_for_each(|mut t| -> Result<()> {
+                t.flush_parquet(tmp, suffix)?;
                 let TableFiles {
                     name,
                     parquet,
                     parquet_file,
                     mut csv,
+                    ..
                 } = t;
                 parquet
                     .finish()
