@@ -90,6 +90,10 @@ pub trait Sink {
     fn article(&mut self, a: Article);
     fn reject(&mut self, r: Reject);
     fn file(&mut self, f: crate::reference::InputFile);
+    /// True when nothing more is wanted (the run failed): readers stop.
+    fn stopped(&self) -> bool {
+        false
+    }
 }
 
 /// A sink that keeps everything (tests, small inputs).
@@ -154,6 +158,9 @@ fn id_hash(id: &str) -> u128 {
 }
 
 impl<S: Sink> Sink for Dedup<'_, S> {
+    fn stopped(&self) -> bool {
+        self.inner.stopped()
+    }
     fn article(&mut self, a: Article) {
         if self.seen.insert(id_hash(&a.id)) {
             self.inner.article(a);
@@ -239,6 +246,9 @@ pub fn read_sources<S: Sink>(
             }
             ArticleSource::Path(p) => {
                 for f in expand(p)? {
+                    if out.stopped() {
+                        return Ok(());
+                    }
                     read_file(&f, columns, &mut out);
                 }
             }
@@ -392,6 +402,9 @@ fn read_parquet<S: Sink>(p: &Path, name: &str, columns: &Columns, out: &mut S) {
         Err(e) => return fail(out, format!("not a Parquet file: {e}")),
     };
     for offset in (0..rows).step_by(PARQUET_ROWS) {
+        if out.stopped() {
+            return;
+        }
         let df = match open().and_then(|f| {
             ParquetReader::new(f)
                 .with_slice(Some((offset, PARQUET_ROWS)))
@@ -468,7 +481,7 @@ fn read_csv<R: Read, S: Sink>(r: R, name: &str, columns: &Columns, out: &mut S) 
     let opt = |c: &str| find(c);
     let (date_col, lang_col, source_col, title_col) = (opt("date"), opt("lang"), opt("source"), opt("title"));
     let mut rec = csv::ByteRecord::new();
-    loop {
+    while !out.stopped() {
         let line = rdr.position().line();
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => break,
@@ -577,7 +590,7 @@ fn read_txt<S: Sink>(p: &Path, bytes: &[u8], out: &mut S) {
 pub fn read_jsonl<R: BufRead, S: Sink>(mut r: R, name: &str, out: &mut S) {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
-    loop {
+    while !out.stopped() {
         buf.clear();
         match r.read_until(b'\n', &mut buf) {
             Ok(0) => break,

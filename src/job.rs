@@ -13,7 +13,7 @@ use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
 /// A validated run configuration (no stage sees a command-line type).
 #[derive(Debug, Clone)]
@@ -105,6 +105,8 @@ struct Batcher {
     tx: SyncSender<Batch>,
     current: Batch,
     bytes: usize,
+    /// Text per batch: from [`FIRST_BATCH_BYTES`] doubling to [`BATCH_BYTES`].
+    bytes_limit: usize,
     limit: usize,
     shard: Option<(u64, u64)>,
     other_shards: usize,
@@ -114,9 +116,13 @@ struct Batcher {
 
 /// A batch is sent when its text passes this size (or at `batch_articles`):
 /// large enough that each batch's fixed costs (a polars query, a CSV write
-/// per table) are small beside its scan, small enough that the first batch
-/// is scanned early and the last one's tables close the run quickly.
+/// per table) are small beside its scan, small enough that the last one's
+/// tables close the run quickly.
 const BATCH_BYTES: usize = 8 << 20;
+
+/// The first batch's size: the scan starts as soon as this much is read,
+/// and each batch is twice the one before, up to [`BATCH_BYTES`].
+const FIRST_BATCH_BYTES: usize = 1 << 20;
 
 impl Batcher {
     fn send(&mut self) {
@@ -128,6 +134,7 @@ impl Batcher {
             },
         );
         self.bytes = 0;
+        self.bytes_limit = (self.bytes_limit * 2).min(BATCH_BYTES);
         // The receiver only hangs up when the run failed: stop quietly.
         if self.tx.send(batch).is_err() {
             self.closed = true;
@@ -138,7 +145,7 @@ impl Batcher {
 impl Sink for Batcher {
     fn article(&mut self, a: Article) {
         if self.closed {
-            return; // the run failed: read on only to finish quickly, keep nothing
+            return; // the run failed: keep nothing (the readers stop, see `stopped`)
         }
         if let Some((k, n)) = self.shard {
             if shard_of(&a.id, n) != k {
@@ -148,7 +155,7 @@ impl Sink for Batcher {
         }
         self.bytes += a.text.len();
         self.current.articles.push(a);
-        if !self.closed && (self.current.articles.len() >= self.limit || self.bytes >= BATCH_BYTES) {
+        if !self.closed && (self.current.articles.len() >= self.limit || self.bytes >= self.bytes_limit) {
             self.send();
         }
     }
@@ -158,6 +165,45 @@ impl Sink for Batcher {
     fn file(&mut self, f: InputFile) {
         self.files.push(f);
     }
+    fn stopped(&self) -> bool {
+        self.closed
+    }
+}
+
+type ReadResult = Result<(Vec<InputFile>, usize)>;
+
+/// Starts the reader thread: it parses `sources` into batches on the
+/// returned channel, and returns the files it read and the number of
+/// articles left to other shards.
+fn spawn_reader(
+    sources: Vec<ArticleSource>,
+    config: &RunConfig,
+) -> Result<(Receiver<Batch>, std::thread::JoinHandle<ReadResult>)> {
+    let (tx, rx) = sync_channel::<Batch>(2);
+    let columns = config.columns.clone();
+    let mut batcher = Batcher {
+        tx,
+        current: Batch {
+            articles: Vec::new(),
+            rejects: Vec::new(),
+        },
+        bytes: 0,
+        bytes_limit: FIRST_BATCH_BYTES,
+        limit: config.batch_articles.max(1),
+        shard: config.shard,
+        other_shards: 0,
+        files: Vec::new(),
+        closed: false,
+    };
+    let reader = std::thread::Builder::new()
+        .name("paysage-reader".into())
+        .spawn(move || -> ReadResult {
+            ingest::read_sources(&sources, &columns, &mut batcher)?;
+            batcher.send();
+            Ok((batcher.files, batcher.other_shards))
+        })
+        .context("starting the reader thread")?;
+    Ok((rx, reader))
 }
 
 /// Articles kept for the report: the first ones with members or claims.
@@ -168,10 +214,8 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
     let started = chrono::Utc::now();
     let clock = std::time::Instant::now();
     let _lock = write::OutputLock::acquire(&config.output)?;
-    let reference =
-        Reference::load(&config.input).context("reference data is invalid; nothing was written")?;
-    let matcher = extract::Matcher::new(&reference).context("building the name matcher")?;
-    let groups = select_groups(&reference, config.groups.as_deref())?;
+    let load_reference =
+        || Reference::load(&config.input).context("reference data is invalid; nothing was written");
     let sources = if config.articles.is_empty() {
         vec![ArticleSource::Path(config.input.join("articles"))]
     } else {
@@ -182,7 +226,9 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         None => "article date".to_string(),
     };
     let shard = config.shard.map(|(k, n)| format!("{k}/{n}"));
+    let mut loaded = None;
     if config.if_changed && !sources.contains(&ArticleSource::Stdin) {
+        let reference = load_reference()?;
         let mut inputs = reference.files.clone();
         inputs.extend(ingest::hash_sources(&sources)?);
         if write::unchanged_since_last_run(&config.output, &manifest_inputs(inputs), &as_of, shard.as_deref())
@@ -192,7 +238,18 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
                 ..RunSummary::default()
             });
         }
+        loaded = Some(reference);
     }
+    // Reading starts while the reference data loads; if that fails, the
+    // channel closes and the reader stops at its next batch.
+    ingest::BYTES_READ.store(0, Ordering::Relaxed);
+    let (rx, reader) = spawn_reader(sources.clone(), config)?;
+    let reference = match loaded {
+        Some(r) => r,
+        None => load_reference()?,
+    };
+    let matcher = extract::Matcher::new(&reference).context("building the name matcher")?;
+    let groups = select_groups(&reference, config.groups.as_deref())?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads.unwrap_or(0))
         .build()
@@ -211,29 +268,9 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
     let mut report_tables: Vec<(&'static str, DataFrame)> = Vec::new();
     let mut report_ids: HashSet<String> = HashSet::new();
     let processed_articles = AtomicU64::new(0);
-    ingest::BYTES_READ.store(0, Ordering::Relaxed);
     let mut batches = 0usize;
 
     let (files, other_shards) = std::thread::scope(|scope| -> Result<(Vec<InputFile>, usize)> {
-        let (tx, rx) = sync_channel::<Batch>(2);
-        let reader = scope.spawn(|| -> Result<(Vec<InputFile>, usize)> {
-            let mut batcher = Batcher {
-                tx,
-                current: Batch {
-                    articles: Vec::new(),
-                    rejects: Vec::new(),
-                },
-                bytes: 0,
-                limit: config.batch_articles.max(1),
-                shard: config.shard,
-                other_shards: 0,
-                files: Vec::new(),
-                closed: false,
-            };
-            ingest::read_sources(&sources, &config.columns, &mut batcher)?;
-            batcher.send();
-            Ok((batcher.files, batcher.other_shards))
-        });
         let progress =
             crate::progress::Progress::start(scope, config.progress, &sources, &processed_articles);
         let mut work = || -> Result<()> {

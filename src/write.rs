@@ -113,7 +113,7 @@ struct TableFiles {
 /// Rows of a Parquet row group: batches are gathered up to this before they
 /// are written, so that a table has a few large row groups, not one small
 /// one per batch (each row group of each column costs a compressor's set-up).
-const ROW_GROUP_ROWS: usize = 65_536;
+const ROW_GROUP_ROWS: usize = 16_384;
 
 impl TableFiles {
     /// Writes the rows gathered so far as one row group.
