@@ -206,6 +206,9 @@ fn spawn_reader(
     Ok((rx, reader))
 }
 
+/// Per-batch aggregates kept before they are combined into one.
+const PARTS_KEPT: usize = 32;
+
 /// Articles kept for the report: the first ones with members or claims.
 const REPORT_ARTICLES: usize = 200;
 
@@ -438,13 +441,29 @@ fn write_batch(
     summary.rejects.extend(rejects.iter().cloned());
 
     let mut appended = Vec::new();
+    // Once the report has its articles, no later batch (whose ids are new)
+    // has rows for it.
+    let for_report = report_ids.len() < REPORT_ARTICLES;
     for (name, df) in tables::build(&processed, &rejects, reference, groups)? {
         match name {
-            "country_mentions" => country_parts.push(df),
-            "run_breakdown" => run_parts.push(df),
+            // Folded into one every so often: memory stays flat however long the run.
+            "country_mentions" => {
+                country_parts.push(df);
+                if country_parts.len() >= PARTS_KEPT {
+                    let all = std::mem::take(country_parts);
+                    country_parts.push(breakdown::combine_country_mentions(all)?);
+                }
+            }
+            "run_breakdown" => {
+                run_parts.push(df);
+                if run_parts.len() >= PARTS_KEPT {
+                    let all = std::mem::take(run_parts);
+                    run_parts.push(breakdown::combine_run_breakdowns(all)?);
+                }
+            }
             _ => {
                 *rows.entry(name).or_default() += df.height();
-                if matches!(name, "articles" | "members" | "claims" | "breakdown") {
+                if for_report && matches!(name, "articles" | "members" | "claims" | "breakdown") {
                     keep_for_report(name, &df, &processed, report_tables, report_ids)?;
                 }
                 appended.push((name, df));
