@@ -292,6 +292,19 @@ pub fn hash_sources(sources: &[ArticleSource]) -> anyhow::Result<Vec<crate::refe
 /// The article files a path names: a glob's matches, a folder's article
 /// files (by ending), or the file itself; sorted. A glob that matches nothing
 /// or a path that does not exist is an error.
+/// The size in bytes of the files `sources` name (folders and globs
+/// expanded, as read), or `None` when it cannot be known (stdin).
+pub fn input_size(sources: &[ArticleSource]) -> Option<u64> {
+    let mut total = 0;
+    for s in sources {
+        let ArticleSource::Path(p) = s else { return None };
+        for f in expand(p).ok()? {
+            total += std::fs::metadata(&f).ok()?.len();
+        }
+    }
+    Some(total)
+}
+
 fn expand(p: &Path) -> anyhow::Result<Vec<PathBuf>> {
     use anyhow::Context;
     const ENDINGS: [&str; 6] = [".txt", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".csv", ".parquet"];

@@ -22,13 +22,7 @@ impl Progress {
         articles: &'env AtomicU64,
     ) -> Progress {
         let (stop, stopped) = channel::<()>();
-        let total: u64 = sources
-            .iter()
-            .filter_map(|s| match s {
-                ArticleSource::Path(p) => Some(size_of(p)),
-                ArticleSource::Stdin => None,
-            })
-            .sum();
+        let total = crate::ingest::input_size(sources).unwrap_or(0);
         scope.spawn(move || {
             let started = Instant::now();
             let pb = bar.then(|| {
@@ -82,20 +76,5 @@ impl Progress {
 
     pub fn finish(self) {
         let _ = self.stop.send(());
-    }
-}
-
-fn size_of(p: &std::path::Path) -> u64 {
-    match std::fs::metadata(p) {
-        Ok(m) if m.is_dir() => std::fs::read_dir(p)
-            .map(|d| {
-                d.filter_map(|e| e.ok())
-                    .filter_map(|e| e.metadata().ok())
-                    .map(|m| m.len())
-                    .sum()
-            })
-            .unwrap_or(0),
-        Ok(m) => m.len(),
-        Err(_) => 0,
     }
 }
