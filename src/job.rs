@@ -10,7 +10,7 @@ use crate::{analyse, breakdown, extract, resolve, select_groups, tables, write, 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -263,13 +263,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         .shard
         .map(|(k, n)| format!(".shard-{k}-of-{n}"))
         .unwrap_or_default();
-    let mut staging = write::Staging::create(&config.output, &suffix)?;
-    let mut summary = RunSummary::default();
-    let mut rows: std::collections::BTreeMap<&'static str, usize> = std::collections::BTreeMap::new();
-    let mut country_parts: Vec<DataFrame> = Vec::new();
-    let mut run_parts: Vec<DataFrame> = Vec::new();
-    let mut report_tables: Vec<(&'static str, DataFrame)> = Vec::new();
-    let mut report_ids: HashSet<String> = HashSet::new();
+    let mut out = RunOutput::new(write::Staging::create(&config.output, &suffix)?);
     let processed_articles = AtomicU64::new(0);
     let mut batches = 0usize;
 
@@ -282,17 +276,8 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
             // stay busy; batches are still written in input order.
             let mut scanned: Option<Scanned> = None;
             let mut write = |s: Scanned| {
-                write_batch(
-                    s,
-                    &reference,
-                    &groups,
-                    &mut staging,
-                    &mut summary,
-                    &mut rows,
-                    (&mut country_parts, &mut run_parts),
-                    (&mut report_tables, &mut report_ids),
-                )?;
-                processed_articles.store(summary.articles as u64, Ordering::Relaxed);
+                out.write_batch(s, &reference, &groups)?;
+                processed_articles.store(out.summary.articles as u64, Ordering::Relaxed);
                 Ok::<_, anyhow::Error>(())
             };
             for batch in rx.iter() {
@@ -320,49 +305,39 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         worked?;
         read
     })?;
-    summary.other_shards = other_shards;
+    out.summary.other_shards = other_shards;
 
-    if config.strict && !summary.rejects.is_empty() {
-        let list: Vec<String> = summary.rejects.iter().take(20).map(Reject::describe).collect();
+    if config.strict && !out.summary.rejects.is_empty() {
+        let rejects = &out.summary.rejects;
+        let list: Vec<String> = rejects.iter().take(20).map(Reject::describe).collect();
         anyhow::bail!(
             "{} articles rejected and --strict is set; nothing was written:\n  {}",
-            summary.rejects.len(),
+            rejects.len(),
             list.join("\n  ")
         );
     }
-
-    // Run-level tables, from the per-batch aggregates.
-    let mut country_mentions = breakdown::combine_country_mentions(country_parts)?;
-    let mut run_breakdown = breakdown::combine_run_breakdowns(run_parts)?;
-    rows.insert("country_mentions", country_mentions.height());
-    rows.insert("run_breakdown", run_breakdown.height());
-    staging.append("country_mentions", &mut country_mentions)?;
-    staging.append("run_breakdown", &mut run_breakdown)?;
-
     let mut inputs = reference.files.clone();
     inputs.extend(files);
-    let manifest = serde_json::json!({
-        "tool": "paysage",
-        "version": env!("CARGO_PKG_VERSION"),
-        "schema_version": SCHEMA_VERSION,
-        "started_at": started.to_rfc3339(),
-        "finished_at": chrono::Utc::now().to_rfc3339(),
-        "wall_seconds": clock.elapsed().as_secs_f64(),
-        "as_of": as_of,
-        "shard": shard,
-        "groups": groups,
-        "inputs": manifest_inputs(inputs),
-        "tables": rows,
-        "articles": summary.articles,
-        "other_shards": summary.other_shards,
-        "rejected_articles": summary.rejects.len(),
-        "rejects": summary.rejects.iter().take(1000).map(Reject::describe).collect::<Vec<_>>(),
-        "exit_status": if summary.rejects.is_empty() { 0 } else { 3 },
-    });
-    report_tables.push(("country_mentions", country_mentions));
-    let page = crate::report::render(&report_tables, &manifest).context("rendering report.html")?;
-    staging.finish(&page, &manifest)?;
-    Ok(summary)
+    out.finish(|summary, rows| {
+        serde_json::json!({
+            "tool": "paysage",
+            "version": env!("CARGO_PKG_VERSION"),
+            "schema_version": SCHEMA_VERSION,
+            "started_at": started.to_rfc3339(),
+            "finished_at": chrono::Utc::now().to_rfc3339(),
+            "wall_seconds": clock.elapsed().as_secs_f64(),
+            "as_of": as_of,
+            "shard": shard,
+            "groups": groups,
+            "inputs": manifest_inputs(inputs),
+            "tables": rows,
+            "articles": summary.articles,
+            "other_shards": summary.other_shards,
+            "rejected_articles": summary.rejects.len(),
+            "rejects": summary.rejects.iter().take(1000).map(Reject::describe).collect::<Vec<_>>(),
+            "exit_status": if summary.rejects.is_empty() { 0 } else { 3 },
+        })
+    })
 }
 
 /// Input files for the manifest, in path order (the reader's order depends
@@ -413,98 +388,136 @@ fn scan_batch(
     }
 }
 
-/// Builds a scanned batch's tables and appends them to the output files.
-#[allow(clippy::too_many_arguments)]
-fn write_batch(
-    scanned: Scanned,
-    reference: &Reference,
-    groups: &[String],
-    staging: &mut write::Staging,
-    summary: &mut RunSummary,
-    rows: &mut std::collections::BTreeMap<&'static str, usize>,
-    (country_parts, run_parts): (&mut Vec<DataFrame>, &mut Vec<DataFrame>),
-    (report_tables, report_ids): (&mut Vec<(&'static str, DataFrame)>, &mut HashSet<String>),
-) -> Result<()> {
-    let Scanned { processed, rejects } = scanned;
-    summary.articles += processed.len();
-    summary.mentions += processed.iter().map(|p| p.mentions.len()).sum::<usize>();
-    summary.members += processed
-        .iter()
-        .map(|p| p.resolution.members.len())
-        .sum::<usize>();
-    summary.claims += processed.iter().map(|p| p.resolution.claims.len()).sum::<usize>();
-    summary.inconsistent_claims += processed
-        .iter()
-        .flat_map(|p| &p.resolution.claims)
-        .filter(|c| c.status == resolve::ClaimStatus::Inconsistent)
-        .count();
-    summary.rejects.extend(rejects.iter().cloned());
-
-    let mut appended = Vec::new();
-    // Once the report has its articles, no later batch (whose ids are new)
-    // has rows for it.
-    let for_report = report_ids.len() < REPORT_ARTICLES;
-    for (name, df) in tables::build(&processed, &rejects, reference, groups)? {
-        match name {
-            // Folded into one every so often: memory stays flat however long the run.
-            "country_mentions" => {
-                country_parts.push(df);
-                if country_parts.len() >= PARTS_KEPT {
-                    let all = std::mem::take(country_parts);
-                    country_parts.push(breakdown::combine_country_mentions(all)?);
-                }
-            }
-            "run_breakdown" => {
-                run_parts.push(df);
-                if run_parts.len() >= PARTS_KEPT {
-                    let all = std::mem::take(run_parts);
-                    run_parts.push(breakdown::combine_run_breakdowns(all)?);
-                }
-            }
-            _ => {
-                *rows.entry(name).or_default() += df.height();
-                if for_report && matches!(name, "articles" | "members" | "claims" | "breakdown") {
-                    keep_for_report(name, &df, &processed, report_tables, report_ids)?;
-                }
-                appended.push((name, df));
-            }
-        }
-    }
-    staging.append_all(appended.iter_mut().map(|(n, df)| (*n, df)).collect())
+/// What a run has written so far: its output files (staged), the rows of
+/// each table, the per-batch aggregates of the run-level tables, and the
+/// rows kept for the report.
+struct RunOutput {
+    staging: write::Staging,
+    summary: RunSummary,
+    rows: BTreeMap<&'static str, usize>,
+    country_parts: Vec<DataFrame>,
+    run_parts: Vec<DataFrame>,
+    report_tables: Vec<(&'static str, DataFrame)>,
+    report_ids: HashSet<String>,
 }
 
-/// Keeps the rows of the first [`REPORT_ARTICLES`] articles with members or
-/// claims, for the report's per-article sections.
-fn keep_for_report(
-    name: &'static str,
-    df: &DataFrame,
-    processed: &[tables::Processed],
-    report_tables: &mut Vec<(&'static str, DataFrame)>,
-    report_ids: &mut HashSet<String>,
-) -> PolarsResult<()> {
-    if name == "articles" {
-        for p in processed {
-            if report_ids.len() >= REPORT_ARTICLES {
-                break;
-            }
-            if !p.resolution.members.is_empty() || !p.resolution.claims.is_empty() {
-                report_ids.insert(p.article.id.clone());
-            }
+impl RunOutput {
+    fn new(staging: write::Staging) -> RunOutput {
+        RunOutput {
+            staging,
+            summary: RunSummary::default(),
+            rows: BTreeMap::new(),
+            country_parts: Vec::new(),
+            run_parts: Vec::new(),
+            report_tables: Vec::new(),
+            report_ids: HashSet::new(),
         }
     }
-    let ids = df.column("article_id")?.str()?;
-    let mask: BooleanChunked = ids
-        .iter()
-        .map(|v| v.is_some_and(|v| report_ids.contains(v)))
-        .collect();
-    let kept = df.filter(&mask)?;
-    match report_tables.iter_mut().find(|(n, _)| *n == name) {
-        Some((_, acc)) => {
-            acc.vstack_mut(&kept)?;
+
+    /// Builds a scanned batch's tables and appends them to the output files.
+    fn write_batch(&mut self, scanned: Scanned, reference: &Reference, groups: &[String]) -> Result<()> {
+        let Scanned { processed, rejects } = scanned;
+        let summary = &mut self.summary;
+        summary.articles += processed.len();
+        summary.mentions += processed.iter().map(|p| p.mentions.len()).sum::<usize>();
+        summary.members += processed
+            .iter()
+            .map(|p| p.resolution.members.len())
+            .sum::<usize>();
+        summary.claims += processed.iter().map(|p| p.resolution.claims.len()).sum::<usize>();
+        summary.inconsistent_claims += processed
+            .iter()
+            .flat_map(|p| &p.resolution.claims)
+            .filter(|c| c.status == resolve::ClaimStatus::Inconsistent)
+            .count();
+        summary.rejects.extend(rejects.iter().cloned());
+
+        let mut appended = Vec::new();
+        // Once the report has its articles, no later batch (whose ids are new)
+        // has rows for it.
+        let for_report = self.report_ids.len() < REPORT_ARTICLES;
+        for (name, df) in tables::build(&processed, &rejects, reference, groups)? {
+            match name {
+                // Folded into one every so often: memory stays flat however long the run.
+                "country_mentions" => {
+                    self.country_parts.push(df);
+                    if self.country_parts.len() >= PARTS_KEPT {
+                        let all = std::mem::take(&mut self.country_parts);
+                        self.country_parts.push(breakdown::combine_country_mentions(all)?);
+                    }
+                }
+                "run_breakdown" => {
+                    self.run_parts.push(df);
+                    if self.run_parts.len() >= PARTS_KEPT {
+                        let all = std::mem::take(&mut self.run_parts);
+                        self.run_parts.push(breakdown::combine_run_breakdowns(all)?);
+                    }
+                }
+                _ => {
+                    *self.rows.entry(name).or_default() += df.height();
+                    if for_report && matches!(name, "articles" | "members" | "claims" | "breakdown") {
+                        self.keep_for_report(name, &df, &processed)?;
+                    }
+                    appended.push((name, df));
+                }
+            }
         }
-        None => report_tables.push((name, kept)),
+        self.staging
+            .append_all(appended.iter_mut().map(|(n, df)| (*n, df)).collect())
     }
-    Ok(())
+
+    /// Keeps the rows of the first [`REPORT_ARTICLES`] articles with members or
+    /// claims, for the report's per-article sections.
+    fn keep_for_report(
+        &mut self,
+        name: &'static str,
+        df: &DataFrame,
+        processed: &[tables::Processed],
+    ) -> PolarsResult<()> {
+        if name == "articles" {
+            for p in processed {
+                if self.report_ids.len() >= REPORT_ARTICLES {
+                    break;
+                }
+                if !p.resolution.members.is_empty() || !p.resolution.claims.is_empty() {
+                    self.report_ids.insert(p.article.id.clone());
+                }
+            }
+        }
+        let ids = df.column("article_id")?.str()?;
+        let mask: BooleanChunked = ids
+            .iter()
+            .map(|v| v.is_some_and(|v| self.report_ids.contains(v)))
+            .collect();
+        let kept = df.filter(&mask)?;
+        match self.report_tables.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, acc)) => {
+                acc.vstack_mut(&kept)?;
+            }
+            None => self.report_tables.push((name, kept)),
+        }
+        Ok(())
+    }
+
+    /// Writes the run-level tables (combined from the per-batch aggregates),
+    /// the report and the manifest (`manifest` makes it from the summary and
+    /// the rows of each table), and swaps the outputs in.
+    fn finish(
+        mut self,
+        manifest: impl FnOnce(&RunSummary, &BTreeMap<&'static str, usize>) -> serde_json::Value,
+    ) -> Result<RunSummary> {
+        let mut country_mentions = breakdown::combine_country_mentions(self.country_parts)?;
+        let mut run_breakdown = breakdown::combine_run_breakdowns(self.run_parts)?;
+        self.rows.insert("country_mentions", country_mentions.height());
+        self.rows.insert("run_breakdown", run_breakdown.height());
+        self.staging.append("country_mentions", &mut country_mentions)?;
+        self.staging.append("run_breakdown", &mut run_breakdown)?;
+        let manifest = manifest(&self.summary, &self.rows);
+        self.report_tables.push(("country_mentions", country_mentions));
+        let page = crate::report::render(&self.report_tables, &manifest).context("rendering report.html")?;
+        self.staging.finish(&page, &manifest)?;
+        Ok(self.summary)
+    }
 }
 
 /// `paysage merge`: the run-level tables (`country_mentions`,
