@@ -359,12 +359,23 @@ fn member_tables(
         ),
     ])?;
 
-    // One row per member and chosen group: member on the date or not.
+    // One row per member and chosen group: member on the date or not. And
+    // every member once per dimension of the breakdown: its region,
+    // sub-region, and whether it is a member of each group on the date, as
+    // (article's place in the batch, its number of members, dimension, value).
+    let dimensions: Vec<String> = groups.iter().map(|g| group_dimension(g)).collect();
     let mut ms_rows: Vec<MembershipRow> = Vec::new();
-    let mut ms_order: Vec<(u32, u32)> = Vec::new();
-    for ((p, _, c), order) in mem_rows.iter().zip(&mem_order) {
-        for g in groups {
-            ms_order.push(*order);
+    let mut values: Vec<(u32, u32, &str, Option<&str>)> = Vec::new();
+    for ((p, _, c), &(order, n)) in mem_rows.iter().zip(&mem_order) {
+        for (dimension, value) in REGION_DIMENSIONS.iter().zip([&c.m49_region, &c.m49_subregion]) {
+            values.push((
+                order,
+                n,
+                dimension,
+                Some(value.as_str()).filter(|v| !v.is_empty()),
+            ));
+        }
+        for (g, dimension) in groups.iter().zip(&dimensions) {
             let member = p.date.map(|d| reference.is_member(g, &c.alpha3, d));
             let suspended = p.date.map(|d| reference.is_suspended(g, &c.alpha3, d));
             ms_rows.push((
@@ -373,6 +384,12 @@ fn member_tables(
                 g.as_str(),
                 member,
                 suspended,
+            ));
+            values.push((
+                order,
+                n,
+                dimension,
+                member.map(|b| if b { "true" } else { "false" }),
             ));
         }
     }
@@ -383,30 +400,17 @@ fn member_tables(
         col("member", ms_rows.iter().map(|r| r.3).collect::<Vec<_>>()),
         col("suspended", ms_rows.iter().map(|r| r.4).collect::<Vec<_>>()),
     ])?;
-    // Every member once per dimension: its region, sub-region, and whether
-    // it is a member of each group on the date.
-    let mut values: Vec<(u32, u32, &str, String, Option<String>)> = Vec::new();
-    for ((_, _, c), &(order, n)) in mem_rows.iter().zip(&mem_order) {
-        for (dimension, value) in REGION_DIMENSIONS.iter().zip([&c.m49_region, &c.m49_subregion]) {
-            let value = Some(value.to_string()).filter(|v| !v.is_empty());
-            values.push((order, n, "", dimension.to_string(), value));
-        }
-    }
-    for (r, &(order, n)) in ms_rows.iter().zip(&ms_order) {
-        values.push((order, n, "", group_dimension(r.2), r.3.map(|b| b.to_string())));
-    }
-    let ids: Vec<&str> = processed.iter().map(|p| p.article.id.as_str()).collect();
     let values = DataFrame::new_infer_height(vec![
         col("order", values.iter().map(|v| v.0).collect::<Vec<_>>()),
         col(
             "article_id",
-            values.iter().map(|v| ids[v.0 as usize]).collect::<Vec<_>>(),
+            values
+                .iter()
+                .map(|v| processed[v.0 as usize].article.id.as_str())
+                .collect::<Vec<_>>(),
         ),
-        col(
-            "dimension",
-            values.iter().map(|v| v.3.as_str()).collect::<Vec<_>>(),
-        ),
-        col("value", values.iter().map(|v| v.4.as_deref()).collect::<Vec<_>>()),
+        col("dimension", values.iter().map(|v| v.2).collect::<Vec<_>>()),
+        col("value", values.iter().map(|v| v.3).collect::<Vec<_>>()),
         col("article_members", values.iter().map(|v| v.1).collect::<Vec<_>>()),
     ])?;
 
