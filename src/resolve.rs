@@ -282,6 +282,18 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
     }
 
+    /// Whether the units strictly between `prev` and `u` join two items of
+    /// a list: at least one joiner ("," "et" "and"), and nothing but joiners
+    /// and articles.
+    fn joined(&self, prev: usize, u: usize) -> bool {
+        let gap = prev + 1..u;
+        !gap.is_empty()
+            && gap.clone().any(|i| self.is(i, Role::Joiner))
+            && gap
+                .clone()
+                .all(|i| self.is(i, Role::Joiner) || self.is(i, Role::Article))
+    }
+
     /// Skips units of the given roles from `i` forward.
     fn skip(&self, mut i: usize, roles: &[Role]) -> usize {
         while roles.iter().any(|r| self.is(i, *r)) {
@@ -390,13 +402,7 @@ pub fn resolve(
             continue;
         }
         if let Some(&prev) = run.last() {
-            let gap = prev + 1..u;
-            let joined = !gap.is_empty()
-                && gap.clone().any(|i| ctx.is(i, Role::Joiner))
-                && gap
-                    .clone()
-                    .all(|i| ctx.is(i, Role::Joiner) || ctx.is(i, Role::Article));
-            if !joined {
+            if !ctx.joined(prev, u) {
                 flush(&mut run, &mut members);
             }
         }
@@ -460,13 +466,7 @@ fn enumerations(ctx: &Ctx) -> Vec<Vec<usize>> {
             continue;
         }
         if let Some(&(prev, _)) = run.last() {
-            let gap = prev + 1..u;
-            let joined = !gap.is_empty()
-                && gap.clone().any(|i| ctx.is(i, Role::Joiner))
-                && gap
-                    .clone()
-                    .all(|i| ctx.is(i, Role::Joiner) || ctx.is(i, Role::Article));
-            if !joined {
+            if !ctx.joined(prev, u) {
                 flush(&mut run);
             }
         }
