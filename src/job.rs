@@ -95,6 +95,7 @@ pub fn shard_of(id: &str, n: u64) -> u64 {
 }
 
 /// What the reader thread hands on.
+#[derive(Default)]
 struct Batch {
     articles: Vec<Article>,
     rejects: Vec<Reject>,
@@ -126,13 +127,7 @@ const FIRST_BATCH_BYTES: usize = 1 << 20;
 
 impl Batcher {
     fn send(&mut self) {
-        let batch = std::mem::replace(
-            &mut self.current,
-            Batch {
-                articles: Vec::new(),
-                rejects: Vec::new(),
-            },
-        );
+        let batch = std::mem::take(&mut self.current);
         self.bytes = 0;
         self.bytes_limit = (self.bytes_limit * 2).min(BATCH_BYTES);
         // The receiver only hangs up when the run failed: stop quietly.
@@ -183,10 +178,7 @@ fn spawn_reader(
     let columns = config.columns.clone();
     let mut batcher = Batcher {
         tx,
-        current: Batch {
-            articles: Vec::new(),
-            rejects: Vec::new(),
-        },
+        current: Batch::default(),
         bytes: 0,
         bytes_limit: FIRST_BATCH_BYTES,
         limit: config.batch_articles.max(1),

@@ -417,6 +417,16 @@ const COUNTRY_COLUMNS: [&str; 7] = [
     "m49_subregion",
 ];
 
+/// The items of a `;`-separated field ("FRA;DEU"), trimmed, empty ones dropped.
+fn split_list(field: &str) -> Vec<String> {
+    field
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 /// Reads a CSV file into header-indexed rows, with each row's line number.
 struct Table {
     path: PathBuf,
@@ -721,13 +731,7 @@ fn load_historical(
         if !code.is_empty() {
             check_code(&t, *line, "iso3166_3", code, 4, false)?;
         }
-        let successors: Vec<String> = t
-            .get(rec, "successors")
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect();
+        let successors = split_list(t.get(rec, "successors"));
         for s in &successors {
             if !by_alpha3.contains_key(s) {
                 return Err(err(
@@ -1025,13 +1029,7 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
                     ),
                 )
             })?;
-            let codes: Vec<String> = t
-                .get(rec, "code")
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect();
+            let codes = split_list(t.get(rec, "code"));
             let want = match kind {
                 NameKind::Country | NameKind::Group | NameKind::Historical | NameKind::Organisation => {
                     codes.len() == 1
