@@ -105,9 +105,11 @@ struct TableFiles {
     /// (thousands of system calls a file unbuffered); it flushes at the end.
     parquet: polars::io::parquet::write::BatchedWriter<std::io::BufWriter<File>>,
     parquet_file: File,
+    parquet_path: PathBuf,
     /// Rows waiting for their Parquet row group.
     pending: DataFrame,
     csv: std::io::BufWriter<File>,
+    csv_path: PathBuf,
 }
 
 /// Rows of a Parquet row group: batches are gathered up to this before they
@@ -117,18 +119,15 @@ const ROW_GROUP_ROWS: usize = 16_384;
 
 impl TableFiles {
     /// Writes the rows gathered so far as one row group.
-    fn flush_parquet(&mut self, tmp: &Path, suffix: &str) -> Result<()> {
+    fn flush_parquet(&mut self) -> Result<()> {
         if self.pending.height() == 0 {
             return Ok(());
         }
         let mut rows = std::mem::take(&mut self.pending);
         rows.rechunk_mut_par();
-        self.parquet.write_batch(&rows).with_context(|| {
-            format!(
-                "writing {}",
-                tmp.join(format!("{}{suffix}.parquet", self.name)).display()
-            )
-        })
+        self.parquet
+            .write_batch(&rows)
+            .with_context(|| format!("writing {}", self.parquet_path.display()))
     }
 }
 
@@ -188,42 +187,44 @@ impl Staging {
                 jobs.push((t, df, first));
             }
         }
-        let (tmp, suffix) = (&self.tmp, &self.suffix);
         jobs.into_par_iter().try_for_each(|(t, df, first)| -> Result<()> {
-            let name = t.name;
             if t.pending.width() == 0 {
                 t.pending = df.clone();
             } else {
                 t.pending.vstack_mut(df)?;
             }
             if t.pending.height() >= ROW_GROUP_ROWS {
-                t.flush_parquet(tmp, suffix)?;
+                t.flush_parquet()?;
             }
             CsvWriter::new(&mut t.csv)
                 .include_header(first)
                 .finish(df)
-                .with_context(|| format!("writing {}", tmp.join(format!("{name}{suffix}.csv")).display()))?;
+                .with_context(|| format!("writing {}", t.csv_path.display()))?;
             Ok(())
         })
     }
 
     /// Opens a table's two files in the temporary folder.
     fn open_table(&self, name: &'static str, df: &DataFrame) -> Result<TableFiles> {
-        let p = self.tmp.join(format!("{name}{}.parquet", self.suffix));
-        let f = File::create(&p).with_context(|| format!("creating {}", p.display()))?;
+        let parquet_path = self.tmp.join(format!("{name}{}.parquet", self.suffix));
+        let f =
+            File::create(&parquet_path).with_context(|| format!("creating {}", parquet_path.display()))?;
         let parquet_file = f.try_clone()?;
         let parquet = ParquetWriter::new(std::io::BufWriter::with_capacity(1 << 20, f))
             .batched(df.schema())
-            .with_context(|| format!("writing {}", p.display()))?;
-        let p = self.tmp.join(format!("{name}{}.csv", self.suffix));
-        let csv =
-            std::io::BufWriter::new(File::create(&p).with_context(|| format!("creating {}", p.display()))?);
+            .with_context(|| format!("writing {}", parquet_path.display()))?;
+        let csv_path = self.tmp.join(format!("{name}{}.csv", self.suffix));
+        let csv = std::io::BufWriter::new(
+            File::create(&csv_path).with_context(|| format!("creating {}", csv_path.display()))?,
+        );
         Ok(TableFiles {
             name,
             parquet,
             parquet_file,
+            parquet_path,
             pending: DataFrame::empty(),
             csv,
+            csv_path,
         })
     }
 
@@ -232,30 +233,22 @@ impl Staging {
     pub fn finish(mut self, report: &str, manifest: &serde_json::Value) -> Result<()> {
         use rayon::prelude::*;
         // Each table's Parquet footer and syncs, on every core.
-        let (tmp, suffix) = (&self.tmp, &self.suffix);
         self.tables
             .drain(..)
             .collect::<Vec<_>>()
             .into_par_iter()
             .try_for_each(|mut t| -> Result<()> {
-                t.flush_parquet(tmp, suffix)?;
-                let TableFiles {
-                    name,
-                    parquet,
-                    parquet_file,
-                    mut csv,
-                    ..
-                } = t;
-                parquet
-                    .finish()
-                    .with_context(|| format!("writing {name}.parquet in {}", tmp.display()))?;
-                parquet_file
+                t.flush_parquet()?;
+                let (pq, csv) = (t.parquet_path.display(), t.csv_path.display());
+                t.parquet.finish().with_context(|| format!("writing {pq}"))?;
+                t.parquet_file
                     .sync_all()
-                    .with_context(|| format!("syncing {name}.parquet"))?;
-                csv.flush().with_context(|| format!("writing {name}.csv"))?;
-                csv.get_ref()
+                    .with_context(|| format!("syncing {pq}"))?;
+                t.csv.flush().with_context(|| format!("writing {csv}"))?;
+                t.csv
+                    .get_ref()
                     .sync_all()
-                    .with_context(|| format!("syncing {name}.csv"))?;
+                    .with_context(|| format!("syncing {csv}"))?;
                 Ok(())
             })?;
         let p = self.tmp.join("report.html");
