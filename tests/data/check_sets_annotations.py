@@ -101,8 +101,6 @@ def check_row(row, texts, iso3, quotes_by_article):
         errs.append(("status", "a status goes with a stated number and only with one"))
     if kind == "count" and not stated:
         errs.append(("stated", "a count states a number"))
-    if kind == "list" and len([c for c in codes if not c.startswith("@")]) < 3 and cov == "complete":
-        errs.append(("members", "a complete list names three or more countries"))
     if (cov == "none") != (not codes):
         errs.append(("coverage", "coverage none if and only if no member is identified"))
     if status and cov in STATUS_BY_COVERAGE and status not in STATUS_BY_COVERAGE[cov]:
