@@ -600,7 +600,7 @@ info.append(("WARSAW_PACT", "Warsaw Pact", "Pacte de Varsovie",
 S = OWN + " of the Warsaw Treaty (signed 1955-05-14) and its dissolution (Prague protocol, 1991-07-01)"
 add("WARSAW_PACT", "BGR HUN POL ROU CSK SUN", "1955-05-14", S + "; founders", left="1991-07-01")
 add("WARSAW_PACT", "ALB", "1955-05-14", S + "; founder; withdrew on 1968-09-13", left="1968-09-12")
-add("WARSAW_PACT", "DDR", "1956-01-28", S + "; left on German reunification", left="1990-10-02")
+add("WARSAW_PACT", "DDR", "1955-05-14", S + "; founder (its army joined the unified command on 1956-01-28); left on German reunification", left="1990-10-02")
 info.append(("COMECON", "Council for Mutual Economic Assistance", "Conseil d'assistance économique mutuelle",
              "1949-1991; Albania ceased to take part in 1961 (counted out from 1962); former states by historical.csv id"))
 S = OWN + " of the Council for Mutual Economic Assistance (founded January 1949, dissolved 1991-06-28)"

@@ -1127,17 +1127,18 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
                 }
                 Some(lines) => {
                     let rows = by_key.get_mut(&key).expect("inserted with its first line");
-                    let same = rows
-                        .iter()
-                        .any(|p| p.kind == entry.kind && p.codes == entry.codes);
-                    if same
-                        && rows
-                            .iter()
-                            .all(|p| !p.overlaps(&entry) || (p.kind == entry.kind && p.codes == entry.codes))
+                    let same_target = |p: &Name| p.kind == entry.kind && p.codes == entry.codes;
+                    // Two exact spellings of one abbreviation ("NATO", "Nato") are
+                    // both kept: each matches only as written.
+                    let alike = |p: &Name| {
+                        entry.case != CaseRule::Exact || p.case != CaseRule::Exact || p.name == entry.name
+                    };
+                    if rows.iter().any(|p| same_target(p) && alike(p))
+                        && rows.iter().all(|p| !p.overlaps(&entry) || same_target(p))
                     {
                         continue; // the same name written twice (folding makes them one)
                     }
-                    if let Some(k) = rows.iter().position(|p| p.overlaps(&entry)) {
+                    if let Some(k) = rows.iter().position(|p| p.overlaps(&entry) && !same_target(p)) {
                         return Err(err(
                             path,
                             line,
