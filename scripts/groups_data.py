@@ -289,9 +289,9 @@ for d, codes in [
 # fetched copy in this session (no registry package or public dataset carrying it was found);
 # "year precision" means only the year is known and the row counts from 1 January.
 # Former states (USSR, East Germany, Czechoslovakia, Yugoslavia) are written with their ids of
-# input/historical.csv (SUN, DDR, CSK, YUG) where no present state continued their seat; where
-# one did (Russia the USSR's seat at the UN, the Security Council and the OSCE, as the UN group
-# does), the successor's code is used throughout.
+# input/historical.csv (SUN, DDR, CSK, YUG) while they existed: the USSR holds its seat in the
+# Security Council and the CSCE until 1991-12-23 and Russia from 1991-12-24 (the UN group keeps
+# its convention: RUS throughout); the Federal Republic of Germany is DEU, as in every group.
 OWN = "own knowledge"
 
 # --- OPEC -------------------------------------------------------------------------------------
@@ -385,10 +385,12 @@ for d, codes, note in [
 info.append(("UNSC", "United Nations Security Council", "Conseil de sécurité des Nations unies",
              "5 permanent members and the elected members of each term (6 until 1965, 10 from 1966): 11 "
              "members until 1965, 15 from 1966; the Republic of China (TWN) held China's seat until "
-             "1971-10-24, RUS holds the USSR's seat throughout (as in the UN group); terms run from 1 January "
+             "1971-10-24, the USSR (SUN) the seat Russia holds from 1991-12-24; terms run from 1 January "
              "to 31 December (the first from the Council's first meeting, 1946-01-17)"))
 S = OWN + " of the UN's list 'Countries elected members of the Security Council' (un.org/securitycouncil)"
-add("UNSC", "FRA GBR USA RUS", "1946-01-17", S + "; permanent member (Charter, Article 23); RUS: the USSR until 1991-12-24")
+add("UNSC", "FRA GBR USA", "1946-01-17", S + "; permanent member (Charter, Article 23)")
+add("UNSC", "SUN", "1946-01-17", S + "; permanent member (Charter, Article 23): the USSR, whose seat passed to Russia", left="1991-12-23")
+add("UNSC", "RUS", "1991-12-24", S + "; permanent member: the Russian Federation continues the USSR's seat (President Yeltsin's letter of 1991-12-24)")
 add("UNSC", "TWN", "1946-01-17", S + "; permanent member as the Republic of China until General Assembly resolution 2758 of 1971-10-25", left="1971-10-24")
 add("UNSC", "CHN", "1971-10-25", S + "; permanent member (General Assembly resolution 2758)")
 # Elected members: (first year, last year, codes). Former states by their historical.csv ids.
@@ -550,11 +552,13 @@ add("OIF", "NER", "1970-03-20", S + "; founder; withdrawal announced 2025-03-17"
 info.append(("OSCE", "Organization for Security and Co-operation in Europe",
              "Organisation pour la sécurité et la coopération en Europe",
              "participating States; the CSCE (from the Helsinki Final Act, 1975-08-01) before 1995 as its "
-             "predecessor; RUS holds the USSR's seat; Yugoslavia suspended from 1992-07-08 and counted as out"))
+             "predecessor; the USSR (SUN) until 1991-12-23, Russia from 1991-12-24; Yugoslavia suspended from 1992-07-08 and counted as out"))
 S = OWN + " of the OSCE's participating States and dates of admission (osce.org)"
 add("OSCE", "AUT BEL BGR CAN CYP DNK FIN FRA DEU GRC VAT HUN ISL IRL ITA LIE LUX MLT MCO NLD NOR POL PRT ROU "
-            "SMR ESP SWE CHE TUR RUS GBR USA", "1975-08-01",
-    S + "; signatories of the Helsinki Final Act; DEU: the Federal Republic; RUS: the USSR until 1991-12-25")
+            "SMR ESP SWE CHE TUR GBR USA", "1975-08-01",
+    S + "; signatories of the Helsinki Final Act; DEU: the Federal Republic")
+add("OSCE", "SUN", "1975-08-01", S + "; Helsinki signatory: the USSR, continued by Russia", left="1991-12-23")
+add("OSCE", "RUS", "1991-12-24", S + "; continues the USSR's participation")
 add("OSCE", "CSK", "1975-08-01", S + "; Helsinki signatory; dissolved, continued by CZE and SVK", left="1992-12-31")
 add("OSCE", "DDR", "1975-08-01", S + "; Helsinki signatory; reunified into Germany", left="1990-10-02")
 add("OSCE", "YUG", "1975-08-01", S + "; Helsinki signatory; suspended from 1992-07-08", left="1992-07-07")

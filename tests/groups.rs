@@ -91,6 +91,8 @@ const COUNTS: &[(&str, &str, usize)] = &[
     ("UNSC", "1966-01-01", 15),
     ("UNSC", "1971-10-24", 15),
     ("UNSC", "1971-10-25", 15),
+    ("UNSC", "1991-12-23", 15),
+    ("UNSC", "1991-12-24", 15),
     ("UNSC", "2026-06-01", 15),
     ("ECOWAS", "1976-06-01", 15),
     ("ECOWAS", "1990-06-01", 16),
@@ -195,6 +197,9 @@ fn historical_memberships_are_kept() {
     // China's seat: the Republic of China until 1971-10-24, the People's Republic from 1971-10-25.
     assert!(r.is_member("UNSC", "TWN", d("1971-10-24")) && !r.is_member("UNSC", "TWN", d("1971-10-25")));
     assert!(!r.is_member("UNSC", "CHN", d("1971-10-24")) && r.is_member("UNSC", "CHN", d("1971-10-25")));
+    // The USSR's permanent seat passes to Russia.
+    assert!(r.is_member("UNSC", "SUN", d("1987-03-28")) && !r.is_member("UNSC", "RUS", d("1987-03-28")));
+    assert!(!r.is_member("UNSC", "SUN", d("1991-12-24")) && r.is_member("UNSC", "RUS", d("1991-12-24")));
     // Japan during its terms (2009-2010, 2023-2024), not between them.
     for (day, member) in [("2009-01-01", true), ("2010-12-31", true), ("2011-06-01", false), ("2023-06-01", true), ("2025-01-01", false)] {
         assert_eq!(r.is_member("UNSC", "JPN", d(day)), member, "JPN in UNSC on {day}");
