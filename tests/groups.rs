@@ -191,9 +191,15 @@ fn historical_memberships_are_kept() {
     assert!(r.is_member("ECOWAS", "MLI", d("2025-01-28")) && !r.is_member("ECOWAS", "MLI", d("2025-01-29")));
     assert!(r.is_member("ECOWAS", "MRT", d("1999-06-01")) && !r.is_member("ECOWAS", "MRT", d("2001-06-01")));
     assert!(r.is_member("BRICS", "IDN", d("2025-01-06")) && !r.is_member("BRICS", "SAU", d("2025-06-01")));
-    assert!(r.is_member("ARAB_LEAGUE", "SYR", d("2012-06-01")) && r.is_suspended("ARAB_LEAGUE", "SYR", d("2012-06-01")));
+    assert!(
+        r.is_member("ARAB_LEAGUE", "SYR", d("2012-06-01"))
+            && r.is_suspended("ARAB_LEAGUE", "SYR", d("2012-06-01"))
+    );
     assert!(!r.is_suspended("ARAB_LEAGUE", "SYR", d("2023-05-07")));
-    assert!(r.is_suspended("ARAB_LEAGUE", "EGY", d("1985-06-01")) && !r.is_suspended("ARAB_LEAGUE", "EGY", d("1990-06-01")));
+    assert!(
+        r.is_suspended("ARAB_LEAGUE", "EGY", d("1985-06-01"))
+            && !r.is_suspended("ARAB_LEAGUE", "EGY", d("1990-06-01"))
+    );
     // China's seat: the Republic of China until 1971-10-24, the People's Republic from 1971-10-25.
     assert!(r.is_member("UNSC", "TWN", d("1971-10-24")) && !r.is_member("UNSC", "TWN", d("1971-10-25")));
     assert!(!r.is_member("UNSC", "CHN", d("1971-10-24")) && r.is_member("UNSC", "CHN", d("1971-10-25")));
@@ -201,14 +207,22 @@ fn historical_memberships_are_kept() {
     assert!(r.is_member("UNSC", "SUN", d("1987-03-28")) && !r.is_member("UNSC", "RUS", d("1987-03-28")));
     assert!(!r.is_member("UNSC", "SUN", d("1991-12-24")) && r.is_member("UNSC", "RUS", d("1991-12-24")));
     // Japan during its terms (2009-2010, 2023-2024), not between them.
-    for (day, member) in [("2009-01-01", true), ("2010-12-31", true), ("2011-06-01", false), ("2023-06-01", true), ("2025-01-01", false)] {
+    for (day, member) in [
+        ("2009-01-01", true),
+        ("2010-12-31", true),
+        ("2011-06-01", false),
+        ("2023-06-01", true),
+        ("2025-01-01", false),
+    ] {
         assert_eq!(r.is_member("UNSC", "JPN", d(day)), member, "JPN in UNSC on {day}");
     }
     // Customs territories of the WTO under their ISO codes.
     assert!(r.is_member("WTO", "HKG", d("1990-01-01")) && r.is_member("WTO", "TWN", d("2002-01-01")));
     assert!(!r.is_member("WTO", "TWN", d("2001-12-31")) && r.is_member("WTO", "CHN", d("2001-12-11")));
     // Czechoslovakia in the Visegrad group until its dissolution.
-    assert!(r.is_member("VISEGRAD", "CSK", d("1992-12-31")) && r.is_member("VISEGRAD", "SVK", d("1993-01-01")));
+    assert!(
+        r.is_member("VISEGRAD", "CSK", d("1992-12-31")) && r.is_member("VISEGRAD", "SVK", d("1993-01-01"))
+    );
 }
 
 #[test]
@@ -253,14 +267,34 @@ fn groups_named(text: &str, lang: &str, date: &str) -> Vec<String> {
 fn group_names_and_their_false_friends() {
     // (lang, date, text, groups it names)
     let cases: &[(&str, &str, &str, &[&str])] = &[
-        ("en", "1987-03-01", "The 13 OPEC members met in Vienna.", &["OPEC"]),
+        (
+            "en",
+            "1987-03-01",
+            "The 13 OPEC members met in Vienna.",
+            &["OPEC"],
+        ),
         ("en", "2020-03-01", "Opec and its allies cut output.", &["OPEC"]),
         ("en", "2020-03-01", "The opec of it all.", &[]),
         ("fr", "2020-03-01", "les pays de l'Opep ont décidé", &["OPEC"]),
         ("fr", "2020-03-01", "l'OPEP+ a décidé de réduire", &[]),
-        ("fr", "2020-06-01", "les 15 membres du Conseil de sécurité", &["UNSC"]),
-        ("fr", "2020-06-01", "le Conseil de sécurité de l'ONU s'est réuni", &["UNSC"]),
-        ("fr", "2020-06-01", "le Conseil de sécurité nationale iranien", &[]),
+        (
+            "fr",
+            "2020-06-01",
+            "les 15 membres du Conseil de sécurité",
+            &["UNSC"],
+        ),
+        (
+            "fr",
+            "2020-06-01",
+            "le Conseil de sécurité de l'ONU s'est réuni",
+            &["UNSC"],
+        ),
+        (
+            "fr",
+            "2020-06-01",
+            "le Conseil de sécurité nationale iranien",
+            &[],
+        ),
         ("en", "2020-06-01", "the National Security Council said", &[]),
         ("en", "2020-06-01", "the U.N. Security Council voted", &["UNSC"]),
         ("en", "1987-03-01", "the GATT contracting parties", &["WTO"]),
@@ -279,7 +313,12 @@ fn group_names_and_their_false_friends() {
         ("en", "1987-03-01", "Scandinavian countries", &["NORDIC"]),
         ("fr", "2021-01-01", "les trois pays du Maghreb", &["MAGHREB"]),
         ("fr", "2021-01-01", "l'Union du Maghreb arabe", &[]),
-        ("fr", "1985-01-01", "les pays du pacte de Varsovie", &["WARSAW_PACT"]),
+        (
+            "fr",
+            "1985-01-01",
+            "les pays du pacte de Varsovie",
+            &["WARSAW_PACT"],
+        ),
         ("de", "2021-01-01", "die OSZE", &["OSCE"]),
         ("fr", "2021-01-01", "la CEDEAO", &["ECOWAS"]),
         ("fr", "2021-01-01", "la Ligue arabe", &["ARAB_LEAGUE"]),
@@ -450,7 +489,14 @@ fn user_group_files_extend_and_are_validated() {
     )
     .unwrap();
     let out = paysage()
-        .args(["groups", "--input", input.to_str().unwrap(), "--as-of", "1980-01-01", "old"])
+        .args([
+            "groups",
+            "--input",
+            input.to_str().unwrap(),
+            "--as-of",
+            "1980-01-01",
+            "old",
+        ])
         .assert()
         .success();
     assert!(String::from_utf8(out.get_output().stdout.clone())
