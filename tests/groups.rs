@@ -175,6 +175,27 @@ fn member_counts_at_well_known_dates() {
 }
 
 #[test]
+fn every_group_is_named_in_the_seven_languages() {
+    let r = reference();
+    let mut missing = Vec::new();
+    for g in &r.groups {
+        for lang in ["fr", "en", "de", "es", "it", "pt", "nl"] {
+            let named = r.names.iter().any(|n| {
+                n.lang == lang && n.kind == paysage::reference::NameKind::Group && n.codes.first() == Some(g)
+            });
+            if !named {
+                missing.push(format!("{g} in {lang}"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "groups without a name: {}",
+        missing.join(", ")
+    );
+}
+
+#[test]
 fn historical_memberships_are_kept() {
     let r = reference();
     let d = |s| parse_date(s).unwrap();
