@@ -459,7 +459,7 @@ add("ECOWAS", "BEN CIV GMB GHA GIN GNB LBR NGA SEN SLE TGO", "1975-05-28", S + "
 add("ECOWAS", "MLI BFA NER", "1975-05-28", S + "; founders, Treaty of Lagos; withdrew, effective 2025-01-29 "
     "(the Alliance of Sahel States)", left="2025-01-28")
 add("ECOWAS", "MRT", "1975-05-28", S + "; founder; withdrew in December 2000 (month precision)", left="2000-12-31")
-add("ECOWAS", "CPV", "1977-05-01", S + "; month precision")
+add("ECOWAS", "CPV", "1977-01-01", S + "; year precision")
 
 # --- G5 Sahel ---------------------------------------------------------------------------------
 info.append(("G5_SAHEL", "G5 Sahel", "G5 Sahel",
