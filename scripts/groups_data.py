@@ -5,7 +5,12 @@ own published list of members and accession dates (named per group below);
 no registry package carries them. `cargo test --test groups` checks the member
 count of every group at dates where the public count is well known.
 
-Conventions: `joined` is the first day as a member (the day the accession took
+The groups of issue 12 (OPEC onwards) could not be checked against a fetched copy of
+those lists: their rows say "own knowledge" in `source`, with "year precision" or "month
+precision" where only the year or month is known (the row then counts from its first day).
+
+Conventions: `iso3` is an alpha-3 code of countries.csv or the id of a former state in
+historical.csv (SUN, DDR, CSK, YUG), which the loader flags as former. `joined` is the first day as a member (the day the accession took
 effect: treaty in force, instrument deposited, admission voted); `left` is the
 last day as a member. A country that left and came back has two rows."""
 import csv, os
