@@ -334,13 +334,27 @@ fn run_groups(a: GroupsArgs) -> Result<u8> {
     let groups = paysage::select_groups(&reference, wanted)?;
     let stdout = std::io::stdout();
     let mut w = csv::Writer::from_writer(std::io::BufWriter::new(stdout.lock()));
-    w.write_record(["group", "as_of", "iso3", "name_en", "joined", "left", "suspended"])?;
+    w.write_record([
+        "group",
+        "as_of",
+        "iso3",
+        "name_en",
+        "joined",
+        "left",
+        "suspended",
+        "former",
+    ])?;
+    let flag = |b: bool| if b { "true" } else { "false" };
     for g in &groups {
         for iso3 in reference.members_on(g, date) {
             let m = reference
                 .membership_on(g, iso3, date)
                 .context("member without a period")?;
-            let name = reference.country(iso3).map_or("", |c| c.name_en.as_str());
+            // A former state (the USSR in the Warsaw Pact) by its historical.csv id and name.
+            let name = match reference.country(iso3) {
+                Some(c) => c.name_en.as_str(),
+                None => reference.historical(iso3).map_or("", |h| h.name_en.as_str()),
+            };
             w.write_record([
                 g.as_str(),
                 &date.to_string(),
@@ -348,11 +362,8 @@ fn run_groups(a: GroupsArgs) -> Result<u8> {
                 name,
                 &m.joined.to_string(),
                 &m.left.map(|l| l.to_string()).unwrap_or_default(),
-                if reference.is_suspended(g, iso3, date) {
-                    "true"
-                } else {
-                    "false"
-                },
+                flag(reference.is_suspended(g, iso3, date)),
+                flag(m.former),
             ])?;
         }
     }

@@ -154,7 +154,11 @@ pub struct Historical {
 #[derive(Debug, Clone)]
 pub struct Membership {
     pub group: String,
+    /// An alpha-3 code, or the id of a former state in `historical.csv`
+    /// (the USSR in the Warsaw Pact: `SUN`; `former` is then true).
     pub iso3: String,
+    /// Whether `iso3` is a former state (a `historical.csv` id).
+    pub former: bool,
     pub joined: NaiveDate,
     /// Last day of membership (inclusive); `None` while still a member.
     pub left: Option<NaiveDate>,
@@ -593,7 +597,8 @@ impl Reference {
             extra.sort();
             group_files.extend(extra);
         }
-        let memberships = load_groups(&group_files, &by_alpha3, &mut files)?;
+        let historical = load_historical(&dir.join("historical.csv"), &by_alpha3, &mut files)?;
+        let memberships = load_groups(&group_files, &by_alpha3, &historical, &mut files)?;
         let groups: Vec<String> = memberships
             .iter()
             .map(|m| m.group.clone())
@@ -603,7 +608,6 @@ impl Reference {
         let group_info = load_group_info(&dir.join("group_info.csv"), &groups, &mut files)?;
         let suspensions = load_suspensions(&dir.join("group_suspensions.csv"), &memberships, &mut files)?;
         let grammar = load_grammar(&dir.join("grammar.csv"), &mut files)?;
-        let historical = load_historical(&dir.join("historical.csv"), &by_alpha3, &mut files)?;
         let known = Known {
             by_alpha3: &by_alpha3,
             alpha2: &by_alpha2,
@@ -913,21 +917,48 @@ fn load_suspensions(
     Ok(out)
 }
 
+/// The codes a group file may name as members: present countries by
+/// alpha-3, former states by their `historical.csv` id.
+struct MemberCodes<'a> {
+    by_alpha3: &'a HashMap<String, usize>,
+    historical: &'a [Historical],
+}
+
+impl MemberCodes<'_> {
+    /// Whether `code` is a former state; an error for a code that is neither.
+    fn former(&self, code: &str) -> Result<bool, String> {
+        if self.by_alpha3.contains_key(code) {
+            Ok(false)
+        } else if self.historical.iter().any(|h| h.id == code) {
+            Ok(true)
+        } else {
+            Err(format!(
+                "unknown country code `{code}` (neither an alpha-3 of countries.csv nor a former state's id of historical.csv)"
+            ))
+        }
+    }
+}
+
 fn load_groups(
     paths: &[PathBuf],
     by_alpha3: &HashMap<String, usize>,
+    historical: &[Historical],
     files: &mut Vec<InputFile>,
 ) -> Result<Vec<Membership>, RefError> {
+    let codes = MemberCodes {
+        by_alpha3,
+        historical,
+    };
     let mut out: Vec<(String, u64, Membership)> = Vec::new();
     for path in paths {
-        load_group_file(path, by_alpha3, files, &mut out)?;
+        load_group_file(path, &codes, files, &mut out)?;
     }
     Ok(out.into_iter().map(|(_, _, m)| m).collect())
 }
 
 fn load_group_file(
     path: &Path,
-    by_alpha3: &HashMap<String, usize>,
+    codes: &MemberCodes,
     files: &mut Vec<InputFile>,
     out: &mut Vec<(String, u64, Membership)>,
 ) -> Result<(), RefError> {
@@ -945,9 +976,7 @@ fn load_group_file(
             ));
         }
         let iso3 = t.get(rec, "iso3").to_string();
-        if !by_alpha3.contains_key(&iso3) {
-            return Err(err(path, line, "iso3", format!("unknown country code `{iso3}`")));
-        }
+        let former = codes.former(&iso3).map_err(|e| err(path, line, "iso3", e))?;
         let joined = t
             .date(rec, line, "joined")?
             .ok_or_else(|| err(path, line, "joined", "empty"))?;
@@ -965,6 +994,7 @@ fn load_group_file(
         let m = Membership {
             group,
             iso3,
+            former,
             joined,
             left,
         };
@@ -1196,23 +1226,18 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
                 }
                 Some(lines) => {
                     let rows = by_key.get_mut(&key).expect("inserted with its first line");
-                    let same = rows
-                        .iter()
-                        .any(|p| p.kind == entry.kind && p.codes == entry.codes);
-                    if same
-                        && rows
-                            .iter()
-                            .all(|p| !p.overlaps(&entry) || (p.kind == entry.kind && p.codes == entry.codes))
+                    let same_target = |p: &Name| p.kind == entry.kind && p.codes == entry.codes;
+                    // Two exact spellings of one abbreviation ("NATO", "Nato") are
+                    // both kept: each matches only as written.
+                    let alike = |p: &Name| {
+                        entry.case != CaseRule::Exact || p.case != CaseRule::Exact || p.name == entry.name
+                    };
+                    if rows.iter().any(|p| same_target(p) && alike(p))
+                        && rows.iter().all(|p| !p.overlaps(&entry) || same_target(p))
                     {
-                        // The same name written twice (folding makes them one);
-                        // an exact-case spelling of its own ("OTAN", "Otan") is
-                        // kept, since each matches only as written.
-                        if entry.case == CaseRule::Exact && rows.iter().all(|p| p.name != entry.name) {
-                            rows.push(entry);
-                        }
-                        continue;
+                        continue; // the same name written twice (folding makes them one)
                     }
-                    if let Some(k) = rows.iter().position(|p| p.overlaps(&entry)) {
+                    if let Some(k) = rows.iter().position(|p| p.overlaps(&entry) && !same_target(p)) {
                         return Err(err(
                             path,
                             line,
