@@ -49,6 +49,10 @@ pub struct Mention {
     /// For a country settled from an ambiguous name by context: the
     /// candidates it was chosen from.
     pub settled_from: Vec<String>,
+    /// For a country named by a former name of the same state ("West
+    /// Germany", "RFA": the country DEU), the id in `historical.csv` of that
+    /// former entry ("FRG"); `None` otherwise.
+    pub former: Option<String>,
     /// Byte span in the folded text (for the resolver).
     pub folded_start: usize,
     pub folded_end: usize,
@@ -75,6 +79,7 @@ struct Entry {
     case: CaseRule,
     from: Option<chrono::NaiveDate>,
     until: Option<chrono::NaiveDate>,
+    former: Option<String>,
 }
 
 impl Entry {
@@ -147,6 +152,11 @@ pub struct Matcher {
     name_particles: std::collections::HashSet<String>,
     /// Company suffixes that turn a country name into a company's ("Ltd").
     org_suffixes: std::collections::HashSet<String>,
+    /// Lower-case words that join a compound place name ("de" of
+    /// "Hauts-de-France", "en" of "Tremblay-en-France").
+    compound_particles: std::collections::HashSet<String>,
+    /// Regions written after a town's name ("Indiana" of "Peru, Indiana").
+    town_regions: Vec<String>,
     /// The date names with a period are read at when an article has none
     /// (and for lookups): the day the matcher was built, read once.
     today: chrono::NaiveDate,
@@ -167,6 +177,7 @@ impl Matcher {
                 case: n.case,
                 from: n.from,
                 until: n.until,
+                former: n.former.clone(),
             };
             per_lang
                 .entry(n.lang.as_str())
@@ -174,6 +185,9 @@ impl Matcher {
                 .entry(key.clone())
                 .or_default()
                 .push(e.clone());
+            if n.lang == crate::reference::CELL_LANG {
+                continue; // data cells only: never in running text
+            }
             let slot = any.entry(key).or_default();
             // Across languages the same folded name may denote different
             // things: keep them all; the first whose case rule passes wins.
@@ -184,6 +198,7 @@ impl Matcher {
                 slot.push(e);
             }
         }
+        add_abbreviated_forms(&mut per_lang, &mut any, &reference.grammar);
         let lead = |lang: Option<&str>| -> std::collections::HashSet<String> {
             let g = &reference.grammar;
             let langs: Vec<&str> = match lang {
@@ -217,6 +232,12 @@ impl Matcher {
             not_names: reference.grammar.words_of("mul", "not_name"),
             name_particles: reference.grammar.words_of("mul", "name_particle"),
             org_suffixes: reference.grammar.words_of("mul", "org_suffix"),
+            compound_particles: reference.grammar.words_of("mul", "compound_particle"),
+            town_regions: reference
+                .grammar
+                .words_of("mul", "town_region")
+                .into_iter()
+                .collect(),
             today: chrono::Local::now().date_naive(),
         })
     }
@@ -278,6 +299,26 @@ impl Matcher {
         }
     }
 
+    /// Drops a country name that names a town, followed by its region and
+    /// the end of the phrase: "Peru, Indiana, is", "in Mexico, Missouri."
+    /// (grammar role `town_region`). Inside an enumeration ("Canada, Alaska
+    /// and Australia") the region is followed by a word, and the name stays.
+    fn drop_towns(&self, text: &str, mentions: &mut Vec<Mention>) {
+        mentions.retain(|m| {
+            if m.kind != MentionKind::Country {
+                return true;
+            }
+            let Some(rest) = text[m.byte_end..].strip_prefix(", ") else {
+                return true;
+            };
+            !self.town_regions.iter().any(|r| {
+                rest.strip_prefix(r.as_str()).is_some_and(|after| {
+                    after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '\n'])
+                })
+            })
+        });
+    }
+
     fn drop_people(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.byte_start).collect();
         let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.byte_end).collect();
@@ -304,7 +345,9 @@ impl Matcher {
                     let title = matches!((next.next(), next.next()),
                         (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
                     let next_start = m.byte_end + ws;
-                    if ws > 0 && title && !starts.contains(&next_start) {
+                    // A weekday or month is no surname ("in Israel Monday").
+                    let next_word: String = after[ws..].chars().take_while(|c| c.is_alphabetic()).collect();
+                    if ws > 0 && title && !starts.contains(&next_start) && !self.not_names.contains(&next_word) {
                         return false;
                     }
                 }
@@ -320,6 +363,14 @@ impl Matcher {
                     .map(char::len_utf8)
                     .sum();
                 let word = &head[head.len() - word_len..];
+                // A compound place name joined by a particle: "Hauts-de-France",
+                // "Tremblay-en-France" (a region or town, not the country).
+                if sep == '-'
+                    && self.compound_particles.contains(word)
+                    && head[..head.len() - word_len].ends_with('-')
+                {
+                    return false;
+                }
                 let mut wc = word.chars();
                 let title = matches!((wc.next(), wc.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
                 if !title || ends.contains(&(m.byte_start - sep.len_utf8())) || self.not_names.contains(word) {
@@ -366,7 +417,7 @@ impl Matcher {
             };
             let (s, e) = (m.start(), m.end());
             let before_ok = hay[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
-            let after_ok = hay[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let after_ok = hay[e..].chars().next().is_none_or(|c| !is_word_char(c)) || glued(text, folded, e);
             let noun = lm.is_noun[m.pattern().as_usize()] && before_ok && after_ok;
             if noun {
                 nouns.push((s, e));
@@ -400,6 +451,7 @@ impl Matcher {
                             kind,
                             codes: en.codes.clone(),
                             settled_from: Vec::new(),
+                            former: en.former.clone(),
                             folded_start: s,
                             folded_end: e,
                             byte_start: b0,
@@ -432,6 +484,9 @@ impl Matcher {
         }
         // Companies first: "Imperial Oil Canada Ltd" is a company, not a person's name.
         self.mark_companies(text, &mut out);
+        if !self.town_regions.is_empty() {
+            self.drop_towns(text, &mut out);
+        }
         Found {
             mentions: self.drop_people(text, out),
             member_nouns: nouns,
@@ -439,8 +494,16 @@ impl Matcher {
     }
 
     /// Classifies a whole name (lookup): the entries for its folded form, after
-    /// the leading articles and prepositions of `lang` are dropped.
-    pub fn lookup_folded(&self, key: &str, lang: &str, original: &str) -> Option<(NameKind, Vec<String>)> {
+    /// the leading articles and prepositions of `lang` are dropped. With
+    /// `exact_case`, a name of case rule `exact` must be written as listed
+    /// (prose); without, any case counts (a data cell: "uae", "u.s.").
+    pub fn lookup_folded(
+        &self,
+        key: &str,
+        lang: &str,
+        original: &str,
+        exact_case: bool,
+    ) -> Option<(NameKind, Vec<String>)> {
         let lm = self.for_lang(lang);
         let m = lm
             .anchored()
@@ -450,9 +513,62 @@ impl Matcher {
         }
         lm.entries[m.pattern().as_usize()]
             .iter()
-            .find(|e| e.valid_on(self.today) && (e.case != CaseRule::Exact || e.name == original))
+            .find(|e| {
+                e.valid_on(self.today) && (!exact_case || e.case != CaseRule::Exact || e.name == original)
+            })
             .map(|e| (e.kind, e.codes.clone()))
     }
+}
+
+/// Adds to each language's names their forms with a word abbreviated as the
+/// language's abbreviations (grammar role `abbreviation`, one-word
+/// expansions) say: "St Kitts and Nevis", "St. Lucia", "Ste-Lucie". A form
+/// that is already a name keeps its own meaning.
+fn add_abbreviated_forms(
+    per_lang: &mut BTreeMap<&str, BTreeMap<String, Vec<Entry>>>,
+    any: &mut BTreeMap<String, Vec<Entry>>,
+    grammar: &crate::reference::Grammar,
+) {
+    for (lang, names) in per_lang.iter_mut() {
+        let abbreviations = grammar.one_word_abbreviations(lang);
+        if abbreviations.is_empty() || *lang == crate::reference::CELL_LANG {
+            continue;
+        }
+        let mut forms: Vec<(String, Vec<Entry>)> = Vec::new();
+        for (key, entries) in names.iter() {
+            for (abbr, expansion) in &abbreviations {
+                let words: Vec<&str> = key.split(' ').collect();
+                if !words.contains(expansion) {
+                    continue;
+                }
+                let form: Vec<&str> = words
+                    .iter()
+                    .map(|w| if w == expansion { *abbr } else { *w })
+                    .collect();
+                forms.push((form.join(" "), entries.clone()));
+            }
+        }
+        for (form, entries) in forms {
+            if names.contains_key(&form) {
+                continue;
+            }
+            any.entry(form.clone()).or_insert_with(|| entries.clone());
+            names.insert(form, entries);
+        }
+    }
+}
+
+/// Whether folded byte `e` starts a new sentence glued to the word before
+/// it, as a lower-case letter followed by a capital and a lower-case letter
+/// or an apostrophe ("à la TunisieL'affaire", "en FranceLe"): a boundary.
+fn glued(text: &str, folded: &Folded, e: usize) -> bool {
+    let at = folded.orig_byte(e);
+    let mut next = text[at..].chars();
+    let mut prev = text[..at].chars().rev();
+    matches!(
+        (prev.next(), next.next(), next.next()),
+        (Some(p), Some(c), Some(d)) if p.is_lowercase() && c.is_uppercase() && (d.is_lowercase() || d == '\'' || d == '\u{2019}')
+    )
 }
 
 fn case_ok(e: &Entry, surface: &str, after_lead: impl Fn() -> bool) -> bool {
