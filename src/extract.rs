@@ -157,6 +157,9 @@ pub struct Matcher {
     compound_particles: std::collections::HashSet<String>,
     /// Regions written after a town's name ("Indiana" of "Peru, Indiana").
     town_regions: Vec<String>,
+    /// Common given names: a country name after one is a surname ("Chris
+    /// Jordan", "Anatole France"), even at the start of a sentence.
+    first_names: std::collections::HashSet<String>,
     /// The date names with a period are read at when an article has none
     /// (and for lookups): the day the matcher was built, read once.
     today: chrono::NaiveDate,
@@ -238,6 +241,7 @@ impl Matcher {
                 .words_of("mul", "town_region")
                 .into_iter()
                 .collect(),
+            first_names: reference.grammar.words_of("mul", "first_name"),
             today: chrono::Local::now().date_naive(),
         })
     }
@@ -299,13 +303,15 @@ impl Matcher {
         }
     }
 
-    /// Drops a country name that names a town, followed by its region and
-    /// the end of the phrase: "Peru, Indiana, is", "in Mexico, Missouri."
-    /// (grammar role `town_region`). Inside an enumeration ("Canada, Alaska
-    /// and Australia") the region is followed by a word, and the name stays.
+    /// Drops a one-word country name that names a town, followed by its
+    /// region and the end of the phrase: "Peru, Indiana, is", "in Mexico,
+    /// Missouri." (grammar role `town_region`). Inside an enumeration
+    /// ("Canada, Alaska and Australia", "Corée du Sud, New York, Los
+    /// Angeles") the region is followed by a word or another name, and the
+    /// country stays.
     fn drop_towns(&self, text: &str, mentions: &mut Vec<Mention>) {
         mentions.retain(|m| {
-            if m.kind != MentionKind::Country {
+            if m.kind != MentionKind::Country || m.surface.contains(char::is_whitespace) {
                 return true;
             }
             let Some(rest) = text[m.byte_end..].strip_prefix(", ") else {
@@ -313,7 +319,10 @@ impl Matcher {
             };
             !self.town_regions.iter().any(|r| {
                 rest.strip_prefix(r.as_str()).is_some_and(|after| {
-                    after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '\n'])
+                    let clause = after
+                        .strip_prefix(", ")
+                        .is_some_and(|a| a.starts_with(|c: char| c.is_lowercase()));
+                    clause || after.is_empty() || after.starts_with(['.', ';', ':', ')', '\n'])
                 })
             })
         });
@@ -376,8 +385,9 @@ impl Matcher {
                 if !title || ends.contains(&(m.byte_start - sep.len_utf8())) || self.not_names.contains(word) {
                     return true;
                 }
-                // Joined by a hyphen, it is one compound name ("Bourg-Saint-Maurice").
-                if sep == '-' {
+                // Joined by a hyphen, it is one compound name ("Bourg-Saint-Maurice");
+                // after a given name, a surname ("Chris Jordan scored twice").
+                if sep == '-' || self.first_names.contains(word) {
                     return false;
                 }
                 // Inside a sentence: what precedes the word is a lower-case
@@ -417,7 +427,8 @@ impl Matcher {
             };
             let (s, e) = (m.start(), m.end());
             let before_ok = hay[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
-            let after_ok = hay[e..].chars().next().is_none_or(|c| !is_word_char(c)) || glued(text, folded, e);
+            let after_ok =
+                hay[e..].chars().next().is_none_or(|c| !is_word_char(c)) || glued(text, folded, s, e);
             let noun = lm.is_noun[m.pattern().as_usize()] && before_ok && after_ok;
             if noun {
                 nouns.push((s, e));
@@ -428,7 +439,7 @@ impl Matcher {
                 let after_lead = || lm.lead_words.contains(previous_word(&hay[..s]));
                 lm.entries[m.pattern().as_usize()]
                     .iter()
-                    .find(|en| en.valid_on(date) && case_ok(en, surface, after_lead))
+                    .find(|en| en.valid_on(date) && case_ok(en, surface, &lm.lead_words, after_lead))
                     .map(|en| (en, b0, b1, surface.to_string()))
             } else {
                 None
@@ -561,7 +572,12 @@ fn add_abbreviated_forms(
 /// Whether folded byte `e` starts a new sentence glued to the word before
 /// it, as a lower-case letter followed by a capital and a lower-case letter
 /// or an apostrophe ("à la TunisieL'affaire", "en FranceLe"): a boundary.
-fn glued(text: &str, folded: &Folded, e: usize) -> bool {
+fn glued(text: &str, folded: &Folded, s: usize, e: usize) -> bool {
+    // Not a handle or a hashtag ("@FranceInsoumise").
+    let start = folded.orig_byte(s);
+    if text[..start].ends_with(['@', '#']) {
+        return false;
+    }
     let at = folded.orig_byte(e);
     let mut next = text[at..].chars();
     let mut prev = text[..at].chars().rev();
@@ -571,10 +587,23 @@ fn glued(text: &str, folded: &Folded, e: usize) -> bool {
     )
 }
 
-fn case_ok(e: &Entry, surface: &str, after_lead: impl Fn() -> bool) -> bool {
+fn case_ok(
+    e: &Entry,
+    surface: &str,
+    lead_words: &std::collections::HashSet<String>,
+    after_lead: impl Fn() -> bool,
+) -> bool {
     // Proper-noun rule: a name counts when written with a capital
-    // ("Chine", "CHINE"), not as a common word ("chine", "turkey").
-    let proper = || surface.chars().any(char::is_uppercase);
+    // ("Chine", "CHINE"), not as a common word ("chine", "turkey"); a
+    // capital on a leading article does not count ("La réunion des
+    // ministres" is not "La Réunion").
+    let proper = || {
+        let rest = match surface.split_once(' ') {
+            Some((first, rest)) if lead_words.contains(&first.to_lowercase()) => rest,
+            _ => surface,
+        };
+        rest.chars().any(char::is_uppercase)
+    };
     match e.case {
         CaseRule::Exact => surface == e.name,
         CaseRule::Proper => proper(),

@@ -986,7 +986,7 @@ fn load_group_file(
 }
 
 fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
-    const ROLES: [&str; 15] = [
+    const ROLES: [&str; 16] = [
         "joiner",
         "article",
         "of",
@@ -1002,6 +1002,7 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
         "state_form",
         "compound_particle",
         "town_region",
+        "first_name",
     ];
     let t = Table::read(path, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
