@@ -80,6 +80,10 @@ struct Entry {
     from: Option<chrono::NaiveDate>,
     until: Option<chrono::NaiveDate>,
     former: Option<String>,
+    /// A name of the pseudo-language `cell` (data sources' own forms, "Congo
+    /// (the)"): in every language's automaton for lookups of data cells,
+    /// never found in running text.
+    cell_only: bool,
 }
 
 impl Entry {
@@ -171,6 +175,7 @@ impl Matcher {
     pub fn new(reference: &Reference) -> anyhow::Result<Matcher> {
         let mut per_lang: BTreeMap<&str, BTreeMap<String, Vec<Entry>>> = BTreeMap::new();
         let mut any: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+        let mut cells: Vec<(String, Entry)> = Vec::new();
         for n in &reference.names {
             let key = crate::normalize::fold_str(&n.name);
             let e = Entry {
@@ -181,16 +186,18 @@ impl Matcher {
                 from: n.from,
                 until: n.until,
                 former: n.former.clone(),
+                cell_only: n.lang == crate::reference::CELL_LANG,
             };
+            if e.cell_only {
+                cells.push((key, e));
+                continue;
+            }
             per_lang
                 .entry(n.lang.as_str())
                 .or_default()
                 .entry(key.clone())
                 .or_default()
                 .push(e.clone());
-            if n.lang == crate::reference::CELL_LANG {
-                continue; // data cells only: never in running text
-            }
             let slot = any.entry(key).or_default();
             // Across languages the same folded name may denote different
             // things: keep them all; the first whose case rule passes wins.
@@ -202,6 +209,13 @@ impl Matcher {
             }
         }
         add_abbreviated_forms(&mut per_lang, &mut any, &reference.grammar);
+        // The data sources' own forms go first into every automaton: a
+        // lookup of a data cell finds them in the same search.
+        for names in per_lang.values_mut().chain([&mut any]) {
+            for (key, e) in &cells {
+                names.entry(key.clone()).or_default().insert(0, e.clone());
+            }
+        }
         let lead = |lang: Option<&str>| -> std::collections::HashSet<String> {
             let g = &reference.grammar;
             let langs: Vec<&str> = match lang {
@@ -439,7 +453,9 @@ impl Matcher {
                 let after_lead = || lm.lead_words.contains(previous_word(&hay[..s]));
                 lm.entries[m.pattern().as_usize()]
                     .iter()
-                    .find(|en| en.valid_on(date) && case_ok(en, surface, &lm.lead_words, after_lead))
+                    .find(|en| {
+                        !en.cell_only && en.valid_on(date) && case_ok(en, surface, &lm.lead_words, after_lead)
+                    })
                     .map(|en| (en, b0, b1, surface.to_string()))
             } else {
                 None
@@ -507,7 +523,8 @@ impl Matcher {
     /// Classifies a whole name (lookup): the entries for its folded form, after
     /// the leading articles and prepositions of `lang` are dropped. With
     /// `exact_case`, a name of case rule `exact` must be written as listed
-    /// (prose); without, any case counts (a data cell: "uae", "u.s.").
+    /// (prose); without, any case counts (a data cell: "uae", "u.s."), and
+    /// the data sources' own forms count ("Congo (the)").
     pub fn lookup_folded(
         &self,
         key: &str,
@@ -525,7 +542,9 @@ impl Matcher {
         lm.entries[m.pattern().as_usize()]
             .iter()
             .find(|e| {
-                e.valid_on(self.today) && (!exact_case || e.case != CaseRule::Exact || e.name == original)
+                e.valid_on(self.today)
+                    && !(exact_case && e.cell_only)
+                    && (!exact_case || e.case != CaseRule::Exact || e.name == original)
             })
             .map(|e| (e.kind, e.codes.clone()))
     }
@@ -542,7 +561,7 @@ fn add_abbreviated_forms(
 ) {
     for (lang, names) in per_lang.iter_mut() {
         let abbreviations = grammar.one_word_abbreviations(lang);
-        if abbreviations.is_empty() || *lang == crate::reference::CELL_LANG {
+        if abbreviations.is_empty() {
             continue;
         }
         let mut forms: Vec<(String, Vec<Entry>)> = Vec::new();

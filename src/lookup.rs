@@ -13,8 +13,8 @@
 //! abbreviations must be written as listed ("US", not "us").
 
 use crate::extract::Matcher;
-use crate::normalize::fold;
-use crate::reference::{NameKind, Reference, CELL_LANG};
+use crate::normalize::{fold, Folded};
+use crate::reference::{NameKind, Reference};
 
 /// How one input name was classified.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,13 +64,16 @@ pub fn lookup_in(
     reference: &Reference,
 ) -> Lookup {
     let trimmed = input.trim();
-    if mode == Mode::Cell {
-        if let Some(found) = whole(trimmed, Some(CELL_LANG), mode, matcher, reference) {
-            return found;
-        }
-    }
-    if let Some(found) = whole(trimmed, lang, mode, matcher, reference) {
+    let folded = fold(trimmed);
+    if let Some(found) = whole_folded(trimmed, &folded, lang, mode, matcher, reference) {
         return found;
+    }
+    let is_code = !trimmed.is_empty()
+        && (trimmed.chars().all(|c| c.is_ascii_uppercase()) || trimmed.chars().all(|c| c.is_ascii_digit()));
+    if is_code {
+        if let Some(c) = reference.country_by_code(trimmed) {
+            return Lookup::Matched(c.alpha3.clone());
+        }
     }
     if mode == Mode::Cell {
         if let Some(found) = cell_forms(trimmed, lang, matcher, reference) {
@@ -79,18 +82,11 @@ pub fn lookup_in(
         // A cell may keep another language's name ("Rwanda", "Qatar" in a
         // Spanish table): every language's names, when the cell's fail.
         if lang.is_some() {
-            let any = whole(trimmed, None, mode, matcher, reference)
+            let any = whole_folded(trimmed, &folded, None, mode, matcher, reference)
                 .or_else(|| cell_forms(trimmed, None, matcher, reference));
             if let Some(found) = any {
                 return found;
             }
-        }
-    }
-    let is_code = !trimmed.is_empty()
-        && (trimmed.chars().all(|c| c.is_ascii_uppercase()) || trimmed.chars().all(|c| c.is_ascii_digit()));
-    if is_code {
-        if let Some(c) = reference.country_by_code(trimmed) {
-            return Lookup::Matched(c.alpha3.clone());
         }
     }
     Lookup::Unmatched
@@ -105,8 +101,19 @@ fn whole(
     matcher: &Matcher,
     reference: &Reference,
 ) -> Option<Lookup> {
+    whole_folded(name, &fold(name), lang, mode, matcher, reference)
+}
+
+/// [`whole`] on the folded name.
+fn whole_folded(
+    name: &str,
+    folded: &Folded,
+    lang: Option<&str>,
+    mode: Mode,
+    matcher: &Matcher,
+    reference: &Reference,
+) -> Option<Lookup> {
     let lang_s = lang.unwrap_or("");
-    let folded = fold(name);
     let text = folded.text.as_str();
     let mut at = 0;
     loop {
@@ -214,9 +221,11 @@ fn cell_forms(cell: &str, lang: Option<&str>, matcher: &Matcher, reference: &Ref
     let mut attempt = |form: &str, l: &str, ambiguous_ok: bool| -> Option<Lookup> {
         // The form, then without its state's form ("Republic of Rwanda"),
         // then with an "of" word the source dropped after it ("Democratic
-        // Republic Congo").
+        // Republic Congo"); a form with a tail still to undo keeps its state's
+        // form ("Democratic Republic of the Congo (the)").
         let mut forms = vec![form.to_string()];
-        if let Some((prefix, rest)) = strip_state_form(form, l, reference) {
+        let whole_name = split_cell(form).is_none();
+        if let Some((prefix, rest)) = strip_state_form(form, l, reference).filter(|_| whole_name) {
             forms.push(rest.to_string());
             let last = prefix.trim_end().rsplit(' ').next().unwrap_or("");
             if g.is(l, "state_form", last) {

@@ -303,9 +303,21 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
         Ok(String::from_utf8(w.into_inner()?)?)
     };
     if a.names.is_empty() {
+        // A column repeats its values: each distinct name is classified once
+        // (up to 100,000 of them kept).
+        let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for line in std::io::stdin().lock().lines() {
             let line = line.context("reading names on stdin")?;
-            out.write_all(render(line.trim_end_matches('\r'))?.as_bytes())?;
+            let name = line.trim_end_matches('\r');
+            if let Some(row) = seen.get(name) {
+                out.write_all(row.as_bytes())?;
+                continue;
+            }
+            let row = render(name)?;
+            out.write_all(row.as_bytes())?;
+            if seen.len() < 100_000 {
+                seen.insert(name.to_string(), row);
+            }
         }
     } else {
         for n in &a.names {
