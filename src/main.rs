@@ -429,7 +429,7 @@ fn run_extract(a: ExtractArgs) -> Result<u8> {
     }
     impl<W: Write> Sink for Out<'_, W> {
         fn article(&mut self, a: Article) {
-            let (mentions, _) = paysage::analyse(&a.text, &a.lang, a.date, self.matcher, self.reference);
+            let (mentions, _) = paysage::analyse_article(&a, a.date, self.matcher, self.reference);
             for m in mentions {
                 let is = |k| m.kind == k;
                 let country = is(paysage::extract::MentionKind::Country)

@@ -297,3 +297,32 @@ fn burma_before_1989_and_west_germany() {
         (MentionKind::Country, vec!["DEU".to_string()], frg)
     );
 }
+
+/// An article whose language was guessed is scanned with every language's
+/// names (the guess may be wrong): a German name in a text guessed English.
+#[test]
+fn an_article_without_a_language_is_scanned_with_every_language() {
+    let (r, m) = setup();
+    let article = paysage::ingest::Article {
+        id: "x".into(),
+        date: None,
+        lang: "en".into(),
+        source: String::new(),
+        title: String::new(),
+        text: "Exports from Deutschland rose.".into(),
+        lang_detected: true,
+        file: String::new(),
+        line: None,
+    };
+    let (mentions, _) = paysage::analyse_article(&article, None, &m, &r);
+    assert_eq!(
+        mentions.iter().map(|x| x.codes[0].as_str()).collect::<Vec<_>>(),
+        ["DEU"]
+    );
+    let given = paysage::ingest::Article {
+        lang_detected: false,
+        ..article
+    };
+    let (mentions, _) = paysage::analyse_article(&given, None, &m, &r);
+    assert!(mentions.is_empty(), "a given language's names only");
+}
