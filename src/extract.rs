@@ -49,6 +49,10 @@ pub struct Mention {
     /// For a country settled from an ambiguous name by context: the
     /// candidates it was chosen from.
     pub settled_from: Vec<String>,
+    /// For a country named by a former name of the same state ("West
+    /// Germany", "RFA": the country DEU), the id in `historical.csv` of that
+    /// former entry ("FRG"); `None` otherwise.
+    pub former: Option<String>,
     /// Byte span in the folded text (for the resolver).
     pub folded_start: usize,
     pub folded_end: usize,
@@ -75,6 +79,11 @@ struct Entry {
     case: CaseRule,
     from: Option<chrono::NaiveDate>,
     until: Option<chrono::NaiveDate>,
+    former: Option<String>,
+    /// A name of the pseudo-language `cell` (data sources' own forms, "Congo
+    /// (the)"): in every language's automaton for lookups of data cells,
+    /// never found in running text.
+    cell_only: bool,
 }
 
 impl Entry {
@@ -147,6 +156,14 @@ pub struct Matcher {
     name_particles: std::collections::HashSet<String>,
     /// Company suffixes that turn a country name into a company's ("Ltd").
     org_suffixes: std::collections::HashSet<String>,
+    /// Lower-case words that join a compound place name ("de" of
+    /// "Hauts-de-France", "en" of "Tremblay-en-France").
+    compound_particles: std::collections::HashSet<String>,
+    /// Regions written after a town's name ("Indiana" of "Peru, Indiana").
+    town_regions: Vec<String>,
+    /// Common given names: a country name after one is a surname ("Chris
+    /// Jordan", "Anatole France"), even at the start of a sentence.
+    first_names: std::collections::HashSet<String>,
     /// The date names with a period are read at when an article has none
     /// (and for lookups): the day the matcher was built, read once.
     today: chrono::NaiveDate,
@@ -158,6 +175,7 @@ impl Matcher {
     pub fn new(reference: &Reference) -> anyhow::Result<Matcher> {
         let mut per_lang: BTreeMap<&str, BTreeMap<String, Vec<Entry>>> = BTreeMap::new();
         let mut any: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+        let mut cells: Vec<(String, Entry)> = Vec::new();
         for n in &reference.names {
             let key = crate::normalize::fold_str(&n.name);
             let e = Entry {
@@ -167,7 +185,13 @@ impl Matcher {
                 case: n.case,
                 from: n.from,
                 until: n.until,
+                former: n.former.clone(),
+                cell_only: n.lang == crate::reference::CELL_LANG,
             };
+            if e.cell_only {
+                cells.push((key, e));
+                continue;
+            }
             per_lang
                 .entry(n.lang.as_str())
                 .or_default()
@@ -182,6 +206,14 @@ impl Matcher {
                 .any(|x| x.kind == e.kind && x.codes == e.codes && x.from == e.from && x.until == e.until)
             {
                 slot.push(e);
+            }
+        }
+        add_abbreviated_forms(&mut per_lang, &mut any, &reference.grammar);
+        // The data sources' own forms go first into every automaton: a
+        // lookup of a data cell finds them in the same search.
+        for names in per_lang.values_mut().chain([&mut any]) {
+            for (key, e) in &cells {
+                names.entry(key.clone()).or_default().insert(0, e.clone());
             }
         }
         let lead = |lang: Option<&str>| -> std::collections::HashSet<String> {
@@ -217,6 +249,13 @@ impl Matcher {
             not_names: reference.grammar.words_of("mul", "not_name"),
             name_particles: reference.grammar.words_of("mul", "name_particle"),
             org_suffixes: reference.grammar.words_of("mul", "org_suffix"),
+            compound_particles: reference.grammar.words_of("mul", "compound_particle"),
+            town_regions: reference
+                .grammar
+                .words_of("mul", "town_region")
+                .into_iter()
+                .collect(),
+            first_names: reference.grammar.words_of("mul", "first_name"),
             today: chrono::Local::now().date_naive(),
         })
     }
@@ -278,6 +317,31 @@ impl Matcher {
         }
     }
 
+    /// Drops a one-word country name that names a town, followed by its
+    /// region and the end of the phrase: "Peru, Indiana, is", "in Mexico,
+    /// Missouri." (grammar role `town_region`). Inside an enumeration
+    /// ("Canada, Alaska and Australia", "Corée du Sud, New York, Los
+    /// Angeles") the region is followed by a word or another name, and the
+    /// country stays.
+    fn drop_towns(&self, text: &str, mentions: &mut Vec<Mention>) {
+        mentions.retain(|m| {
+            if m.kind != MentionKind::Country || m.surface.contains(char::is_whitespace) {
+                return true;
+            }
+            let Some(rest) = text[m.byte_end..].strip_prefix(", ") else {
+                return true;
+            };
+            !self.town_regions.iter().any(|r| {
+                rest.strip_prefix(r.as_str()).is_some_and(|after| {
+                    let clause = after
+                        .strip_prefix(", ")
+                        .is_some_and(|a| a.starts_with(|c: char| c.is_lowercase()));
+                    clause || after.is_empty() || after.starts_with(['.', ';', ':', ')', '\n'])
+                })
+            })
+        });
+    }
+
     fn drop_people(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.byte_start).collect();
         let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.byte_end).collect();
@@ -304,7 +368,9 @@ impl Matcher {
                     let title = matches!((next.next(), next.next()),
                         (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
                     let next_start = m.byte_end + ws;
-                    if ws > 0 && title && !starts.contains(&next_start) {
+                    // A weekday or month is no surname ("in Israel Monday").
+                    let next_word: String = after[ws..].chars().take_while(|c| c.is_alphabetic()).collect();
+                    if ws > 0 && title && !starts.contains(&next_start) && !self.not_names.contains(&next_word) {
                         return false;
                     }
                 }
@@ -320,13 +386,22 @@ impl Matcher {
                     .map(char::len_utf8)
                     .sum();
                 let word = &head[head.len() - word_len..];
+                // A compound place name joined by a particle: "Hauts-de-France",
+                // "Tremblay-en-France" (a region or town, not the country).
+                if sep == '-'
+                    && self.compound_particles.contains(word)
+                    && head[..head.len() - word_len].ends_with('-')
+                {
+                    return false;
+                }
                 let mut wc = word.chars();
                 let title = matches!((wc.next(), wc.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
                 if !title || ends.contains(&(m.byte_start - sep.len_utf8())) || self.not_names.contains(word) {
                     return true;
                 }
-                // Joined by a hyphen, it is one compound name ("Bourg-Saint-Maurice").
-                if sep == '-' {
+                // Joined by a hyphen, it is one compound name ("Bourg-Saint-Maurice");
+                // after a given name, a surname ("Chris Jordan scored twice").
+                if sep == '-' || self.first_names.contains(word) {
                     return false;
                 }
                 // Inside a sentence: what precedes the word is a lower-case
@@ -366,7 +441,8 @@ impl Matcher {
             };
             let (s, e) = (m.start(), m.end());
             let before_ok = hay[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
-            let after_ok = hay[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let after_ok =
+                hay[e..].chars().next().is_none_or(|c| !is_word_char(c)) || glued(text, folded, s, e);
             let noun = lm.is_noun[m.pattern().as_usize()] && before_ok && after_ok;
             if noun {
                 nouns.push((s, e));
@@ -377,7 +453,9 @@ impl Matcher {
                 let after_lead = || lm.lead_words.contains(previous_word(&hay[..s]));
                 lm.entries[m.pattern().as_usize()]
                     .iter()
-                    .find(|en| en.valid_on(date) && case_ok(en, surface, after_lead))
+                    .find(|en| {
+                        !en.cell_only && en.valid_on(date) && case_ok(en, surface, &lm.lead_words, after_lead)
+                    })
                     .map(|en| (en, b0, b1, surface.to_string()))
             } else {
                 None
@@ -400,6 +478,7 @@ impl Matcher {
                             kind,
                             codes: en.codes.clone(),
                             settled_from: Vec::new(),
+                            former: en.former.clone(),
                             folded_start: s,
                             folded_end: e,
                             byte_start: b0,
@@ -432,6 +511,9 @@ impl Matcher {
         }
         // Companies first: "Imperial Oil Canada Ltd" is a company, not a person's name.
         self.mark_companies(text, &mut out);
+        if !self.town_regions.is_empty() {
+            self.drop_towns(text, &mut out);
+        }
         Found {
             mentions: self.drop_people(text, out),
             member_nouns: nouns,
@@ -439,8 +521,17 @@ impl Matcher {
     }
 
     /// Classifies a whole name (lookup): the entries for its folded form, after
-    /// the leading articles and prepositions of `lang` are dropped.
-    pub fn lookup_folded(&self, key: &str, lang: &str, original: &str) -> Option<(NameKind, Vec<String>)> {
+    /// the leading articles and prepositions of `lang` are dropped. With
+    /// `exact_case`, a name of case rule `exact` must be written as listed
+    /// (prose); without, any case counts (a data cell: "uae", "u.s."), and
+    /// the data sources' own forms count ("Congo (the)").
+    pub fn lookup_folded(
+        &self,
+        key: &str,
+        lang: &str,
+        original: &str,
+        exact_case: bool,
+    ) -> Option<(NameKind, Vec<String>)> {
         let lm = self.for_lang(lang);
         let m = lm
             .anchored()
@@ -450,15 +541,88 @@ impl Matcher {
         }
         lm.entries[m.pattern().as_usize()]
             .iter()
-            .find(|e| e.valid_on(self.today) && (e.case != CaseRule::Exact || e.name == original))
+            .find(|e| {
+                e.valid_on(self.today)
+                    && !(exact_case && e.cell_only)
+                    && (!exact_case || e.case != CaseRule::Exact || e.name == original)
+            })
             .map(|e| (e.kind, e.codes.clone()))
     }
 }
 
-fn case_ok(e: &Entry, surface: &str, after_lead: impl Fn() -> bool) -> bool {
+/// Adds to each language's names their forms with a word abbreviated as the
+/// language's abbreviations (grammar role `abbreviation`, one-word
+/// expansions) say: "St Kitts and Nevis", "St. Lucia", "Ste-Lucie". A form
+/// that is already a name keeps its own meaning.
+fn add_abbreviated_forms(
+    per_lang: &mut BTreeMap<&str, BTreeMap<String, Vec<Entry>>>,
+    any: &mut BTreeMap<String, Vec<Entry>>,
+    grammar: &crate::reference::Grammar,
+) {
+    for (lang, names) in per_lang.iter_mut() {
+        let abbreviations = grammar.one_word_abbreviations(lang);
+        if abbreviations.is_empty() {
+            continue;
+        }
+        let mut forms: Vec<(String, Vec<Entry>)> = Vec::new();
+        for (key, entries) in names.iter() {
+            for (abbr, expansion) in &abbreviations {
+                let words: Vec<&str> = key.split(' ').collect();
+                if !words.contains(expansion) {
+                    continue;
+                }
+                let form: Vec<&str> = words
+                    .iter()
+                    .map(|w| if w == expansion { *abbr } else { *w })
+                    .collect();
+                forms.push((form.join(" "), entries.clone()));
+            }
+        }
+        for (form, entries) in forms {
+            if names.contains_key(&form) {
+                continue;
+            }
+            any.entry(form.clone()).or_insert_with(|| entries.clone());
+            names.insert(form, entries);
+        }
+    }
+}
+
+/// Whether folded byte `e` starts a new sentence glued to the word before
+/// it, as a lower-case letter followed by a capital and a lower-case letter
+/// or an apostrophe ("à la TunisieL'affaire", "en FranceLe"): a boundary.
+fn glued(text: &str, folded: &Folded, s: usize, e: usize) -> bool {
+    // Not a handle or a hashtag ("@FranceInsoumise").
+    let start = folded.orig_byte(s);
+    if text[..start].ends_with(['@', '#']) {
+        return false;
+    }
+    let at = folded.orig_byte(e);
+    let mut next = text[at..].chars();
+    let mut prev = text[..at].chars().rev();
+    matches!(
+        (prev.next(), next.next(), next.next()),
+        (Some(p), Some(c), Some(d)) if p.is_lowercase() && c.is_uppercase() && (d.is_lowercase() || d == '\'' || d == '\u{2019}')
+    )
+}
+
+fn case_ok(
+    e: &Entry,
+    surface: &str,
+    lead_words: &std::collections::HashSet<String>,
+    after_lead: impl Fn() -> bool,
+) -> bool {
     // Proper-noun rule: a name counts when written with a capital
-    // ("Chine", "CHINE"), not as a common word ("chine", "turkey").
-    let proper = || surface.chars().any(char::is_uppercase);
+    // ("Chine", "CHINE"), not as a common word ("chine", "turkey"); a
+    // capital on a leading article does not count ("La réunion des
+    // ministres" is not "La Réunion").
+    let proper = || {
+        let rest = match surface.split_once(' ') {
+            Some((first, rest)) if lead_words.contains(&first.to_lowercase()) => rest,
+            _ => surface,
+        };
+        rest.chars().any(char::is_uppercase)
+    };
     match e.case {
         CaseRule::Exact => surface == e.name,
         CaseRule::Proper => proper(),

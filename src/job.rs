@@ -6,7 +6,7 @@
 
 use crate::ingest::{self, Article, ArticleSource, Columns, Reject, Sink};
 use crate::reference::{InputFile, Reference};
-use crate::{analyse, breakdown, extract, resolve, select_groups, tables, write, SCHEMA_VERSION};
+use crate::{analyse_article, breakdown, extract, resolve, select_groups, tables, write, SCHEMA_VERSION};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
@@ -366,7 +366,7 @@ fn scan_batch(
         .into_par_iter()
         .map(|article| {
             let date = config.as_of.or(article.date);
-            let (mentions, resolution) = analyse(&article.text, &article.lang, date, matcher, reference);
+            let (mentions, resolution) = analyse_article(&article, date, matcher, reference);
             tables::Processed {
                 text_chars: article.text.chars().count(),
                 article,

@@ -67,10 +67,40 @@ pub fn select_groups(
     Ok(out)
 }
 
+/// [`analyse`] for an article as read: one whose language was guessed
+/// (`lang_detected`) is scanned with every language's names, since the guess
+/// may be wrong, and resolved with the guessed language's grammar.
+pub fn analyse_article(
+    article: &ingest::Article,
+    date: Option<NaiveDate>,
+    matcher: &extract::Matcher,
+    reference: &reference::Reference,
+) -> (Vec<extract::Mention>, resolve::Resolution) {
+    let scan = if article.lang_detected {
+        ""
+    } else {
+        article.lang.as_str()
+    };
+    analyse_scanned(&article.text, scan, &article.lang, date, matcher, reference)
+}
+
 /// One article through the pure stages: fold and match, then settle
 /// ambiguous names by context, resolve the sets and check their counts.
 pub fn analyse(
     text: &str,
+    lang: &str,
+    date: Option<NaiveDate>,
+    matcher: &extract::Matcher,
+    reference: &reference::Reference,
+) -> (Vec<extract::Mention>, resolve::Resolution) {
+    analyse_scanned(text, lang, lang, date, matcher, reference)
+}
+
+/// [`analyse`] with the names of `scan_lang` ("": every language's) and the
+/// grammar of `lang`.
+fn analyse_scanned(
+    text: &str,
+    scan_lang: &str,
     lang: &str,
     date: Option<NaiveDate>,
     matcher: &extract::Matcher,
@@ -83,7 +113,7 @@ pub fn analyse(
     }
     FOLDED.with_borrow_mut(|folded| {
         normalize::fold_into(text, folded);
-        let found = matcher.extract_folded(text, folded, lang, date);
+        let found = matcher.extract_folded(text, folded, scan_lang, date);
         let mut mentions = found.mentions;
         let resolution = resolve::resolve(
             text,

@@ -1,8 +1,19 @@
 //! `paysage lookup`: whole names classified one by one, like a converter,
-//! with the same names, folding and case rules as the text scan.
+//! with the same names and folding as the text scan.
+//!
+//! A whole name is read in one of two modes. A **data cell** (the default)
+//! is a name and nothing else: the case rules of prose are off ("uae",
+//! "drc", "u.s." are those countries), and the conventions of the standards'
+//! and data sources' tables are undone before the lookup: a trailing
+//! qualifier in parentheses ("Bolivia (Plurinational State of)", "Égypte
+//! (l')"), a name inverted around a comma ("Korea, Rep.", "Gambia, The"), a
+//! territory with its state ("Hong Kong SAR, China"), and the sources'
+//! abbreviations ("Rep.", "Dem.", "Fed. Sts.", "St.": grammar role
+//! `abbreviation`, data). **Prose** reads the name as `run` and `extract` do:
+//! abbreviations must be written as listed ("US", not "us").
 
 use crate::extract::Matcher;
-use crate::normalize::fold;
+use crate::normalize::{fold, Folded};
 use crate::reference::{NameKind, Reference};
 
 /// How one input name was classified.
@@ -10,57 +21,52 @@ use crate::reference::{NameKind, Reference};
 pub enum Lookup {
     Matched(String),
     Ambiguous(Vec<String>),
+    /// A former state (USSR, Zaire): the id of `historical.csv`.
+    Historical(String),
     Unmatched,
 }
 
-/// Classifies `input` as a whole name in `lang` (`None`: every language).
-/// Leading articles and prepositions are dropped ("les Etats-Unis", "aux
-/// Etats-Unis", "l'Albanie"); ISO codes written in capitals or digits match too.
+/// How a whole name is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A data cell (the default): no case rules, the sources' conventions
+    /// undone; an ambiguous name whose candidates hold exactly one country
+    /// (the others subdivisions: "Georgia") is that country.
+    #[default]
+    Cell,
+    /// Running text: the case rules of the text scan.
+    Prose,
+}
+
+/// Classifies `input` as a data cell in `lang` (`None`: every language):
+/// [`lookup_in`] in [`Mode::Cell`].
 ///
 /// ```no_run
 /// # use paysage::{reference::Reference, extract::Matcher, lookup::{lookup, Lookup}};
 /// let r = Reference::load("input".as_ref()).unwrap();
 /// let m = Matcher::new(&r).unwrap();
 /// assert_eq!(lookup("aux Etats Unis", Some("fr"), &m, &r), Lookup::Matched("USA".into()));
+/// assert_eq!(lookup("Korea, Rep.", None, &m, &r), Lookup::Matched("KOR".into()));
 /// ```
 pub fn lookup(input: &str, lang: Option<&str>, matcher: &Matcher, reference: &Reference) -> Lookup {
+    lookup_in(input, lang, Mode::Cell, matcher, reference)
+}
+
+/// Classifies `input` as a whole name in `lang` (`None`: every language),
+/// read in `mode`. Leading articles and prepositions are dropped ("les
+/// Etats-Unis", "aux Etats-Unis", "l'Albanie"); ISO codes written in
+/// capitals or digits match too.
+pub fn lookup_in(
+    input: &str,
+    lang: Option<&str>,
+    mode: Mode,
+    matcher: &Matcher,
+    reference: &Reference,
+) -> Lookup {
     let trimmed = input.trim();
-    let lang_s = lang.unwrap_or("");
     let folded = fold(trimmed);
-    let text = folded.text.as_str();
-    // The whole name first ("El Salvador"), then without each leading article
-    // or preposition in turn ("aux Etats-Unis", "l'Albanie").
-    let mut at = 0;
-    loop {
-        let key = text[at..].trim_end();
-        if key.is_empty() {
-            break;
-        }
-        let original = &trimmed[folded.orig_byte(at)..];
-        if let Some((kind, codes)) = matcher.lookup_folded(key, lang_s, original.trim()) {
-            return match kind {
-                NameKind::Country => Lookup::Matched(codes[0].clone()),
-                NameKind::Ambiguous => Lookup::Ambiguous(codes),
-                // Not a country: a group, a former state (never silently the
-                // modern one), an organisation, or a blocking phrase.
-                NameKind::Group | NameKind::NotCountry | NameKind::Historical | NameKind::Organisation => {
-                    Lookup::Unmatched
-                }
-            };
-        }
-        let rest = &text[at..];
-        let word_end = rest
-            .find([' ', '\''])
-            .map(|i| if rest.as_bytes()[i] == b'\'' { i + 1 } else { i })
-            .unwrap_or(rest.len());
-        let word = &rest[..word_end];
-        let g = &reference.grammar;
-        let droppable = word_end < rest.len() && (g.is(lang_s, "article", word) || g.is(lang_s, "of", word));
-        if !droppable {
-            break;
-        }
-        at += word_end;
-        at += text[at..].len() - text[at..].trim_start().len();
+    if let Some(found) = whole_folded(trimmed, &folded, lang, mode, matcher, reference) {
+        return found;
     }
     let is_code = !trimmed.is_empty()
         && (trimmed.chars().all(|c| c.is_ascii_uppercase()) || trimmed.chars().all(|c| c.is_ascii_digit()));
@@ -69,5 +75,247 @@ pub fn lookup(input: &str, lang: Option<&str>, matcher: &Matcher, reference: &Re
             return Lookup::Matched(c.alpha3.clone());
         }
     }
+    if mode == Mode::Cell {
+        if let Some(found) = cell_forms(trimmed, lang, matcher, reference) {
+            return found;
+        }
+        // A cell may keep another language's name ("Rwanda", "Qatar" in a
+        // Spanish table): every language's names, when the cell's fail.
+        if lang.is_some() {
+            let any = whole_folded(trimmed, &folded, None, mode, matcher, reference)
+                .or_else(|| cell_forms(trimmed, None, matcher, reference));
+            if let Some(found) = any {
+                return found;
+            }
+        }
+    }
     Lookup::Unmatched
+}
+
+/// The name as a whole, then without each leading article or preposition
+/// in turn ("aux Etats-Unis", "l'Albanie"): `None` when no name matches.
+fn whole(
+    name: &str,
+    lang: Option<&str>,
+    mode: Mode,
+    matcher: &Matcher,
+    reference: &Reference,
+) -> Option<Lookup> {
+    whole_folded(name, &fold(name), lang, mode, matcher, reference)
+}
+
+/// [`whole`] on the folded name.
+fn whole_folded(
+    name: &str,
+    folded: &Folded,
+    lang: Option<&str>,
+    mode: Mode,
+    matcher: &Matcher,
+    reference: &Reference,
+) -> Option<Lookup> {
+    let lang_s = lang.unwrap_or("");
+    let text = folded.text.as_str();
+    let mut at = 0;
+    loop {
+        let key = text[at..].trim_end();
+        if key.is_empty() {
+            return None;
+        }
+        let original = &name[folded.orig_byte(at)..];
+        let exact_case = mode == Mode::Prose;
+        if let Some((kind, codes)) = matcher.lookup_folded(key, lang_s, original.trim(), exact_case) {
+            return Some(classify(kind, codes, mode));
+        }
+        let rest = &text[at..];
+        let word_end = first_word(rest);
+        let word = &rest[..word_end];
+        let g = &reference.grammar;
+        let droppable = word_end < rest.len() && (g.is(lang_s, "article", word) || g.is(lang_s, "of", word));
+        if !droppable {
+            return None;
+        }
+        at += word_end;
+        at += text[at..].len() - text[at..].trim_start().len();
+    }
+}
+
+/// The length of the first word of folded `s`, an elided article with its
+/// apostrophe ("l'" of "l'albanie").
+fn first_word(s: &str) -> usize {
+    let end = s.find(' ').unwrap_or(s.len());
+    match s[..end].find('\'') {
+        // An elision ("l'", "d'", "qu'"), not an inner apostrophe ("people's").
+        Some(i) if i <= 2 => i + 1,
+        _ => end,
+    }
+}
+
+/// Folded `name` split after its leading words of a state's form, articles
+/// and "of" words of `lang` (grammar role `state_form`): ("republic of the
+/// union of ", "myanmar"), ("la republique de l'", "equateur"); `None` when
+/// it has none or nothing would be left.
+fn strip_state_form<'a>(name: &'a str, lang: &str, reference: &Reference) -> Option<(&'a str, &'a str)> {
+    let g = &reference.grammar;
+    let mut at = 0;
+    let mut forms = 0;
+    loop {
+        let rest = &name[at..];
+        let end = first_word(rest);
+        if end == rest.len() {
+            break;
+        }
+        let word = &rest[..end];
+        let form = g.is(lang, "state_form", word);
+        if !(form || g.is(lang, "article", word) || g.is(lang, "of", word)) {
+            break;
+        }
+        forms += usize::from(form);
+        at += end;
+        at += name[at..].len() - name[at..].trim_start().len();
+    }
+    (forms > 0).then(|| name.split_at(at))
+}
+
+fn classify(kind: NameKind, codes: Vec<String>, mode: Mode) -> Lookup {
+    match kind {
+        NameKind::Country => Lookup::Matched(codes[0].clone()),
+        NameKind::Ambiguous => {
+            // A country column names countries: candidates that are
+            // subdivisions (US-GA, GR-A) drop out of a cell.
+            let mut countries = codes.iter().filter(|c| !c.contains('-'));
+            match (mode, countries.next(), countries.next()) {
+                (Mode::Cell, Some(one), None) => Lookup::Matched(one.clone()),
+                _ => Lookup::Ambiguous(codes),
+            }
+        }
+        // A former state: never silently the modern one.
+        NameKind::Historical => Lookup::Historical(codes[0].clone()),
+        // Not a country: a group, an organisation, or a blocking phrase.
+        NameKind::Group | NameKind::NotCountry | NameKind::Organisation => Lookup::Unmatched,
+    }
+}
+
+/// A data cell written with a source's conventions: its footnote marks
+/// dropped ("Niue **") and abbreviations expanded ("St. Lucia"); then, for
+/// "HEAD, TAIL", "HEAD (TAIL)" or "HEAD [TAIL]", the tail put first ("Korea,
+/// Rep." = "Republic of Korea", "Bahamas (the)", "Congo (la République
+/// démocratique du)"), with an "of" word of the language between when the
+/// source dropped it; then the tail alone when a state's form names it
+/// ("Chine, région administrative spéciale de Hong Kong"); last the head
+/// alone ("Hong Kong SAR, China", "Martinique, France", "Venezuela, RB").
+/// Each form is also tried without a leading state's form ("Republic of
+/// Rwanda"). The first country found wins; else the first ambiguous name.
+fn cell_forms(cell: &str, lang: Option<&str>, matcher: &Matcher, reference: &Reference) -> Option<Lookup> {
+    let g = &reference.grammar;
+    let folded = fold(cell).text;
+    let folded = folded.trim().trim_end_matches(['*', '\u{2020}', ' ']);
+    let split = split_cell(folded);
+    // The abbreviations and words of the cell's language (and of `mul`), or
+    // of each language in turn when it has none.
+    let langs: Vec<&str> = match lang {
+        Some(l) => vec![l],
+        None => g.abbreviation_langs().filter(|l| *l != "mul").collect(),
+    };
+    let mut tried: Vec<String> = Vec::new();
+    let mut fallback = None;
+    let mut attempt = |form: &str, l: &str, ambiguous_ok: bool| -> Option<Lookup> {
+        // The form, then without its state's form ("Republic of Rwanda"),
+        // then with an "of" word the source dropped after it ("Democratic
+        // Republic Congo"); a form with a tail still to undo keeps its state's
+        // form ("Democratic Republic of the Congo (the)").
+        let mut forms = vec![form.to_string()];
+        let whole_name = split_cell(form).is_none();
+        if let Some((prefix, rest)) = strip_state_form(form, l, reference).filter(|_| whole_name) {
+            forms.push(rest.to_string());
+            let last = prefix.trim_end().rsplit(' ').next().unwrap_or("");
+            if g.is(l, "state_form", last) {
+                forms.extend(
+                    g.folded_words_of(l, "of")
+                        .iter()
+                        .map(|of| format!("{prefix}{of} {rest}")),
+                );
+            }
+        }
+        for f in forms {
+            if tried.contains(&f) {
+                continue;
+            }
+            let found = whole(&f, lang, Mode::Cell, matcher, reference);
+            tried.push(f);
+            match found {
+                Some(x @ (Lookup::Matched(_) | Lookup::Historical(_))) => return Some(x),
+                Some(x @ Lookup::Ambiguous(_)) if ambiguous_ok => {
+                    fallback.get_or_insert(x);
+                }
+                _ => {}
+            }
+        }
+        None
+    };
+    let expand = |s: &str, l: &str| expand_abbreviations(s, l, reference);
+    // Each step in every language before the next step.
+    for l in &langs {
+        if let Some(found) = attempt(&expand(folded, l), l, true) {
+            return Some(found);
+        }
+    }
+    let (head, tail) = split?;
+    for l in &langs {
+        let (head, tail) = (expand(head, l), expand(tail, l));
+        let sep = if tail.ends_with('\'') { "" } else { " " };
+        if let Some(found) = attempt(&format!("{tail}{sep}{head}"), l, true) {
+            return Some(found);
+        }
+        for of in g.folded_words_of(l, "of") {
+            if let Some(found) = attempt(&format!("{tail} {of} {head}"), l, true) {
+                return Some(found);
+            }
+        }
+    }
+    for l in &langs {
+        let tail = expand(tail, l);
+        if let Some((_, part)) = strip_state_form(&tail, l, reference) {
+            if let Some(found) = attempt(part, l, false) {
+                return Some(found);
+            }
+        }
+    }
+    for l in &langs {
+        if let Some(found) = attempt(&expand(head, l), l, false) {
+            return Some(found);
+        }
+    }
+    fallback
+}
+
+/// "head, tail" (at the last comma), "head (tail)" or "head [tail]", folded.
+fn split_cell(folded: &str) -> Option<(&str, &str)> {
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        let Some(inner) = folded.strip_suffix(close) else {
+            continue;
+        };
+        let open = inner.rfind(open)?;
+        let (head, tail) = (inner[..open].trim(), inner[open + 1..].trim());
+        return (!head.is_empty() && !tail.is_empty()).then_some((head, tail));
+    }
+    let comma = folded.rfind(',')?;
+    let (head, tail) = (folded[..comma].trim(), folded[comma + 1..].trim());
+    (!head.is_empty() && !tail.is_empty()).then_some((head, tail))
+}
+
+/// Each word of a folded cell that is an abbreviation of `lang` (or of
+/// `mul`) replaced by its expansion ("dem. rep." -> "democratic republic").
+fn expand_abbreviations(folded: &str, lang: &str, reference: &Reference) -> String {
+    let g = &reference.grammar;
+    let mut out = String::with_capacity(folded.len() + 16);
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match g.expansion(lang, word).or_else(|| g.expansion("mul", word)) {
+            Some(e) => out.push_str(e),
+            None => out.push_str(word),
+        }
+    }
+    out
 }

@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Args, Parser, Subcommand};
 use paysage::ingest::ArticleSource;
-use paysage::lookup::{lookup, Lookup};
+use paysage::lookup::{lookup_in, Lookup, Mode};
 use paysage::reference::{parse_date, Reference};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -131,6 +131,11 @@ struct LookupArgs {
     /// instead of CSV: iso3, iso2, numeric, name_en, name_fr, status.
     #[arg(long, value_parser = ["iso3", "iso2", "numeric", "name_en", "name_fr", "status"])]
     to: Option<String>,
+    /// Read each name as running text (the case rules of `run`: "US" but not
+    /// "us") instead of as a data cell (the default: any case, and the data
+    /// sources' conventions undone: "Korea, Rep.", "Bahamas (the)").
+    #[arg(long)]
+    prose: bool,
     /// Names to classify; with none, one name a line is read on stdin.
     names: Vec<String>,
 }
@@ -268,20 +273,13 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
         writeln!(out, "input,status,iso3,iso2,numeric,name_en,candidates")?;
     }
     // One output line per input name, in order.
+    let mode = if a.prose { Mode::Prose } else { Mode::Cell };
     let render = |name: &str| -> Result<String> {
-        let found = lookup(name, a.lang.as_deref(), &matcher, &reference);
-        let country = match &found {
-            Lookup::Matched(iso3) => Some(reference.country(iso3).context("matched code not in countries")?),
-            _ => None,
-        };
-        let status = match found {
-            Lookup::Matched(_) => "matched",
-            Lookup::Ambiguous(_) => "ambiguous",
-            Lookup::Unmatched => "unmatched",
-        };
+        let found = lookup_in(name, a.lang.as_deref(), mode, &matcher, &reference);
+        let row = LookupRow::new(&found, &reference)?;
         if let Some(to) = &a.to {
-            let v = match (to.as_str(), country) {
-                ("status", _) => status,
+            let v = match (to.as_str(), row.country) {
+                ("status", _) => row.status,
                 ("iso3", Some(c)) => &c.alpha3,
                 ("iso2", Some(c)) => &c.alpha2,
                 ("numeric", Some(c)) => &c.numeric,
@@ -291,11 +289,7 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
             };
             return Ok(format!("{v}\n"));
         }
-        let candidates = match &found {
-            Lookup::Ambiguous(codes) => codes.join(";"),
-            _ => String::new(),
-        };
-        let (iso3, iso2, numeric, name_en) = match country {
+        let (iso3, iso2, numeric, name_en) = match row.country {
             Some(c) => (
                 c.alpha3.as_str(),
                 c.alpha2.as_str(),
@@ -305,13 +299,25 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
             None => ("", "", "", ""),
         };
         let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-        w.write_record([name, status, iso3, iso2, numeric, name_en, &candidates])?;
+        w.write_record([name, row.status, iso3, iso2, numeric, name_en, &row.candidates])?;
         Ok(String::from_utf8(w.into_inner()?)?)
     };
     if a.names.is_empty() {
+        // A column repeats its values: each distinct name is classified once
+        // (up to 100,000 of them kept).
+        let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for line in std::io::stdin().lock().lines() {
             let line = line.context("reading names on stdin")?;
-            out.write_all(render(line.trim_end_matches('\r'))?.as_bytes())?;
+            let name = line.trim_end_matches('\r');
+            if let Some(row) = seen.get(name) {
+                out.write_all(row.as_bytes())?;
+                continue;
+            }
+            let row = render(name)?;
+            out.write_all(row.as_bytes())?;
+            if seen.len() < 100_000 {
+                seen.insert(name.to_string(), row);
+            }
         }
     } else {
         for n in &a.names {
@@ -320,6 +326,55 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
     }
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// What one `lookup` row says: its status, the country of its code columns
+/// (the match, or a former state's one successor) and its candidates (an
+/// ambiguous name's, or a former state's successors when there are several).
+struct LookupRow<'r> {
+    status: &'static str,
+    country: Option<&'r paysage::reference::Country>,
+    candidates: String,
+}
+
+impl<'r> LookupRow<'r> {
+    fn new(found: &Lookup, reference: &'r Reference) -> Result<LookupRow<'r>> {
+        let country = |iso3: &str| reference.country(iso3).context("matched code not in countries");
+        Ok(match found {
+            Lookup::Matched(iso3) => LookupRow {
+                status: "matched",
+                country: Some(country(iso3)?),
+                candidates: String::new(),
+            },
+            Lookup::Ambiguous(codes) => LookupRow {
+                status: "ambiguous",
+                country: None,
+                candidates: codes.join(";"),
+            },
+            Lookup::Historical(id) => {
+                let h = reference
+                    .historical(id)
+                    .context("historical id not in historical.csv")?;
+                match h.successors.as_slice() {
+                    [one] => LookupRow {
+                        status: "historical",
+                        country: Some(country(one)?),
+                        candidates: String::new(),
+                    },
+                    many => LookupRow {
+                        status: "historical",
+                        country: None,
+                        candidates: many.join(";"),
+                    },
+                }
+            }
+            Lookup::Unmatched => LookupRow {
+                status: "unmatched",
+                country: None,
+                candidates: String::new(),
+            },
+        })
+    }
 }
 
 fn run_groups(a: GroupsArgs) -> Result<u8> {
@@ -384,7 +439,7 @@ fn run_extract(a: ExtractArgs) -> Result<u8> {
     }
     impl<W: Write> Sink for Out<'_, W> {
         fn article(&mut self, a: Article) {
-            let (mentions, _) = paysage::analyse(&a.text, &a.lang, a.date, self.matcher, self.reference);
+            let (mentions, _) = paysage::analyse_article(&a, a.date, self.matcher, self.reference);
             for m in &mentions {
                 let row = paysage::rows::MentionRow::new(&a.id, m, self.reference);
                 let written = serde_json::to_writer(&mut self.w, &row)

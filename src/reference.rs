@@ -90,6 +90,10 @@ pub struct Name {
     /// after 2019-02-12); `None`: always.
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// For a country named by a former name of the same state ("West
+    /// Germany": the country DEU): the id in `historical.csv` of that former
+    /// entry (column `former`, optional).
+    pub former: Option<String>,
     /// `file:line` the name came from.
     pub origin: String,
 }
@@ -213,6 +217,9 @@ pub struct Grammar {
     /// lang -> role -> its words and phrases, each split into folded words
     /// ("à savoir" -> ["a", "savoir"]): markers of several words.
     phrases: FastMap<String, FastMap<String, Vec<Vec<String>>>>,
+    /// lang -> folded abbreviation -> folded expansion ("rep." -> "republic"),
+    /// role `abbreviation`: what data sources shorten in a cell.
+    abbreviations: BTreeMap<String, HashMap<String, String>>,
 }
 
 const ANY_LANG: &str = "*";
@@ -366,6 +373,33 @@ impl Grammar {
             .and_then(|r| r.get(role))
             .map(|s| s.iter().cloned().collect())
             .unwrap_or_default()
+    }
+
+    /// The expansion of a folded abbreviation in `lang` ("rep." -> "republic";
+    /// role `abbreviation`, `value` the expansion).
+    pub fn expansion(&self, lang: &str, word: &str) -> Option<&str> {
+        self.abbreviations.get(lang)?.get(word).map(String::as_str)
+    }
+
+    /// The folded abbreviations of `lang` whose expansion is one word, with
+    /// it (("st.", "saint"), ("st", "saint")): the matcher adds each name's
+    /// abbreviated forms ("St Kitts and Nevis").
+    pub fn one_word_abbreviations(&self, lang: &str) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = self
+            .abbreviations
+            .get(lang)
+            .into_iter()
+            .flatten()
+            .filter(|(_, e)| !e.contains(' '))
+            .map(|(a, e)| (a.as_str(), e.as_str()))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Languages with abbreviations (role `abbreviation`).
+    pub fn abbreviation_langs(&self) -> impl Iterator<Item = &str> {
+        self.abbreviations.keys().map(String::as_str)
     }
 
     /// Value of a number word and whether it multiplies ("cent", "hundred").
@@ -566,6 +600,11 @@ fn check_code(t: &Table, line: u64, field: &str, v: &str, len: usize, digits: bo
     }
 }
 
+/// The pseudo-language of names as data sources write them in a table cell
+/// where that differs from prose (ISO and the UN write "Congo" for the
+/// Republic of the Congo): read by `lookup` in its data-cell mode only.
+pub const CELL_LANG: &str = "cell";
+
 /// Parses an ISO date (YYYY-MM-DD).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -698,9 +737,14 @@ impl Reference {
         set.into_iter().collect()
     }
 
-    /// Languages that have names.
+    /// Languages that have names (not the pseudo-language `cell` of the
+    /// names data sources write in a table cell).
     pub fn languages(&self) -> BTreeSet<&str> {
-        self.names.iter().map(|n| n.lang.as_str()).collect()
+        self.names
+            .iter()
+            .map(|n| n.lang.as_str())
+            .filter(|l| *l != CELL_LANG)
+            .collect()
     }
 }
 
@@ -1023,7 +1067,7 @@ fn load_group_file(
 }
 
 fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
-    const ROLES: [&str; 27] = [
+    const ROLES: [&str; 32] = [
         "joiner",
         "list_filler",
         "list_marker",
@@ -1051,6 +1095,11 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
         "not_name",
         "name_particle",
         "org_suffix",
+        "abbreviation",
+        "state_form",
+        "compound_particle",
+        "town_region",
+        "first_name",
     ];
     let t = Table::read(path, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
@@ -1079,6 +1128,15 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
                 .parse()
                 .map_err(|_| err(path, *line, "value", format!("`{v}` is not a whole number")))?;
             g.add_number(lang, folded, (v, role == "number_mul"));
+        } else if role == "abbreviation" {
+            let v = fold_str(t.get(rec, "value"));
+            if v.is_empty() {
+                return Err(err(path, *line, "value", "an abbreviation needs its expansion"));
+            }
+            g.abbreviations
+                .entry(lang.to_string())
+                .or_default()
+                .insert(folded, v);
         } else {
             g.add_word(lang, role, folded);
         }
@@ -1208,7 +1266,22 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
                 return Err(err(path, line, "name", "nothing left after folding"));
             }
             let (from, until) = (t.date(rec, line, "from")?, t.date(rec, line, "until")?);
+            let former = t.get(rec, "former");
+            if !former.is_empty() {
+                if kind != NameKind::Country {
+                    return Err(err(
+                        path,
+                        line,
+                        "former",
+                        "only a country name has a former entry",
+                    ));
+                }
+                known
+                    .check(NameKind::Historical, former)
+                    .map_err(|m| err(path, line, "former", m))?;
+            }
             let entry = Name {
+                former: (!former.is_empty()).then(|| former.to_string()),
                 lang,
                 name,
                 kind,

@@ -177,6 +177,9 @@ row!(
         group: Option<String>,
         candidates: Option<String>,
         former_code: Option<String>,
+        /// A former state's id in `historical.csv`, or the former entry a
+        /// country was named by ("West Germany": `FRG`).
+        former_id: Option<String>,
         related_iso3: Option<String>,
         iso3166_1: Option<bool>,
     }
@@ -297,6 +300,7 @@ impl MentionRow {
                 _ => join(&m.settled_from),
             },
             former_code: historical.and_then(|h| h.iso3166_3.clone()),
+            former_id: historical.map(|h| h.id.clone()).or_else(|| m.former.clone()),
             related_iso3: match m.kind {
                 MentionKind::Organisation => Some(m.codes[0].clone()),
                 _ => historical
