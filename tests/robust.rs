@@ -88,6 +88,11 @@ fn every_article_is_in_articles_or_rejects() {
     let dir = tempfile::tempdir().unwrap();
     let sample = corpus_sample(dir.path(), 300);
     let good = std::fs::read(&sample).unwrap();
+    let first: serde_json::Value =
+        serde_json::from_slice(good.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    let first_id = first["id"].as_str().unwrap().to_string();
+    let duplicate =
+        format!("{{\"id\":\"{first_id}\",\"text\":\"duplicate id of the first corpus article\"}}");
     let mut seeded = Vec::new();
     seeded.extend_from_slice(b"\xef\xbb\xbf"); // a UTF-8 BOM on the first line
     let bad: [&[u8]; 9] = [
@@ -98,7 +103,7 @@ fn every_article_is_in_articles_or_rejects() {
         b"{\"id\":\"words-date\",\"date\":\"5 d\xc3\xa9cembre 2012\",\"text\":\"la France\"}",
         b"{\"id\":\"impossible\",\"date\":\"2012-02-30\",\"text\":\"la France\"}",
         b"{\"id\":\"latin1\",\"text\":\"caf\xe9\"}",
-        b"{\"id\":\"orangesum-2\",\"text\":\"duplicate id of the first corpus article\"}",
+        duplicate.as_bytes(),
         b"{\"text\":\"no id\"}",
     ];
     for (i, line) in good.split(|&b| b == b'\n').filter(|l| !l.is_empty()).enumerate() {
@@ -123,7 +128,7 @@ fn every_article_is_in_articles_or_rejects() {
     run_into(&out, &["--articles", input.to_str().unwrap()])
         .code(3)
         .stderr(contains("seeded.jsonl:"))
-        .stderr(contains("duplicate article id `orangesum-2`"));
+        .stderr(contains(format!("duplicate article id `{first_id}`")));
     let articles = parquet(&out, "articles").height();
     let rejects = parquet(&out, "rejects").height();
     assert_eq!(rejects, bad.len());
@@ -140,9 +145,13 @@ fn every_article_is_in_articles_or_rejects() {
 #[test]
 fn a_gzip_cut_short_keeps_what_was_read_and_reports_the_rest() {
     let dir = tempfile::tempdir().unwrap();
-    let full = std::fs::read(root().join("../shared/corpus/en.jsonl.gz")).unwrap();
+    // 600 articles gzipped, cut in the middle of the stream.
+    let sample = common::corpus_sample(dir.path(), "en", 600);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &std::fs::read(&sample).unwrap()).unwrap();
+    let full = gz.finish().unwrap();
     let cut = dir.path().join("cut.jsonl.gz");
-    std::fs::write(&cut, &full[..200_000]).unwrap();
+    std::fs::write(&cut, &full[..full.len() / 2]).unwrap();
     let out = dir.path().join("out");
     run_into(&out, &["--articles", cut.to_str().unwrap()])
         .code(3)
@@ -219,21 +228,33 @@ fn if_changed_skips_a_run_whose_inputs_are_unchanged() {
 }
 
 #[test]
-fn a_live_lock_refuses_and_a_stale_lock_is_taken_over() {
+fn a_held_lock_refuses_and_a_dead_runs_lock_file_is_taken_over() {
+    use std::os::unix::io::AsRawFd;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let lock = dir.path().join(".out.paysage-lock");
-    // Held by a live process (this test): the run refuses, naming it.
+    // Held (an OS lock, as a live run holds it): the run refuses, naming it.
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .write(true)
+        .open(&lock)
+        .unwrap();
+    assert_eq!(
+        unsafe { libc::flock(held.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) },
+        0
+    );
     std::fs::write(&lock, format!("{} 2026-01-01T00:00:00Z\n", std::process::id())).unwrap();
     run_into(&out, &[]).code(1).stderr(contains(format!(
-        "in use by another run (pid {}",
+        "in use by another run (pid {}, since 2026-01-01T00:00:00Z)",
         std::process::id()
     )));
     assert!(!out.exists());
-    // Left by a dead process: taken over.
-    std::fs::write(&lock, "999999999 2026-01-01T00:00:00Z\n").unwrap();
+    // The holder dies (its descriptor closes): the file left behind, with a
+    // pid that may even be alive, is no lock.
+    drop(held);
     run_into(&out, &[]).success();
-    assert!(!lock.exists(), "the lock is released at the end");
+    assert!(!lock.exists(), "the lock file is removed at the end");
 }
 
 /// A small tmpfs (we run as root here, as CI does): full, then read-only.
