@@ -217,8 +217,15 @@ impl Matcher {
             not_names: reference.grammar.words_of("mul", "not_name"),
             name_particles: reference.grammar.words_of("mul", "name_particle"),
             org_suffixes: reference.grammar.words_of("mul", "org_suffix"),
-            today: chrono::Local::now().date_naive(),
+            today: chrono::Utc::now().date_naive(),
         })
+    }
+
+    /// Reads undated articles (and lookups) at `today` instead of the UTC
+    /// date the matcher was built on (`--today`).
+    pub fn with_today(mut self, today: chrono::NaiveDate) -> Matcher {
+        self.today = today;
+        self
     }
 
     fn for_lang(&self, lang: &str) -> &LangMatcher {

@@ -13,6 +13,7 @@ pub mod breakdown;
 pub mod extract;
 pub mod ingest;
 pub mod lookup;
+pub mod manifest;
 pub mod normalize;
 #[cfg(feature = "tables")]
 pub mod progress;
@@ -27,7 +28,7 @@ pub mod write;
 
 use chrono::NaiveDate;
 #[cfg(feature = "tables")]
-pub use job::{merge, run, shard_of, RunConfig, RunSummary};
+pub use job::{check_shards, default_articles, load_reference, merge, run, shard_of, RunConfig, RunSummary};
 
 /// Version of the output schema: bumped when a table or column changes
 /// meaning, is renamed or removed (adding a table or column does not).
