@@ -46,6 +46,10 @@ pub struct RunConfig {
     /// A run whose inputs hold no article writes empty tables instead of
     /// failing.
     pub allow_empty: bool,
+    /// A `run_id` column added to every per-article table (datasets).
+    pub run_id: Option<String>,
+    /// Articles with these ids are skipped (a dataset holds them already).
+    pub skip_ids: Option<std::sync::Arc<HashSet<String>>>,
     /// CSV article files: the id and text columns.
     pub columns: Columns,
     /// Articles per batch (memory holds about three batches).
@@ -71,6 +75,8 @@ impl RunConfig {
             shard_by_file: false,
             today: chrono::Utc::now().date_naive(),
             allow_empty: false,
+            run_id: None,
+            skip_ids: None,
             columns: Columns::default(),
             batch_articles: 10_000,
             progress: false,
@@ -89,6 +95,8 @@ pub struct RunSummary {
     pub inconsistent_claims: usize,
     /// Articles left to the other shards.
     pub other_shards: usize,
+    /// Articles skipped because a dataset holds their id already.
+    pub already_in_dataset: usize,
     /// True when `--if-changed` found nothing new and wrote nothing.
     pub unchanged: bool,
     /// Problems after the outputs were swapped in (the old folder could not
@@ -135,6 +143,8 @@ struct Batcher {
     limit: usize,
     shard: Option<(u64, u64)>,
     other_shards: usize,
+    skip_ids: Option<std::sync::Arc<HashSet<String>>>,
+    skipped: usize,
     files: Vec<InputFile>,
     closed: bool,
 }
@@ -172,6 +182,10 @@ impl Sink for Batcher {
                 return;
             }
         }
+        if self.skip_ids.as_ref().is_some_and(|s| s.contains(&a.id)) {
+            self.skipped += 1;
+            return;
+        }
         self.bytes += a.text.len();
         self.current.articles.push(a);
         if !self.closed && (self.current.articles.len() >= self.limit || self.bytes >= self.bytes_limit) {
@@ -197,7 +211,8 @@ impl Sink for Batcher {
     }
 }
 
-type ReadResult = Result<(Vec<InputFile>, usize)>;
+/// The files read, the articles left to other shards, the articles skipped.
+type ReadResult = Result<(Vec<InputFile>, usize, usize)>;
 
 /// Starts the reader thread: it parses `sources` into batches on the
 /// returned channel, and returns the files it read and the number of
@@ -218,6 +233,8 @@ fn spawn_reader(
         // Split by file, each shard reads only its files: no article filter.
         shard: config.shard.filter(|_| !config.shard_by_file),
         other_shards: 0,
+        skip_ids: config.skip_ids.clone(),
+        skipped: 0,
         files: Vec::new(),
         closed: false,
     };
@@ -226,7 +243,7 @@ fn spawn_reader(
         .spawn(move || -> ReadResult {
             ingest::read_sources_filtered(&sources, &columns, &mut batcher, &file_filter)?;
             batcher.send();
-            Ok((batcher.files, batcher.other_shards))
+            Ok((batcher.files, batcher.other_shards, batcher.skipped))
         })
         .context("starting the reader thread")?;
     Ok((rx, reader))
@@ -245,7 +262,7 @@ fn file_filter(config: &RunConfig) -> impl Fn(&Path) -> bool + Send + 'static {
 }
 
 /// The settings of a run that change its outputs (`--if-changed` compares them).
-fn settings(config: &RunConfig, groups: &[String]) -> Settings {
+pub(crate) fn settings(config: &RunConfig, groups: &[String]) -> Settings {
     Settings {
         as_of: match config.as_of {
             Some(d) => d.to_string(),
@@ -330,10 +347,11 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         .map(|(k, n)| format!(".shard-{k}-of-{n}"))
         .unwrap_or_default();
     let mut out = RunOutput::new(write::Staging::create(&config.output, &suffix)?);
+    out.run_id = config.run_id.clone();
     let processed_articles = AtomicU64::new(0);
     let mut batches = 0usize;
 
-    let (files, other_shards) = std::thread::scope(|scope| -> Result<(Vec<InputFile>, usize)> {
+    let (files, other_shards, skipped) = std::thread::scope(|scope| -> ReadResult {
         let progress =
             crate::progress::Progress::start(scope, config.progress, &sources, &processed_articles);
         let mut work = || -> Result<()> {
@@ -372,6 +390,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         read
     })?;
     out.summary.other_shards = other_shards;
+    out.summary.already_in_dataset = skipped;
 
     if config.strict && !out.summary.rejects.is_empty() {
         let rejects = &out.summary.rejects;
@@ -398,6 +417,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         manifest.tables = rows.iter().map(|(k, v)| (k.to_string(), *v)).collect();
         manifest.articles = summary.articles;
         manifest.other_shards = summary.other_shards;
+        manifest.already_in_dataset = summary.already_in_dataset;
         manifest.rejected_articles = summary.rejects.len();
         manifest.rejects = summary.rejects.iter().take(1000).map(Reject::describe).collect();
         manifest.exit_status = if summary.rejects.is_empty() { 0 } else { 3 };
@@ -453,6 +473,8 @@ struct RunOutput {
     run_parts: Vec<DataFrame>,
     report_tables: Vec<(&'static str, DataFrame)>,
     report_ids: HashSet<String>,
+    /// Added as a `run_id` column to every per-article table.
+    run_id: Option<String>,
 }
 
 impl RunOutput {
@@ -465,6 +487,7 @@ impl RunOutput {
             run_parts: Vec::new(),
             report_tables: Vec::new(),
             report_ids: HashSet::new(),
+            run_id: None,
         }
     }
 
@@ -514,6 +537,12 @@ impl RunOutput {
                     }
                     appended.push((name, df));
                 }
+            }
+        }
+        if let Some(id) = &self.run_id {
+            for (_, df) in appended.iter_mut() {
+                let column = polars::prelude::Column::new("run_id".into(), vec![id.as_str(); df.height()]);
+                df.with_column(column)?;
             }
         }
         self.staging

@@ -10,6 +10,8 @@
 
 #[cfg(feature = "tables")]
 pub mod breakdown;
+#[cfg(feature = "tables")]
+pub mod dataset;
 pub mod extract;
 pub mod ingest;
 pub mod lookup;

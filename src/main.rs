@@ -116,6 +116,10 @@ struct RunArgs {
     /// Output folder, replaced as a whole at the end of a successful run.
     #[arg(long, default_value = "output")]
     output: PathBuf,
+    /// Instead of --output: a dataset folder that grows run by run (only new or changed input
+    /// files are read; README "Daily runs").
+    #[arg(long, conflicts_with_all = ["shard", "if_changed"])]
+    dataset: Option<PathBuf>,
     /// Read every group membership at this date (YYYY-MM-DD) instead of each article's own date.
     #[arg(long = "as-of")]
     as_of: Option<String>,
@@ -343,7 +347,11 @@ fn run_job(a: RunArgs) -> Result<u8> {
         text: a.text_column,
     };
     config.progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let s = paysage::run(&config)?;
+    let s = match &a.dataset {
+        Some(dir) => paysage::dataset::run_dataset(&config, dir)?,
+        None => paysage::run(&config)?,
+    };
+    let wrote = a.dataset.as_ref().unwrap_or(&config.output);
     if s.unchanged {
         eprintln!(
             "paysage: unchanged: every input matches {}/manifest.json; nothing was written",
@@ -365,8 +373,14 @@ fn run_job(a: RunArgs) -> Result<u8> {
         s.members,
         s.claims,
         s.inconsistent_claims,
-        config.output.display()
+        wrote.display()
     );
+    if s.already_in_dataset > 0 {
+        eprintln!(
+            "paysage: {} articles skipped: the dataset holds their ids already",
+            s.already_in_dataset
+        );
+    }
     let tolerated = max_rejects.is_some_and(|m| m.tolerates(s.rejects.len(), s.articles));
     if !s.rejects.is_empty() && tolerated {
         eprintln!(

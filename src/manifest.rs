@@ -70,6 +70,9 @@ pub struct Manifest {
     pub articles: usize,
     /// Articles left to the other shards.
     pub other_shards: usize,
+    /// Dataset runs: articles skipped because the dataset holds their id.
+    #[serde(default)]
+    pub already_in_dataset: usize,
     pub rejected_articles: usize,
     /// The first 1,000 rejects, as `file:line (article id): reason`.
     pub rejects: Vec<String>,
@@ -98,6 +101,7 @@ impl Manifest {
             tables: BTreeMap::new(),
             articles: 0,
             other_shards: 0,
+            already_in_dataset: 0,
             rejected_articles: 0,
             rejects: Vec::new(),
             exit_status: 0,

@@ -282,7 +282,7 @@ fn a_full_or_read_only_disk_gives_a_clear_error_and_keeps_previous_outputs() {
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("mnt");
     let Some(fs) = Tmpfs::mount(&mnt, "size=400k") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        skipped("tmpfs test", "cannot mount a tmpfs here (needs root)");
         return;
     };
     let out = mnt.join("out");
@@ -419,4 +419,130 @@ fn duplicate_ids_across_files_are_rejected_with_their_file_and_line() {
         strings(&parquet(&out, "articles"), "article_id"),
         ["x", "y", "z"].map(|s| Some(s.to_string()))
     );
+}
+
+#[test]
+fn no_articles_fails_and_keeps_previous_outputs_unless_allow_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    let before = files_of(&out);
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    let only_bad = dir.path().join("bad.jsonl");
+    std::fs::write(&only_bad, "not json\n").unwrap();
+    for input in [&empty, &only_bad] {
+        run_into(&out, &["--articles", input.to_str().unwrap()])
+            .code(1)
+            .stderr(contains("the inputs hold no article"));
+        assert_eq!(files_of(&out), before);
+    }
+    run_into(&out, &["--articles", empty.to_str().unwrap(), "--allow-empty"]).success();
+    assert_eq!(parquet(&out, "articles").height(), 0);
+}
+
+#[test]
+fn max_rejects_turns_a_few_rejects_into_exit_0_and_still_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    // 3 articles, 1 reject: 25% of the lines.
+    std::fs::write(
+        &input,
+        "{\"id\":\"a\",\"text\":\"la France\"}\n{\"id\":\"b\",\"text\":\"l'Italie\"}\n{\"id\":\"c\",\"text\":\"le Japon\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let a = input.to_str().unwrap();
+    for (limit, code) in [("2", 0), ("1", 3), ("30%", 0), ("25%", 3), ("0", 3)] {
+        run_into(&out, &["--articles", a, "--max-rejects", limit])
+            .code(code)
+            .stderr(contains("a.jsonl:4"));
+        assert_eq!(parquet(&out, "rejects").height(), 1, "--max-rejects {limit}");
+    }
+    run_into(&out, &["--articles", a, "--max-rejects", "many"])
+        .code(2)
+        .stderr(contains("--max-rejects `many`"));
+}
+
+#[test]
+fn every_setting_that_changes_the_outputs_defeats_if_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("a.csv");
+    std::fs::write(&articles, "id,text,key,body\na,la France,k,l'Italie\n").unwrap();
+    let out = dir.path().join("out");
+    let a = articles.to_str().unwrap();
+    let base = ["--articles", a, "--if-changed", "--today", "2024-01-01"];
+    run_into(&out, &base).success().stderr(contains("wrote"));
+    run_into(&out, &base).success().stderr(contains("unchanged"));
+    let changed: [&[&str]; 5] = [
+        &["--groups", "eu"],
+        &["--id-column", "key"],
+        &["--text-column", "body"],
+        &["--as-of", "2021-01-01"],
+        &["--shard", "0/1"],
+    ];
+    for extra in changed {
+        let args: Vec<&str> = base.iter().chain(extra).copied().collect();
+        run_into(&out, &args).success().stderr(contains("wrote"));
+        run_into(&out, &args).success().stderr(contains("unchanged"));
+    }
+    let other_day = ["--articles", a, "--if-changed", "--today", "2024-01-02"];
+    run_into(&out, &other_day).success().stderr(contains("wrote"));
+}
+
+#[test]
+fn undated_articles_are_read_at_today_in_utc_recorded_in_the_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"m\",\"lang\":\"en\",\"text\":\"Macedonia signed.\"}\n",
+    )
+    .unwrap();
+    let kind_on = |today: &str| {
+        let out = dir.path().join(today);
+        run_into(&out, &["--articles", input.to_str().unwrap(), "--today", today]).success();
+        let m = paysage::manifest::Manifest::read(&out).unwrap();
+        assert_eq!(m.settings.today, today);
+        strings(&parquet(&out, "mentions"), "kind")
+    };
+    // "Macedonia" is the country until the Prespa agreement, ambiguous after.
+    assert_eq!(kind_on("2018-06-01"), [Some("country".into())]);
+    assert_eq!(kind_on("2020-06-01"), [Some("ambiguous".into())]);
+    let out = dir.path().join("default");
+    run_into(&out, &["--articles", input.to_str().unwrap()]).success();
+    let m = paysage::manifest::Manifest::read(&out).unwrap();
+    assert_eq!(m.settings.today, chrono::Utc::now().date_naive().to_string());
+    run_into(&out, &["--today", "01/02/2020"]).code(2);
+}
+
+#[test]
+fn a_failed_clean_up_after_the_swap_is_a_warning_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    // A mount point inside the old outputs: they cannot be removed (EBUSY).
+    let Some(fs) = Tmpfs::mount(&out.join("held"), "size=64k") else {
+        skipped("tmpfs test", "cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let sample = corpus_sample(dir.path(), 50);
+    let assert = run_into(&out, &["--articles", sample.to_str().unwrap()])
+        .success()
+        .stderr(contains("warning: the new outputs are in place"));
+    drop(assert);
+    assert_eq!(parquet(&out, "articles").height(), 50);
+    let old: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".out.paysage-tmp-"))
+        .collect();
+    assert_eq!(old.len(), 1, "the previous outputs are left beside");
+    let _ = std::process::Command::new("umount")
+        .arg(old[0].join("held"))
+        .status();
+    std::mem::forget(fs);
+    // The next run removes them.
+    run_into(&out, &["--articles", sample.to_str().unwrap()]).success();
+    assert!(!old[0].exists());
 }
