@@ -48,6 +48,9 @@ struct FileEntry {
     key: String,
     /// The ids of its articles.
     articles: Vec<String>,
+    /// Rows of each per-article table from this file.
+    #[serde(default)]
+    rows: BTreeMap<String, usize>,
 }
 
 /// `state.json`: what the current version holds.
@@ -128,15 +131,19 @@ pub fn run_dataset(config: &RunConfig, dir: &Path) -> Result<RunSummary> {
             .display()
             .to_string()
     };
-    let new: Vec<_> = given
+    // A file is known by its contents (size and sha256), wherever it is now;
+    // a known path with other contents is a changed file: it replaces its rows.
+    let mut seen: HashSet<(u64, &str)> = previous
+        .files
         .iter()
-        .filter(|f| {
-            !previous
-                .files
-                .iter()
-                .any(|e| e.path == abs(&f.path) && e.bytes == f.bytes && e.sha256 == f.sha256)
-        })
+        .map(|e| (e.bytes, e.sha256.as_str()))
         .collect();
+    let mut new = Vec::new();
+    for f in &given {
+        if seen.insert((f.bytes, f.sha256.as_str())) {
+            new.push(f);
+        }
+    }
     let replaced: HashSet<String> = new.iter().map(|f| abs(&f.path)).collect();
     std::fs::create_dir_all(&version).with_context(|| format!("creating {}", version.display()))?;
     // Earlier files' parts, linked into the new version (a changed file's are dropped).
@@ -166,6 +173,11 @@ pub fn run_dataset(config: &RunConfig, dir: &Path) -> Result<RunSummary> {
         let s = run(&sub).with_context(|| format!("reading {}", f.path.display()))?;
         let ids = article_ids(&work)?;
         known.extend(ids.iter().cloned());
+        let rows = Manifest::read(&work)?
+            .tables
+            .into_iter()
+            .filter(|(t, _)| !RUN_LEVEL.contains(&t.as_str()))
+            .collect();
         let entry = FileEntry {
             path,
             bytes: f.bytes,
@@ -173,6 +185,7 @@ pub fn run_dataset(config: &RunConfig, dir: &Path) -> Result<RunSummary> {
             run_id: run_id.clone(),
             key,
             articles: ids,
+            rows,
         };
         move_parts(&work, &version, &entry)?;
         std::fs::remove_dir_all(&work).with_context(|| format!("removing {}", work.display()))?;
@@ -180,7 +193,12 @@ pub fn run_dataset(config: &RunConfig, dir: &Path) -> Result<RunSummary> {
         state.files.push(entry);
     }
     let _ = std::fs::remove_dir(version.join("_work"));
-    let tables = write_run_level(&version)?;
+    let mut tables = write_run_level(&version)?;
+    for e in &state.files {
+        for (t, n) in &e.rows {
+            *tables.entry(t.clone()).or_default() += n;
+        }
+    }
 
     let mut inputs = reference.files.clone();
     inputs.extend(given);
@@ -300,8 +318,7 @@ fn link_parts(from: &Path, version: &Path, e: &FileEntry) -> Result<()> {
     Ok(())
 }
 
-/// The run-level tables over every file's aggregate; returns the rows of
-/// every table of the version.
+/// The run-level tables over every file's aggregate; returns their rows.
 fn write_run_level(version: &Path) -> Result<BTreeMap<String, usize>> {
     let mut rows = BTreeMap::new();
     for table in RUN_LEVEL {
@@ -327,20 +344,6 @@ fn write_run_level(version: &Path) -> Result<BTreeMap<String, usize>> {
             .with_context(|| format!("writing {}", p.display()))?;
         f.sync_all()?;
         rows.insert(table.to_string(), df.height());
-    }
-    for table in crate::tables::TABLES.iter().filter(|t| !RUN_LEVEL.contains(t)) {
-        let mut n = 0;
-        for run in std::fs::read_dir(version.join(table))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            for part in std::fs::read_dir(run.path())?.flatten() {
-                let f = std::fs::File::open(part.path())?;
-                n += ParquetReader::new(f).num_rows()?;
-            }
-        }
-        rows.insert(table.to_string(), n);
     }
     Ok(rows)
 }

@@ -10,7 +10,7 @@ use crate::reference::{InputFile, Reference};
 use crate::{analyse, breakdown, extract, resolve, select_groups, tables, write};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
+use polars::prelude::{BooleanChunked, DataFrame, IntoSeries, PolarsResult};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -425,6 +425,27 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
     })
 }
 
+/// String columns where an empty value means "not known": written as null
+/// (Kosovo's `iso_numeric`, an article's missing `lang`, `source`, `title`),
+/// the same null in Parquet and CSV.
+const NULL_WHEN_EMPTY: [&str; 4] = ["iso_numeric", "lang", "source", "title"];
+
+fn empty_as_null(df: &mut DataFrame) -> PolarsResult<()> {
+    for name in NULL_WHEN_EMPTY {
+        let Ok(column) = df.column(name) else { continue };
+        let Ok(values) = column.str() else { continue };
+        if values.iter().all(|v| v != Some("")) {
+            continue;
+        }
+        let nulled: polars::prelude::StringChunked =
+            values.iter().map(|v| v.filter(|v| !v.is_empty())).collect();
+        df.with_column(polars::prelude::IntoColumn::into_column(
+            nulled.with_name(name.into()).into_series(),
+        ))?;
+    }
+    Ok(())
+}
+
 /// A batch after the scan: each article with its mentions and resolution.
 struct Scanned {
     processed: Vec<tables::Processed>,
@@ -538,6 +559,9 @@ impl RunOutput {
                     appended.push((name, df));
                 }
             }
+        }
+        for (_, df) in appended.iter_mut() {
+            empty_as_null(df)?;
         }
         if let Some(id) = &self.run_id {
             for (_, df) in appended.iter_mut() {

@@ -546,3 +546,35 @@ fn a_failed_clean_up_after_the_swap_is_a_warning_not_a_failure() {
     run_into(&out, &["--articles", sample.to_str().unwrap()]).success();
     assert!(!old[0].exists());
 }
+
+#[test]
+fn unknown_values_are_nulls_in_parquet_and_csv_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"k\",\"lang\":\"en\",\"date\":\"2020-01-01\",\"text\":\"Kosovo, Serbia and Albania met.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &["--articles", input.to_str().unwrap()]).success();
+    let articles = parquet(&out, "articles");
+    for column in ["source", "title"] {
+        assert_eq!(strings(&articles, column), [None], "articles.{column}");
+    }
+    let members = parquet(&out, "members");
+    let kosovo = rows_where(&members, "iso3", "XKX");
+    assert_eq!(strings(&kosovo, "iso_numeric"), [None]);
+    assert_eq!(
+        rows_where(&members, "iso3", "SRB")
+            .column("iso_numeric")
+            .unwrap()
+            .null_count(),
+        0
+    );
+    for table in ["articles", "members"] {
+        let p = parquet(&out, table);
+        let c = csv_as(&out, table, p.schema().clone());
+        assert!(p.equals_missing(&c), "{table}: Parquet and CSV differ\n{p}\n{c}");
+    }
+}

@@ -83,7 +83,7 @@ def test_a_dataset_reads_as_one_table_in_polars_duckdb_and_spark(spark, tmp_path
     p = pl.read_parquet(glob, hive_partitioning=True)
     assert p.height == 90 and p["run_id"].n_unique() == 3
     assert (p["run_id"] == p["run"]).all()
-    d = duckdb.sql(f"select count(*), count(distinct run) from read_parquet('{glob}', hive_partitioning = true)").fetchone()
+    d = duckdb.sql(f"select count(*), count(distinct run) from read_parquet('{glob}', hive_partitioning = true)").fetchall()[0]
     assert d == (90, 3)
     s = spark.read.parquet(str(ds / "articles"))
     assert s.count() == 90
