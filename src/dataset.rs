@@ -1,7 +1,8 @@
 //! Incremental datasets (`paysage run --dataset DIR`): a folder that grows
-//! run by run. Only input files not seen before (by path, size and sha256)
-//! are read; a changed file replaces what it produced before; articles whose
-//! id the dataset already holds are skipped.
+//! run by run. Only input files whose contents (size and sha256) were not
+//! seen before are read; a file at a known path with other contents replaces
+//! what that path produced; articles whose id the dataset already holds are
+//! skipped.
 //!
 //! Layout (docs/schema.md):
 //!
