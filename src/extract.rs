@@ -256,8 +256,15 @@ impl Matcher {
                 .into_iter()
                 .collect(),
             first_names: reference.grammar.words_of("mul", "first_name"),
-            today: chrono::Local::now().date_naive(),
+            today: chrono::Utc::now().date_naive(),
         })
+    }
+
+    /// Reads undated articles (and lookups) at `today` instead of the UTC
+    /// date the matcher was built on (`--today`).
+    pub fn with_today(mut self, today: chrono::NaiveDate) -> Matcher {
+        self.today = today;
+        self
     }
 
     fn for_lang(&self, lang: &str) -> &LangMatcher {

@@ -234,6 +234,17 @@ pub fn read_sources<S: Sink>(
     columns: &Columns,
     sink: &mut S,
 ) -> anyhow::Result<()> {
+    read_sources_filtered(sources, columns, sink, &|_| true)
+}
+
+/// [`read_sources`], reading only the files `wanted` keeps (a shard's files
+/// with `--shard-by file`); the others are not opened.
+pub fn read_sources_filtered<S: Sink>(
+    sources: &[ArticleSource],
+    columns: &Columns,
+    sink: &mut S,
+    wanted: &dyn Fn(&Path) -> bool,
+) -> anyhow::Result<()> {
     let mut out = Dedup {
         inner: sink,
         seen: Default::default(),
@@ -248,6 +259,9 @@ pub fn read_sources<S: Sink>(
                 for f in expand(p)? {
                     if out.stopped() {
                         return Ok(());
+                    }
+                    if !wanted(&f) {
+                        continue;
                     }
                     read_file(&f, columns, &mut out);
                 }

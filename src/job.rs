@@ -5,22 +5,25 @@
 //! batches, whatever the size of the corpus.
 
 use crate::ingest::{self, Article, ArticleSource, Columns, Reject, Sink};
+use crate::manifest::{self, Kind, Manifest, Settings};
 use crate::reference::{InputFile, Reference};
-use crate::{analyse_article, breakdown, extract, resolve, select_groups, tables, write, SCHEMA_VERSION};
+use crate::{analyse_article, breakdown, extract, resolve, select_groups, tables, write};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
+use polars::prelude::{BooleanChunked, DataFrame, IntoSeries, PolarsResult};
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
 /// A validated run configuration (no stage sees a command-line type).
 #[derive(Debug, Clone)]
 pub struct RunConfig {
-    /// Reference data folder (countries.csv, groups.csv, grammar.csv, names/).
-    pub input: PathBuf,
-    /// Where articles come from; empty means `<input>/articles`.
+    /// A folder of reference files layered on the embedded ones (its own
+    /// names/ and groups/, or any shipped file to replace); `None`: the
+    /// embedded reference data alone.
+    pub input: Option<PathBuf>,
+    /// Where articles come from; empty means `<input or ./input>/articles`.
     pub articles: Vec<ArticleSource>,
     pub output: PathBuf,
     /// Read every membership at this date instead of each article's own.
@@ -35,6 +38,18 @@ pub struct RunConfig {
     pub groups: Option<Vec<String>>,
     /// Process only the articles of shard K of N (`(K, N)`, 0 ≤ K < N).
     pub shard: Option<(u64, u64)>,
+    /// Split shards by input file (each shard reads only its files) instead
+    /// of by article id.
+    pub shard_by_file: bool,
+    /// The UTC date undated articles are read at.
+    pub today: NaiveDate,
+    /// A run whose inputs hold no article writes empty tables instead of
+    /// failing.
+    pub allow_empty: bool,
+    /// A `run_id` column added to every per-article table (datasets).
+    pub run_id: Option<String>,
+    /// Articles with these ids are skipped (a dataset holds them already).
+    pub skip_ids: Option<std::sync::Arc<HashSet<String>>>,
     /// CSV article files: the id and text columns.
     pub columns: Columns,
     /// Articles per batch (memory holds about three batches).
@@ -44,10 +59,11 @@ pub struct RunConfig {
 }
 
 impl RunConfig {
-    /// The defaults for `input` and `output`.
-    pub fn new(input: PathBuf, output: PathBuf) -> RunConfig {
+    /// The defaults, with `input` (a folder, or `None` for the embedded
+    /// reference data) and `output`.
+    pub fn new(input: impl Into<Option<PathBuf>>, output: PathBuf) -> RunConfig {
         RunConfig {
-            input,
+            input: input.into(),
             articles: Vec::new(),
             output,
             as_of: None,
@@ -56,6 +72,11 @@ impl RunConfig {
             threads: None,
             groups: None,
             shard: None,
+            shard_by_file: false,
+            today: chrono::Utc::now().date_naive(),
+            allow_empty: false,
+            run_id: None,
+            skip_ids: None,
             columns: Columns::default(),
             batch_articles: 10_000,
             progress: false,
@@ -76,8 +97,19 @@ pub struct RunSummary {
     pub inconsistent: usize,
     /// Articles left to the other shards.
     pub other_shards: usize,
+    /// Articles skipped because a dataset holds their id already.
+    pub already_in_dataset: usize,
     /// True when `--if-changed` found nothing new and wrote nothing.
     pub unchanged: bool,
+    /// Problems after the outputs were swapped in (the old folder could not
+    /// be removed): the run succeeded, these are warnings.
+    pub warnings: Vec<String>,
+}
+
+/// The articles of a run's inputs, when no `--articles` is given:
+/// `<input>/articles`, or `./input/articles`.
+pub fn default_articles(input: Option<&Path>) -> PathBuf {
+    input.unwrap_or(Path::new("input")).join("articles")
 }
 
 /// The shard an article id belongs to, of `n`: FNV-1a (64 bit) of the id's
@@ -113,6 +145,8 @@ struct Batcher {
     limit: usize,
     shard: Option<(u64, u64)>,
     other_shards: usize,
+    skip_ids: Option<std::sync::Arc<HashSet<String>>>,
+    skipped: usize,
     files: Vec<InputFile>,
     closed: bool,
 }
@@ -150,6 +184,10 @@ impl Sink for Batcher {
                 return;
             }
         }
+        if self.skip_ids.as_ref().is_some_and(|s| s.contains(&a.id)) {
+            self.skipped += 1;
+            return;
+        }
         self.bytes += a.text.len();
         self.current.articles.push(a);
         if !self.closed && (self.current.articles.len() >= self.limit || self.bytes >= self.bytes_limit) {
@@ -157,6 +195,14 @@ impl Sink for Batcher {
         }
     }
     fn reject(&mut self, r: Reject) {
+        // A reject belongs to the shard its id hashes to (no id: shard 0), so
+        // that the shards' rejects add up to the whole run's.
+        if let Some((k, n)) = self.shard {
+            let owner = r.article_id.as_deref().map_or(0, |id| shard_of(id, n));
+            if owner != k {
+                return;
+            }
+        }
         self.current.rejects.push(r);
     }
     fn file(&mut self, f: InputFile) {
@@ -167,7 +213,8 @@ impl Sink for Batcher {
     }
 }
 
-type ReadResult = Result<(Vec<InputFile>, usize)>;
+/// The files read, the articles left to other shards, the articles skipped.
+type ReadResult = Result<(Vec<InputFile>, usize, usize)>;
 
 /// Starts the reader thread: it parses `sources` into batches on the
 /// returned channel, and returns the files it read and the number of
@@ -178,26 +225,66 @@ fn spawn_reader(
 ) -> Result<(Receiver<Batch>, std::thread::JoinHandle<ReadResult>)> {
     let (tx, rx) = sync_channel::<Batch>(2);
     let columns = config.columns.clone();
+    let file_filter = file_filter(config);
     let mut batcher = Batcher {
         tx,
         current: Batch::default(),
         bytes: 0,
         bytes_limit: FIRST_BATCH_BYTES,
         limit: config.batch_articles.max(1),
-        shard: config.shard,
+        // Split by file, each shard reads only its files: no article filter.
+        shard: config.shard.filter(|_| !config.shard_by_file),
         other_shards: 0,
+        skip_ids: config.skip_ids.clone(),
+        skipped: 0,
         files: Vec::new(),
         closed: false,
     };
     let reader = std::thread::Builder::new()
         .name("paysage-reader".into())
         .spawn(move || -> ReadResult {
-            ingest::read_sources(&sources, &columns, &mut batcher)?;
+            ingest::read_sources_filtered(&sources, &columns, &mut batcher, &file_filter)?;
             batcher.send();
-            Ok((batcher.files, batcher.other_shards))
+            Ok((batcher.files, batcher.other_shards, batcher.skipped))
         })
         .context("starting the reader thread")?;
     Ok((rx, reader))
+}
+
+/// With `--shard K/N --shard-by file`: whether a file belongs to this shard
+/// (FNV-1a of its file name, modulo N); every file otherwise.
+fn file_filter(config: &RunConfig) -> impl Fn(&Path) -> bool + Send + 'static {
+    let shard = config.shard.filter(|_| config.shard_by_file);
+    move |p: &Path| {
+        shard.is_none_or(|(k, n)| {
+            let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            shard_of(&name, n) == k
+        })
+    }
+}
+
+/// The settings of a run that change its outputs (`--if-changed` compares them).
+pub(crate) fn settings(config: &RunConfig, groups: &[String]) -> Settings {
+    Settings {
+        as_of: match config.as_of {
+            Some(d) => d.to_string(),
+            None => "article date".to_string(),
+        },
+        today: config.today.to_string(),
+        shard: config.shard.map(|(k, n)| format!("{k}/{n}")),
+        shard_by: config
+            .shard
+            .map(|_| if config.shard_by_file { "file" } else { "id" }.to_string()),
+        groups: groups.to_vec(),
+        id_column: config.columns.id.clone(),
+        text_column: config.columns.text.clone(),
+    }
+}
+
+/// The reference data: the embedded files with `--input`'s on top.
+pub fn load_reference(input: Option<&Path>) -> Result<Reference> {
+    let files = crate::reference::layered(input)?;
+    Ok(Reference::from_files(&files)?)
 }
 
 /// Per-batch aggregates kept before they are combined into one.
@@ -208,28 +295,24 @@ const REPORT_ARTICLES: usize = 200;
 
 /// Runs the whole job: read, extract, resolve, break down, write.
 pub fn run(config: &RunConfig) -> Result<RunSummary> {
-    let started = chrono::Utc::now();
     let clock = std::time::Instant::now();
     let _lock = write::OutputLock::acquire(&config.output)?;
     let load_reference =
-        || Reference::load(&config.input).context("reference data is invalid; nothing was written");
+        || load_reference(config.input.as_deref()).context("reference data is invalid; nothing was written");
     let sources = if config.articles.is_empty() {
-        vec![ArticleSource::Path(config.input.join("articles"))]
+        vec![ArticleSource::Path(default_articles(config.input.as_deref()))]
     } else {
         config.articles.clone()
     };
-    let as_of = match config.as_of {
-        Some(d) => d.to_string(),
-        None => "article date".to_string(),
-    };
-    let shard = config.shard.map(|(k, n)| format!("{k}/{n}"));
     let mut loaded = None;
     if config.if_changed && !sources.contains(&ArticleSource::Stdin) {
         let reference = load_reference()?;
+        let groups = select_groups(&reference, config.groups.as_deref())?;
         let mut inputs = reference.files.clone();
         inputs.extend(ingest::hash_sources(&sources)?);
-        if write::unchanged_since_last_run(&config.output, &manifest_inputs(inputs), &as_of, shard.as_deref())
-        {
+        let unchanged = Manifest::read(&config.output)
+            .is_ok_and(|last| last.same_run(&settings(config, &groups), &manifest::inputs(&inputs)));
+        if unchanged {
             return Ok(RunSummary {
                 unchanged: true,
                 ..RunSummary::default()
@@ -245,8 +328,16 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         Some(r) => r,
         None => load_reference()?,
     };
-    let matcher = extract::Matcher::new(&reference).context("building the name matcher")?;
+    let matcher = extract::Matcher::new(&reference)
+        .context("building the name matcher")?
+        .with_today(config.today);
     let groups = select_groups(&reference, config.groups.as_deref())?;
+    let kind = if config.shard.is_some() {
+        Kind::Shard
+    } else {
+        Kind::Run
+    };
+    let mut manifest = Manifest::start(kind, settings(config, &groups));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads.unwrap_or(0))
         .build()
@@ -258,10 +349,11 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         .map(|(k, n)| format!(".shard-{k}-of-{n}"))
         .unwrap_or_default();
     let mut out = RunOutput::new(write::Staging::create(&config.output, &suffix)?);
+    out.run_id = config.run_id.clone();
     let processed_articles = AtomicU64::new(0);
     let mut batches = 0usize;
 
-    let (files, other_shards) = std::thread::scope(|scope| -> Result<(Vec<InputFile>, usize)> {
+    let (files, other_shards, skipped) = std::thread::scope(|scope| -> ReadResult {
         let progress =
             crate::progress::Progress::start(scope, config.progress, &sources, &processed_articles);
         let mut work = || -> Result<()> {
@@ -300,6 +392,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         read
     })?;
     out.summary.other_shards = other_shards;
+    out.summary.already_in_dataset = skipped;
 
     if config.strict && !out.summary.rejects.is_empty() {
         let rejects = &out.summary.rejects;
@@ -310,39 +403,28 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
             list.join("\n  ")
         );
     }
+    if out.summary.articles + out.summary.other_shards == 0 && !config.allow_empty {
+        anyhow::bail!(
+            "the inputs hold no article ({} rejected); nothing was written, the previous outputs are kept \
+             (--allow-empty writes empty tables)",
+            out.summary.rejects.len()
+        );
+    }
     let mut inputs = reference.files.clone();
     inputs.extend(files);
+    manifest.inputs = manifest::inputs(&inputs);
     out.finish(|summary, rows| {
-        serde_json::json!({
-            "tool": "paysage",
-            "version": env!("CARGO_PKG_VERSION"),
-            "schema_version": SCHEMA_VERSION,
-            "started_at": started.to_rfc3339(),
-            "finished_at": chrono::Utc::now().to_rfc3339(),
-            "wall_seconds": clock.elapsed().as_secs_f64(),
-            "as_of": as_of,
-            "shard": shard,
-            "groups": groups,
-            "inputs": manifest_inputs(inputs),
-            "tables": rows,
-            "articles": summary.articles,
-            "other_shards": summary.other_shards,
-            "rejected_articles": summary.rejects.len(),
-            "rejects": summary.rejects.iter().take(1000).map(Reject::describe).collect::<Vec<_>>(),
-            "exit_status": if summary.rejects.is_empty() { 0 } else { 3 },
-        })
+        manifest.finished_at = chrono::Utc::now().to_rfc3339();
+        manifest.wall_seconds = clock.elapsed().as_secs_f64();
+        manifest.tables = rows.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        manifest.articles = summary.articles;
+        manifest.other_shards = summary.other_shards;
+        manifest.already_in_dataset = summary.already_in_dataset;
+        manifest.rejected_articles = summary.rejects.len();
+        manifest.rejects = summary.rejects.iter().take(1000).map(Reject::describe).collect();
+        manifest.exit_status = if summary.rejects.is_empty() { 0 } else { 3 };
+        manifest
     })
-}
-
-/// Input files for the manifest, in path order (the reader's order depends
-/// on when it finishes each file).
-fn manifest_inputs(mut files: Vec<InputFile>) -> Vec<serde_json::Value> {
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|a, b| a.path == b.path);
-    files
-        .iter()
-        .map(|f| serde_json::json!({"path": f.path.display().to_string(), "bytes": f.bytes, "sha256": f.sha256}))
-        .collect()
 }
 
 /// A batch after the scan: each article with its mentions and resolution.
@@ -393,6 +475,8 @@ struct RunOutput {
     run_parts: Vec<DataFrame>,
     report_tables: Vec<(&'static str, DataFrame)>,
     report_ids: HashSet<String>,
+    /// Added as a `run_id` column to every per-article table.
+    run_id: Option<String>,
 }
 
 impl RunOutput {
@@ -405,6 +489,7 @@ impl RunOutput {
             run_parts: Vec::new(),
             report_tables: Vec::new(),
             report_ids: HashSet::new(),
+            run_id: None,
         }
     }
 
@@ -456,6 +541,12 @@ impl RunOutput {
                 }
             }
         }
+        if let Some(id) = &self.run_id {
+            for (_, df) in appended.iter_mut() {
+                let column = polars::prelude::Column::new("run_id".into(), vec![id.as_str(); df.height()]);
+                df.with_column(column)?;
+            }
+        }
         self.staging
             .append_all(appended.iter_mut().map(|(n, df)| (*n, df)).collect())
     }
@@ -498,7 +589,7 @@ impl RunOutput {
     /// the rows of each table), and swaps the outputs in.
     fn finish(
         mut self,
-        manifest: impl FnOnce(&RunSummary, &BTreeMap<&'static str, usize>) -> serde_json::Value,
+        manifest: impl FnOnce(&RunSummary, &BTreeMap<&'static str, usize>) -> Manifest,
     ) -> Result<RunSummary> {
         let mut country_mentions = breakdown::combine_country_mentions(self.country_parts)?;
         let mut run_breakdown = breakdown::combine_run_breakdowns(self.run_parts)?;
@@ -508,18 +599,130 @@ impl RunOutput {
         self.staging.append("run_breakdown", &mut run_breakdown)?;
         let manifest = manifest(&self.summary, &self.rows);
         self.report_tables.push(("country_mentions", country_mentions));
-        let page = crate::report::render(&self.report_tables, &manifest).context("rendering report.html")?;
-        self.staging.finish(&page, &manifest)?;
+        let page = crate::report::render(&self.report_tables, &serde_json::to_value(&manifest)?)
+            .context("rendering report.html")?;
+        self.summary.warnings = self.staging.finish(&page, &manifest)?;
         Ok(self.summary)
     }
 }
 
+/// Checks that the folders' manifests make one whole set of shards: every
+/// folder a shard (not a full run, a merge or a dataset), each of 0..N once,
+/// all made by the same version and schema, with the same settings (as-of
+/// rule, today, groups, columns, split) and, split by id, the same inputs.
+/// Returns the manifests in shard order.
+pub fn check_shards(shards: &[PathBuf]) -> Result<Vec<(PathBuf, Manifest)>> {
+    let mut read = Vec::new();
+    for dir in shards {
+        let m = Manifest::read(dir).with_context(|| {
+            format!(
+                "{}: not a paysage output folder (no readable manifest.json)",
+                dir.display()
+            )
+        })?;
+        anyhow::ensure!(
+            m.kind == Kind::Shard,
+            "{}: made by {}, not a shard (--shard K/N); merge takes shards only",
+            dir.display(),
+            match m.kind {
+                Kind::Run => "a full run",
+                Kind::Merge => "a merge",
+                Kind::Dataset => "a dataset run",
+                Kind::Shard => "a shard",
+            }
+        );
+        read.push((dir.clone(), m));
+    }
+    let Some((first_dir, first)) = read.first().cloned() else {
+        anyhow::bail!("no shard folders given");
+    };
+    let of = |m: &Manifest| -> Result<(u64, u64)> {
+        let s = m.settings.shard.as_deref().unwrap_or("");
+        s.split_once('/')
+            .and_then(|(k, n)| Some((k.parse().ok()?, n.parse().ok()?)))
+            .with_context(|| format!("manifest has no valid shard (`{s}`)"))
+    };
+    let (_, n) = of(&first)?;
+    let mut by_k: BTreeMap<u64, PathBuf> = BTreeMap::new();
+    for (dir, m) in &read {
+        let (k, this_n) = of(m).with_context(|| dir.display().to_string())?;
+        let differs = |what: &str| {
+            anyhow::anyhow!(
+                "{}: made with a different {what} than {} (shards of one run must share it)",
+                dir.display(),
+                first_dir.display()
+            )
+        };
+        if this_n != n {
+            return Err(differs("shard count"));
+        }
+        if m.version != first.version {
+            return Err(differs(&format!("version ({} vs {})", m.version, first.version)));
+        }
+        if m.schema_version != first.schema_version {
+            return Err(differs("schema version"));
+        }
+        let (a, b) = (&m.settings, &first.settings);
+        if a.as_of != b.as_of {
+            return Err(differs(&format!("as-of rule ({} vs {})", a.as_of, b.as_of)));
+        }
+        if a.groups != b.groups {
+            return Err(differs("group list (--groups)"));
+        }
+        if a.today != b.today {
+            return Err(differs(&format!("--today ({} vs {})", a.today, b.today)));
+        }
+        if (&a.id_column, &a.text_column) != (&b.id_column, &b.text_column) {
+            return Err(differs("--id-column/--text-column"));
+        }
+        if a.shard_by != b.shard_by {
+            return Err(differs("split (--shard-by)"));
+        }
+        if a.shard_by.as_deref() != Some("file") && m.inputs != first.inputs {
+            return Err(differs("set of inputs"));
+        }
+        if let Some(other) = by_k.insert(k, dir.clone()) {
+            anyhow::bail!(
+                "{}: shard {k}/{n} is given twice (also {})",
+                dir.display(),
+                other.display()
+            );
+        }
+    }
+    let missing: Vec<String> = (0..n)
+        .filter(|k| !by_k.contains_key(k))
+        .map(|k| format!("{k}/{n}"))
+        .collect();
+    anyhow::ensure!(
+        missing.is_empty(),
+        "incomplete shard set: {} missing (given: {})",
+        missing.join(", "),
+        shards
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    read.sort_by_key(|(_, m)| of(m).map(|s| s.0).unwrap_or(0));
+    Ok(read)
+}
+
 /// `paysage merge`: the run-level tables (`country_mentions`,
-/// `run_breakdown`) recomputed from the folders of several shards (or any
-/// runs over disjoint articles), written to `output` like a run's.
+/// `run_breakdown`) recomputed from the folders of a whole set of shards
+/// (checked by [`check_shards`]), written to `output` like a run's.
 pub fn merge(shards: &[PathBuf], output: &std::path::Path) -> Result<usize> {
     use polars::prelude::{ParquetReader, SerReader};
+    let clock = std::time::Instant::now();
     let _lock = write::OutputLock::acquire(output)?;
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    for dir in shards {
+        anyhow::ensure!(
+            abs(dir) != abs(output),
+            "{}: the merge's own output folder cannot be one of its shards",
+            dir.display()
+        );
+    }
+    let manifests = check_shards(shards)?;
     let read = |table: &str| -> Result<Vec<DataFrame>> {
         let mut parts = Vec::new();
         for dir in shards {
@@ -550,13 +753,30 @@ pub fn merge(shards: &[PathBuf], output: &std::path::Path) -> Result<usize> {
     let mut staging = write::Staging::create(output, "")?;
     staging.append("country_mentions", &mut country)?;
     staging.append("run_breakdown", &mut run)?;
-    let manifest = serde_json::json!({
-        "tool": "paysage",
-        "version": env!("CARGO_PKG_VERSION"),
-        "schema_version": SCHEMA_VERSION,
-        "merged_from": shards.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-        "tables": {"country_mentions": country.height(), "run_breakdown": run.height()},
-    });
+    let first = &manifests[0].1;
+    let mut settings = first.settings.clone();
+    settings.shard = None;
+    let mut manifest = Manifest::start(Kind::Merge, settings);
+    let mut inputs: Vec<manifest::Input> = manifests.iter().flat_map(|(_, m)| m.inputs.clone()).collect();
+    inputs.sort();
+    inputs.dedup();
+    manifest.inputs = inputs;
+    for (dir, m) in &manifests {
+        manifest.articles += m.articles;
+        manifest.rejected_articles += m.rejected_articles;
+        manifest.rejects.extend(m.rejects.iter().cloned());
+        manifest
+            .merged_from
+            .push(format!("{} ({})", dir.display(), m.run_id));
+    }
+    manifest.rejects.truncate(1000);
+    manifest.exit_status = if manifest.rejected_articles == 0 { 0 } else { 3 };
+    manifest.tables = BTreeMap::from([
+        ("country_mentions".to_string(), country.height()),
+        ("run_breakdown".to_string(), run.height()),
+    ]);
+    manifest.finished_at = chrono::Utc::now().to_rfc3339();
+    manifest.wall_seconds = clock.elapsed().as_secs_f64();
     let page = crate::report::render(
         &[
             ("articles", DataFrame::empty()),
@@ -565,9 +785,11 @@ pub fn merge(shards: &[PathBuf], output: &std::path::Path) -> Result<usize> {
             ("breakdown", DataFrame::empty()),
             ("country_mentions", country),
         ],
-        &manifest,
+        &serde_json::to_value(&manifest)?,
     )
     .context("rendering report.html")?;
-    staging.finish(&page, &manifest)?;
+    for w in staging.finish(&page, &manifest)? {
+        tracing::warn!("{w}");
+    }
     Ok(shards.len())
 }

@@ -11,9 +11,12 @@
 
 #[cfg(feature = "tables")]
 pub mod breakdown;
+#[cfg(feature = "tables")]
+pub mod dataset;
 pub mod extract;
 pub mod ingest;
 pub mod lookup;
+pub mod manifest;
 pub mod normalize;
 #[cfg(feature = "tables")]
 pub mod progress;
@@ -29,7 +32,7 @@ pub mod write;
 
 use chrono::NaiveDate;
 #[cfg(feature = "tables")]
-pub use job::{merge, run, shard_of, RunConfig, RunSummary};
+pub use job::{check_shards, default_articles, load_reference, merge, run, shard_of, RunConfig, RunSummary};
 
 /// Version of the output schema: bumped when a table or column changes
 /// meaning, is renamed or removed (adding a table or column does not).

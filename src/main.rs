@@ -49,13 +49,33 @@ enum Command {
     Extract(ExtractArgs),
     /// Recompute the run-level tables (country_mentions, run_breakdown) from shards' output folders.
     Merge(MergeArgs),
+    /// The reference data embedded in the binary.
+    #[command(subcommand)]
+    Reference(ReferenceCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ReferenceCommand {
+    /// Write the embedded reference files to DIR (for editing; use them with --input DIR).
+    Export {
+        /// The folder to write (created; existing files are not overwritten).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
 struct ExtractArgs {
-    /// Reference data folder.
-    #[arg(long, default_value = "input")]
-    input: PathBuf,
+    /// Your own reference files (names/*.csv, groups/*.csv, or any shipped file to replace),
+    /// layered on the reference data embedded in the binary; default: the embedded data alone.
+    #[arg(long)]
+    input: Option<PathBuf>,
+    /// Write a rejected line as a JSON object `{"reject": {"file", "line", "article_id", "reason"}}`
+    /// on stdout (exit 0) instead of on stderr (exit 3).
+    #[arg(long = "rejects-as-rows")]
+    rejects_as_rows: bool,
+    /// The UTC date undated articles are read at (YYYY-MM-DD); default: today in UTC.
+    #[arg(long)]
+    today: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -70,9 +90,10 @@ struct MergeArgs {
 
 #[derive(Args, Debug)]
 struct GroupsArgs {
-    /// Reference data folder.
-    #[arg(long, default_value = "input")]
-    input: PathBuf,
+    /// Your own reference files (names/*.csv, groups/*.csv, or any shipped file to replace),
+    /// layered on the reference data embedded in the binary; default: the embedded data alone.
+    #[arg(long)]
+    input: Option<PathBuf>,
     /// The date (YYYY-MM-DD); default: today.
     #[arg(long = "as-of")]
     as_of: Option<String>,
@@ -82,17 +103,23 @@ struct GroupsArgs {
 
 #[derive(Args, Debug, Clone)]
 struct RunArgs {
-    /// Reference data folder (and its default articles under articles/).
-    #[arg(long, default_value = "input")]
-    input: PathBuf,
+    /// Your own reference files (names/*.csv, groups/*.csv, or any shipped file to replace),
+    /// layered on the reference data embedded in the binary; default: the embedded data alone.
+    /// Its articles/ folder holds the default articles.
+    #[arg(long)]
+    input: Option<PathBuf>,
     /// Articles: a JSON Lines file (.jsonl, .jsonl.gz), a folder of .txt files
-    /// with .json metadata, or - for JSON Lines on stdin. Repeatable; replaces
-    /// the articles under --input.
+    /// with .json metadata, or - for JSON Lines on stdin. Repeatable; default:
+    /// the articles/ folder of --input (or of ./input).
     #[arg(long = "articles")]
     articles: Vec<String>,
     /// Output folder, replaced as a whole at the end of a successful run.
     #[arg(long, default_value = "output")]
     output: PathBuf,
+    /// Instead of --output: a dataset folder that grows run by run (only new or changed input
+    /// files are read; README "Daily runs").
+    #[arg(long, conflicts_with_all = ["shard", "if_changed"])]
+    dataset: Option<PathBuf>,
     /// Read every group membership at this date (YYYY-MM-DD) instead of each article's own date.
     #[arg(long = "as-of")]
     as_of: Option<String>,
@@ -102,6 +129,20 @@ struct RunArgs {
     /// Process only the articles whose id hashes to shard K of N (FNV-1a 64 of the id, modulo N).
     #[arg(long)]
     shard: Option<String>,
+    /// What --shard splits: `id` (every shard reads every file, keeps its articles) or `file`
+    /// (each shard reads only the files whose name hashes to it).
+    #[arg(long = "shard-by", value_parser = ["id", "file"], default_value = "id", requires = "shard")]
+    shard_by: String,
+    /// The UTC date undated articles are read at (YYYY-MM-DD); default: today in UTC.
+    #[arg(long)]
+    today: Option<String>,
+    /// Write empty tables when the inputs hold no article (default: exit 1, previous outputs kept).
+    #[arg(long = "allow-empty")]
+    allow_empty: bool,
+    /// Exit 0 instead of 3 when fewer articles than this were rejected: a count (10) or a share
+    /// of the lines read (0.5%). The rejects are still listed.
+    #[arg(long = "max-rejects")]
+    max_rejects: Option<String>,
     /// CSV article files: the column that holds the text.
     #[arg(long = "text-column", default_value = "text")]
     text_column: String,
@@ -121,9 +162,10 @@ struct RunArgs {
 
 #[derive(Args, Debug)]
 struct LookupArgs {
-    /// Reference data folder.
-    #[arg(long, default_value = "input")]
-    input: PathBuf,
+    /// Your own reference files (names/*.csv, groups/*.csv, or any shipped file to replace),
+    /// layered on the reference data embedded in the binary; default: the embedded data alone.
+    #[arg(long)]
+    input: Option<PathBuf>,
     /// Language of the names (fr, en, de, es, it, pt, nl, ...); default: every language.
     #[arg(long)]
     lang: Option<String>,
@@ -164,6 +206,7 @@ fn main() -> ExitCode {
             EXIT_OK
         }),
         Some(Command::Run(a)) => run_job(a),
+        Some(Command::Reference(ReferenceCommand::Export { dir })) => export_reference(&dir),
         None => run_job(cli.run),
     };
     match result {
@@ -181,13 +224,90 @@ fn main() -> ExitCode {
 #[error("{0}")]
 struct UsageError(String);
 
+/// The reference data: the embedded files, with `--input`'s on top. A
+/// folder named with `--input` that does not exist is a usage error.
+fn load_reference(input: &Option<PathBuf>) -> Result<Reference> {
+    check_input(input)?;
+    paysage::reference::layered(input.as_deref())
+        .and_then(|files| Reference::from_files(&files))
+        .context("reference data is invalid")
+}
+
+fn check_input(input: &Option<PathBuf>) -> Result<()> {
+    if let Some(dir) = input {
+        if !dir.is_dir() {
+            let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+            bail!(UsageError(format!(
+                "--input {}: reference folder not found",
+                abs.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn date_arg(flag: &str, value: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
+    match value {
+        None => Ok(None),
+        Some(s) => Ok(Some(parse_date(s).ok_or_else(|| {
+            UsageError(format!("--{flag} `{s}` is not a date (YYYY-MM-DD)"))
+        })?)),
+    }
+}
+
+/// `--max-rejects`: a count, or a percentage of the lines read.
+#[derive(Debug, Clone, Copy)]
+enum MaxRejects {
+    Count(u64),
+    Percent(f64),
+}
+
+impl MaxRejects {
+    fn parse(s: &str) -> Result<MaxRejects> {
+        let bad = || {
+            UsageError(format!(
+                "--max-rejects `{s}` is not a count (10) or a percentage (0.5%)"
+            ))
+        };
+        match s.trim().strip_suffix('%') {
+            Some(p) => {
+                let p: f64 = p.trim().parse().map_err(|_| bad())?;
+                if !(0.0..=100.0).contains(&p) {
+                    return Err(bad().into());
+                }
+                Ok(MaxRejects::Percent(p))
+            }
+            None => Ok(MaxRejects::Count(s.trim().parse().map_err(|_| bad())?)),
+        }
+    }
+
+    /// Whether `rejects` among `articles + rejects` lines stay under the limit.
+    fn tolerates(self, rejects: usize, articles: usize) -> bool {
+        match self {
+            MaxRejects::Count(n) => (rejects as u64) < n,
+            MaxRejects::Percent(p) => {
+                let lines = (rejects + articles).max(1) as f64;
+                (rejects as f64) * 100.0 / lines < p
+            }
+        }
+    }
+}
+
 fn run_job(a: RunArgs) -> Result<u8> {
-    let as_of = match &a.as_of {
-        None => None,
-        Some(s) => Some(
-            parse_date(s).ok_or_else(|| UsageError(format!("--as-of `{s}` is not a date (YYYY-MM-DD)")))?,
-        ),
-    };
+    let as_of = date_arg("as-of", &a.as_of)?;
+    let today = date_arg("today", &a.today)?;
+    let max_rejects = a.max_rejects.as_deref().map(MaxRejects::parse).transpose()?;
+    check_input(&a.input)?;
+    if a.articles.is_empty() {
+        let default = paysage::default_articles(a.input.as_deref());
+        if !default.exists() {
+            let abs = std::path::absolute(&default).unwrap_or(default);
+            bail!(UsageError(format!(
+                "no articles: give --articles PATH (the default, {}, is not there)",
+                abs.display()
+            )));
+        }
+    }
     let articles = a
         .articles
         .iter()
@@ -222,12 +342,21 @@ fn run_job(a: RunArgs) -> Result<u8> {
     config.threads = a.threads.map(usize::from);
     config.groups = a.groups;
     config.shard = shard;
+    config.shard_by_file = a.shard_by == "file";
+    config.allow_empty = a.allow_empty;
+    if let Some(d) = today {
+        config.today = d;
+    }
     config.columns = paysage::ingest::Columns {
         id: a.id_column,
         text: a.text_column,
     };
     config.progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let s = paysage::run(&config)?;
+    let s = match &a.dataset {
+        Some(dir) => paysage::dataset::run_dataset(&config, dir)?,
+        None => paysage::run(&config)?,
+    };
+    let wrote = a.dataset.as_ref().unwrap_or(&config.output);
     if s.unchanged {
         eprintln!(
             "paysage: unchanged: every input matches {}/manifest.json; nothing was written",
@@ -238,6 +367,9 @@ fn run_job(a: RunArgs) -> Result<u8> {
     for r in &s.rejects {
         eprintln!("paysage: rejected {}", r.describe());
     }
+    for w in &s.warnings {
+        eprintln!("paysage: warning: {w}");
+    }
     eprintln!(
         "paysage: {} articles, {} rejected, {} mentions, {} sets ({} inconsistent), {} members; wrote {}",
         s.articles,
@@ -246,17 +378,58 @@ fn run_job(a: RunArgs) -> Result<u8> {
         s.sets,
         s.inconsistent,
         s.members,
-        config.output.display()
+        wrote.display()
     );
-    Ok(if s.rejects.is_empty() {
+    if s.already_in_dataset > 0 {
+        eprintln!(
+            "paysage: {} articles skipped: the dataset holds their ids already",
+            s.already_in_dataset
+        );
+    }
+    let tolerated = max_rejects.is_some_and(|m| m.tolerates(s.rejects.len(), s.articles));
+    if !s.rejects.is_empty() && tolerated {
+        eprintln!(
+            "paysage: {} rejects, under --max-rejects {}: exit 0",
+            s.rejects.len(),
+            a.max_rejects.as_deref().unwrap_or("")
+        );
+    }
+    Ok(if s.rejects.is_empty() || tolerated {
         EXIT_OK
     } else {
         EXIT_REJECTS
     })
 }
 
+/// `paysage reference export DIR`: the embedded reference files, written out.
+fn export_reference(dir: &std::path::Path) -> Result<u8> {
+    let files = paysage::reference::embedded_files();
+    for f in &files {
+        let p = dir.join(&f.name);
+        if p.exists() {
+            bail!(
+                "{} exists; nothing was overwritten (export to a new folder)",
+                p.display()
+            );
+        }
+    }
+    for f in &files {
+        let p = dir.join(&f.name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(&p, &f.bytes).with_context(|| format!("writing {}", p.display()))?;
+    }
+    eprintln!(
+        "paysage: wrote {} reference files to {}",
+        files.len(),
+        dir.display()
+    );
+    Ok(EXIT_OK)
+}
+
 fn run_lookup(a: LookupArgs) -> Result<u8> {
-    let reference = Reference::load(&a.input).context("reference data is invalid")?;
+    let reference = load_reference(&a.input)?;
     if let Some(l) = &a.lang {
         let langs = reference.languages();
         if !langs.contains(l.as_str()) {
@@ -378,13 +551,8 @@ impl<'r> LookupRow<'r> {
 }
 
 fn run_groups(a: GroupsArgs) -> Result<u8> {
-    let date = match &a.as_of {
-        None => chrono::Local::now().date_naive(),
-        Some(s) => {
-            parse_date(s).ok_or_else(|| UsageError(format!("--as-of `{s}` is not a date (YYYY-MM-DD)")))?
-        }
-    };
-    let reference = Reference::load(&a.input).context("reference data is invalid")?;
+    let date = date_arg("as-of", &a.as_of)?.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let reference = load_reference(&a.input)?;
     let wanted = (!a.groups.is_empty()).then_some(a.groups.as_slice());
     let groups = paysage::select_groups(&reference, wanted)?;
     let stdout = std::io::stdout();
@@ -427,7 +595,9 @@ fn run_groups(a: GroupsArgs) -> Result<u8> {
 }
 
 /// Streams JSON Lines articles from stdin to JSON Lines mentions on stdout,
-/// one object per mention with the `mentions` table's columns. Rejected lines go to stderr; the exit code is 3 if any.
+/// one object per mention with the `mentions` table's columns. Rejected lines
+/// go to stderr (exit 3), or with `--rejects-as-rows` to stdout as
+/// `{"reject": {...}}` (exit 0).
 fn run_extract(a: ExtractArgs) -> Result<u8> {
     use paysage::ingest::{Article, Reject, Sink};
     struct Out<'a, W: Write> {
@@ -435,6 +605,7 @@ fn run_extract(a: ExtractArgs) -> Result<u8> {
         matcher: &'a paysage::extract::Matcher,
         reference: &'a Reference,
         rejects: usize,
+        rejects_as_rows: bool,
         error: Option<std::io::Error>,
     }
     impl<W: Write> Sink for Out<'_, W> {
@@ -451,19 +622,28 @@ fn run_extract(a: ExtractArgs) -> Result<u8> {
             }
         }
         fn reject(&mut self, r: Reject) {
+            if self.rejects_as_rows {
+                let row = serde_json::json!({ "reject": paysage::rows::RejectRow::new(&r) });
+                if let Err(e) = writeln!(self.w, "{row}") {
+                    self.error.get_or_insert(e);
+                }
+                return;
+            }
             self.rejects += 1;
             eprintln!("paysage: rejected {}", r.describe());
         }
         fn file(&mut self, _: paysage::reference::InputFile) {}
     }
-    let reference = Reference::load(&a.input).context("reference data is invalid")?;
-    let matcher = paysage::extract::Matcher::new(&reference)?;
+    let today = date_arg("today", &a.today)?.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let reference = load_reference(&a.input)?;
+    let matcher = paysage::extract::Matcher::new(&reference)?.with_today(today);
     let stdout = std::io::stdout();
     let mut out = Out {
         w: std::io::BufWriter::new(stdout.lock()),
         matcher: &matcher,
         reference: &reference,
         rejects: 0,
+        rejects_as_rows: a.rejects_as_rows,
         error: None,
     };
     paysage::ingest::read_jsonl(std::io::stdin().lock(), "<stdin>", &mut out);

@@ -1,9 +1,13 @@
 //! Reference data: the countries, the names prose uses for them, the groups
 //! and their dated memberships, and the small grammar the resolver reads.
 //!
-//! Everything is loaded from CSV files under the input folder and validated
-//! before any article is read: a fault names the file, the line and the field,
-//! and stops the run before anything is written.
+//! Everything is read from a list of CSV files ([`RefFile`]: a name such as
+//! `countries.csv` or `names/fr.csv`, and bytes) and validated before any
+//! article is read: a fault names the file, the line and the field, and stops
+//! the run before anything is written. The shipped files are embedded in the
+//! binary ([`embedded_files`]); a folder's files are layered on top of them
+//! ([`layered`]), so that a user's folder may hold only its own names and
+//! groups.
 
 use crate::normalize::fold_str;
 use chrono::NaiveDate;
@@ -423,6 +427,95 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// One reference file: its name in the reference folder (`countries.csv`,
+/// `names/fr.csv`, `groups/mine.csv`, always with `/`), where it comes from
+/// (a path, or `<embedded>/NAME` for the copy in the binary; error messages
+/// and the manifest show it), and its bytes.
+#[derive(Debug, Clone)]
+pub struct RefFile {
+    pub name: String,
+    pub origin: PathBuf,
+    pub bytes: std::borrow::Cow<'static, [u8]>,
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// What the embedded files' origins start with.
+pub const EMBEDDED: &str = "<embedded>";
+
+/// The reference files shipped in the binary (the repository's `input/`,
+/// but its articles, as it was at build time), by name.
+pub fn embedded_files() -> Vec<RefFile> {
+    embedded::EMBEDDED
+        .iter()
+        .map(|(name, bytes)| RefFile {
+            name: (*name).to_string(),
+            origin: PathBuf::from(format!("{EMBEDDED}/{name}")),
+            bytes: std::borrow::Cow::Borrowed(*bytes),
+        })
+        .collect()
+}
+
+/// The reference files of a folder: its top-level `*.csv` files and those of
+/// `names/` and `groups/`. A folder that does not exist is "not found", with
+/// its absolute path.
+pub fn read_folder(dir: &Path) -> Result<Vec<RefFile>, RefError> {
+    let shown = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !dir.is_dir() {
+        return Err(err(&shown, 0, "-", "reference folder not found"));
+    }
+    let mut out = Vec::new();
+    for sub in ["", "names", "groups"] {
+        let here = if sub.is_empty() {
+            dir.to_path_buf()
+        } else {
+            dir.join(sub)
+        };
+        let Ok(entries) = std::fs::read_dir(&here) else {
+            continue; // names/ and groups/ are optional
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "csv"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+            let name = if sub.is_empty() {
+                file_name.to_string()
+            } else {
+                format!("{sub}/{file_name}")
+            };
+            let bytes = std::fs::read(&path).map_err(|e| err(&path, 0, "-", format!("cannot read: {e}")))?;
+            out.push(RefFile {
+                name,
+                origin: path,
+                bytes: bytes.into(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The embedded files with a folder's files on top: a folder's file replaces
+/// the embedded file of the same name (`countries.csv`, `names/curated.csv`),
+/// its other files are added (`names/mine.csv`, `groups/mine.csv`). With no
+/// folder, or a folder with no reference files, the embedded files alone.
+pub fn layered(dir: Option<&Path>) -> Result<Vec<RefFile>, RefError> {
+    let mut files = embedded_files();
+    if let Some(dir) = dir {
+        for f in read_folder(dir)? {
+            match files.iter_mut().find(|e| e.name == f.name) {
+                Some(e) => *e = f,
+                None => files.push(f),
+            }
+        }
+    }
+    Ok(files)
+}
+
 /// A file read for this run, for the manifest.
 #[derive(Debug, Clone)]
 pub struct InputFile {
@@ -513,14 +606,15 @@ struct Table {
 }
 
 impl Table {
-    fn read(path: &Path, required: &[&str], files: &mut Vec<InputFile>) -> Result<Table, RefError> {
-        let bytes = std::fs::read(path).map_err(|e| err(path, 0, "-", format!("cannot read: {e}")))?;
+    fn read(file: &RefFile, required: &[&str], files: &mut Vec<InputFile>) -> Result<Table, RefError> {
+        let path = file.origin.as_path();
+        let bytes: &[u8] = &file.bytes;
         files.push(InputFile {
             path: path.to_path_buf(),
             bytes: bytes.len() as u64,
-            sha256: sha256_hex(&bytes),
+            sha256: sha256_hex(bytes),
         });
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
             let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
             err(path, line, "-", "invalid UTF-8")
         })?;
@@ -613,11 +707,41 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 impl Reference {
-    /// Loads and validates `countries.csv`, `groups.csv`, `grammar.csv` and
-    /// every `names/*.csv` under `dir`.
+    /// The embedded reference data with the files of `dir` on top (see
+    /// [`layered`]), validated.
     pub fn load(dir: &Path) -> Result<Reference, RefError> {
+        Reference::from_files(&layered(Some(dir))?)
+    }
+
+    /// The embedded reference data alone.
+    pub fn embedded() -> Result<Reference, RefError> {
+        Reference::from_files(&embedded_files())
+    }
+
+    /// Validates reference files given by name (see [`RefFile`]):
+    /// `countries.csv`, `groups.csv` and `groups/*.csv`, `group_info.csv`,
+    /// `group_suspensions.csv` (optional), `grammar.csv`, `historical.csv`
+    /// and `names/*.csv`.
+    pub fn from_files(all: &[RefFile]) -> Result<Reference, RefError> {
+        let get = |name: &str| -> Result<&RefFile, RefError> {
+            all.iter()
+                .find(|f| f.name == name)
+                .ok_or_else(|| err(Path::new(name), 0, "-", "missing reference file"))
+        };
+        let under = |dir: &str| -> Vec<&RefFile> {
+            let mut v: Vec<&RefFile> = all
+                .iter()
+                .filter(|f| {
+                    f.name
+                        .strip_prefix(dir)
+                        .is_some_and(|r| r.starts_with('/') && r.ends_with(".csv"))
+                })
+                .collect();
+            v.sort_by(|a, b| a.name.cmp(&b.name));
+            v
+        };
         let mut files = Vec::new();
-        let countries = load_countries(&dir.join("countries.csv"), &mut files)?;
+        let countries = load_countries(get("countries.csv")?, &mut files)?;
         let mut by_alpha3 = HashMap::new();
         let mut by_alpha2 = HashMap::new();
         let mut by_numeric = HashMap::new();
@@ -627,16 +751,9 @@ impl Reference {
             by_numeric.insert(c.numeric.clone(), i);
         }
         // groups.csv, then any user group files under groups/ (same columns).
-        let mut group_files = vec![dir.join("groups.csv")];
-        if let Ok(entries) = std::fs::read_dir(dir.join("groups")) {
-            let mut extra: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "csv"))
-                .collect();
-            extra.sort();
-            group_files.extend(extra);
-        }
-        let historical = load_historical(&dir.join("historical.csv"), &by_alpha3, &mut files)?;
+        let mut group_files = vec![get("groups.csv")?];
+        group_files.extend(under("groups"));
+        let historical = load_historical(get("historical.csv")?, &by_alpha3, &mut files)?;
         let memberships = load_groups(&group_files, &by_alpha3, &historical, &mut files)?;
         let groups: Vec<String> = memberships
             .iter()
@@ -644,17 +761,17 @@ impl Reference {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let group_info = load_group_info(&dir.join("group_info.csv"), &groups, &mut files)?;
-        let suspensions = load_suspensions(&dir.join("group_suspensions.csv"), &memberships, &mut files)?;
-        let grammar = load_grammar(&dir.join("grammar.csv"), &mut files)?;
+        let group_info = load_group_info(get("group_info.csv")?, &groups, &mut files)?;
+        let suspensions = load_suspensions(get("group_suspensions.csv").ok(), &memberships, &mut files)?;
+        let grammar = load_grammar(get("grammar.csv")?, &mut files)?;
         let known = Known {
             by_alpha3: &by_alpha3,
             alpha2: &by_alpha2,
             groups: &groups,
             historical: &historical,
         };
-        let names = load_names(&dir.join("names"), &known, &mut files)?;
-        let demonyms = load_demonyms(&dir.join("demonyms.csv"), &by_alpha3, &mut files)?;
+        let names = load_names(&under("names"), &known, &mut files)?;
+        let demonyms = load_demonyms(get("demonyms.csv")?, &by_alpha3, &mut files)?;
         let membership_index = pair_index(memberships.iter().map(|m| (m.group.as_str(), m.iso3.as_str())));
         let suspension_index = pair_index(suspensions.iter().map(|s| (s.group.as_str(), s.iso3.as_str())));
         Ok(Reference {
@@ -748,8 +865,9 @@ impl Reference {
     }
 }
 
-fn load_countries(path: &Path, files: &mut Vec<InputFile>) -> Result<Vec<Country>, RefError> {
-    let t = Table::read(path, &COUNTRY_COLUMNS, files)?;
+fn load_countries(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Vec<Country>, RefError> {
+    let path = file.origin.as_path();
+    let t = Table::read(file, &COUNTRY_COLUMNS, files)?;
     let mut seen: [HashMap<String, u64>; 3] = Default::default();
     let mut out = Vec::new();
     for (line, rec) in &t.rows {
@@ -812,11 +930,12 @@ fn load_countries(path: &Path, files: &mut Vec<InputFile>) -> Result<Vec<Country
 }
 
 fn load_historical(
-    path: &Path,
+    file: &RefFile,
     by_alpha3: &HashMap<String, usize>,
     files: &mut Vec<InputFile>,
 ) -> Result<Vec<Historical>, RefError> {
-    let t = Table::read(path, &["id", "iso3166_3", "name_en", "successors"], files)?;
+    let path = file.origin.as_path();
+    let t = Table::read(file, &["id", "iso3166_3", "name_en", "successors"], files)?;
     let mut out: Vec<Historical> = Vec::new();
     for (line, rec) in &t.rows {
         let id = t.get(rec, "id").to_string();
@@ -890,11 +1009,12 @@ impl Known<'_> {
 }
 
 fn load_group_info(
-    path: &Path,
+    file: &RefFile,
     groups: &[String],
     files: &mut Vec<InputFile>,
 ) -> Result<BTreeMap<String, GroupInfo>, RefError> {
-    let t = Table::read(path, &["group", "name_en", "name_fr"], files)?;
+    let path = file.origin.as_path();
+    let t = Table::read(file, &["group", "name_en", "name_fr"], files)?;
     let mut out = BTreeMap::new();
     for (line, rec) in &t.rows {
         let group = t.get(rec, "group").to_string();
@@ -919,14 +1039,15 @@ fn load_group_info(
 }
 
 fn load_suspensions(
-    path: &Path,
+    file: Option<&RefFile>,
     memberships: &[Membership],
     files: &mut Vec<InputFile>,
 ) -> Result<Vec<Suspension>, RefError> {
-    if !path.exists() {
+    let Some(file) = file else {
         return Ok(Vec::new());
-    }
-    let t = Table::read(path, &["group", "iso3", "from", "until"], files)?;
+    };
+    let path = file.origin.as_path();
+    let t = Table::read(file, &["group", "iso3", "from", "until"], files)?;
     let mut out = Vec::new();
     for (line, rec) in &t.rows {
         let line = *line;
@@ -984,7 +1105,7 @@ impl MemberCodes<'_> {
 }
 
 fn load_groups(
-    paths: &[PathBuf],
+    paths: &[&RefFile],
     by_alpha3: &HashMap<String, usize>,
     historical: &[Historical],
     files: &mut Vec<InputFile>,
@@ -994,19 +1115,20 @@ fn load_groups(
         historical,
     };
     let mut out: Vec<(String, u64, Membership)> = Vec::new();
-    for path in paths {
-        load_group_file(path, &codes, files, &mut out)?;
+    for file in paths {
+        load_group_file(file, &codes, files, &mut out)?;
     }
     Ok(out.into_iter().map(|(_, _, m)| m).collect())
 }
 
 fn load_group_file(
-    path: &Path,
+    file: &RefFile,
     codes: &MemberCodes,
     files: &mut Vec<InputFile>,
     out: &mut Vec<(String, u64, Membership)>,
 ) -> Result<(), RefError> {
-    let t = Table::read(path, &["group", "iso3", "joined", "left"], files)?;
+    let path = file.origin.as_path();
+    let t = Table::read(file, &["group", "iso3", "joined", "left"], files)?;
     let here = path.display().to_string();
     for (line, rec) in &t.rows {
         let line = *line;
@@ -1066,7 +1188,8 @@ fn load_group_file(
     Ok(())
 }
 
-fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
+fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
+    let path = file.origin.as_path();
     const ROLES: [&str; 32] = [
         "joiner",
         "list_filler",
@@ -1101,7 +1224,7 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
         "town_region",
         "first_name",
     ];
-    let t = Table::read(path, &["lang", "role", "word", "value"], files)?;
+    let t = Table::read(file, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
     for (line, rec) in &t.rows {
         let (lang, role, word) = (t.get(rec, "lang"), t.get(rec, "role"), t.get(rec, "word"));
@@ -1146,11 +1269,12 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
 }
 
 fn load_demonyms(
-    path: &Path,
+    file: &RefFile,
     by_alpha3: &HashMap<String, usize>,
     files: &mut Vec<InputFile>,
 ) -> Result<Demonyms, RefError> {
-    let t = Table::read(path, &["lang", "word", "kind", "code"], files)?;
+    let path = file.origin.as_path();
+    let t = Table::read(file, &["lang", "word", "kind", "code"], files)?;
     let mut out = Demonyms::default();
     for (line, rec) in &t.rows {
         let code = t.get(rec, "code");
@@ -1177,23 +1301,24 @@ fn load_demonyms(
     Ok(out)
 }
 
-/// Loads `generated.csv` first, then every other CSV file in `dir` in name
+/// Loads `names/generated.csv` first, then every other name file in name
 /// order: a later file's row for the same language and folded name replaces
 /// the earlier file's row (curated data corrects generated data). Within one
 /// file, one name must not denote two different things.
-fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<Vec<Name>, RefError> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| err(dir, 0, "-", format!("cannot list name files: {e}")))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
-        .collect();
-    paths.sort_by_key(|p| (p.file_name() != Some("generated.csv".as_ref()), p.clone()));
-    if paths.is_empty() {
-        return Err(err(dir, 0, "-", "no name files (*.csv)"));
+fn load_names(
+    name_files: &[&RefFile],
+    known: &Known,
+    files: &mut Vec<InputFile>,
+) -> Result<Vec<Name>, RefError> {
+    let mut name_files = name_files.to_vec();
+    name_files.sort_by_key(|f| (f.name != "names/generated.csv", f.name.clone()));
+    if name_files.is_empty() {
+        return Err(err(Path::new("names"), 0, "-", "no name files (names/*.csv)"));
     }
     let mut by_key: BTreeMap<(String, String), Vec<Name>> = BTreeMap::new();
-    for path in &paths {
-        let t = Table::read(path, &["lang", "name", "kind", "code", "case"], files)?;
+    for file in &name_files {
+        let path = file.origin.as_path();
+        let t = Table::read(file, &["lang", "name", "kind", "code", "case"], files)?;
         let mut in_file: HashMap<(String, String), Vec<u64>> = HashMap::new();
         for (line, rec) in &t.rows {
             let line = *line;

@@ -25,47 +25,62 @@ fn pid_alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
-/// Holds the output folder for one run: a lock file beside it with the
-/// holder's pid and start time. A lock left by a dead process is taken over.
+/// Holds the output folder for one run: an OS lock (`flock`) on a file
+/// beside it, `.<output>.paysage-lock`, which also holds the holder's pid
+/// and start time for the message a second run gets. The kernel releases the
+/// lock when its process ends, however it ends.
 pub struct OutputLock {
     path: PathBuf,
+    file: File,
 }
 
 impl OutputLock {
     pub fn acquire(output: &Path) -> Result<OutputLock> {
+        use std::os::unix::fs::MetadataExt;
+        use std::os::unix::io::AsRawFd;
         let path = sibling(output, "lock")?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
-        for _ in 0..2 {
-            match std::fs::OpenOptions::new()
+        // The holder removes the file when it is done: a run that opened the
+        // old file then took its lock tries again on the new one.
+        for _ in 0..100 {
+            let mut file = std::fs::OpenOptions::new()
+                .read(true)
                 .write(true)
-                .create_new(true)
+                .create(true)
+                .truncate(false)
                 .open(&path)
-            {
-                Ok(mut f) => {
-                    use std::io::Write;
-                    writeln!(f, "{} {}", std::process::id(), chrono::Utc::now().to_rfc3339())?;
-                    return Ok(OutputLock { path });
+                .with_context(|| format!("creating lock file {}", path.display()))?;
+            // SAFETY: a valid open descriptor for the call's duration.
+            let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+            if rc != 0 {
+                let e = std::io::Error::last_os_error();
+                if e.raw_os_error() != Some(libc::EWOULDBLOCK) {
+                    return Err(e).with_context(|| format!("locking {}", path.display()));
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
-                    let pid: Option<u32> = holder.split_whitespace().next().and_then(|p| p.parse().ok());
-                    match pid {
-                        Some(pid) if pid_alive(pid) && pid != std::process::id() => bail!(
-                            "output folder {} is in use by another run (pid {pid}, since {}); lock file {}",
-                            output.display(),
-                            holder.split_whitespace().nth(1).unwrap_or("?"),
-                            path.display()
-                        ),
-                        _ => {
-                            // Stale: its holder is gone.
-                            let _ = std::fs::remove_file(&path);
-                        }
-                    }
-                }
-                Err(e) => return Err(e).with_context(|| format!("creating lock file {}", path.display())),
+                let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                let mut words = holder.split_whitespace();
+                bail!(
+                    "output folder {} is in use by another run (pid {}, since {}); lock file {}",
+                    output.display(),
+                    words.next().unwrap_or("?"),
+                    words.next().unwrap_or("?"),
+                    path.display()
+                );
             }
+            let same = match (file.metadata(), std::fs::metadata(&path)) {
+                (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+                _ => false,
+            };
+            if !same {
+                continue; // removed by its last holder meanwhile
+            }
+            file.set_len(0)?;
+            use std::io::Seek;
+            file.seek(std::io::SeekFrom::Start(0))?;
+            writeln!(file, "{} {}", std::process::id(), chrono::Utc::now().to_rfc3339())?;
+            return Ok(OutputLock { path, file });
         }
         bail!("could not take the lock {}", path.display())
     }
@@ -73,29 +88,10 @@ impl OutputLock {
 
 impl Drop for OutputLock {
     fn drop(&mut self) {
+        // Removed while still held, so that no one locks a file on its way out.
         let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.set_len(0);
     }
-}
-
-/// Whether `output/manifest.json` was written by this version from exactly
-/// these inputs (paths, sizes, hashes), the same as-of rule and shard.
-pub fn unchanged_since_last_run(
-    output: &Path,
-    inputs: &[serde_json::Value],
-    as_of: &str,
-    shard: Option<&str>,
-) -> bool {
-    let Ok(bytes) = std::fs::read(output.join("manifest.json")) else {
-        return false;
-    };
-    let Ok(last) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
-        return false;
-    };
-    last["version"] == env!("CARGO_PKG_VERSION")
-        && last["schema_version"] == crate::SCHEMA_VERSION
-        && last["as_of"] == as_of
-        && last["shard"].as_str() == shard
-        && last["inputs"].as_array().is_some_and(|l| l.as_slice() == inputs)
 }
 
 /// The files of one table being written.
@@ -230,7 +226,9 @@ impl Staging {
 
     /// Closes every table, writes `report.html` and then `manifest.json`,
     /// syncs, and swaps the folder in for the output.
-    pub fn finish(mut self, report: &str, manifest: &serde_json::Value) -> Result<()> {
+    /// Returns warnings: what went wrong after the swap (the run's outputs
+    /// are in place; the previous ones could not all be removed).
+    pub fn finish(mut self, report: &str, manifest: &crate::manifest::Manifest) -> Result<Vec<String>> {
         use rayon::prelude::*;
         // Each table's Parquet footer and syncs, on every core.
         self.tables
@@ -259,9 +257,9 @@ impl Staging {
             .with_context(|| format!("writing {}", p.display()))?;
         File::open(&p)?.sync_all()?;
         File::open(&self.tmp)?.sync_all()?;
-        swap_in(&self.tmp, &self.output)?;
+        let warnings = swap_in(&self.tmp, &self.output)?;
         self.done = true;
-        Ok(())
+        Ok(warnings)
     }
 }
 
@@ -298,7 +296,10 @@ fn clean_stale(output: &Path) -> Result<()> {
 
 /// Puts `tmp` in place of `output` in one step: an atomic exchange of the two
 /// folders (Linux `renameat2(RENAME_EXCHANGE)`), then the old one is removed.
-fn swap_in(tmp: &Path, output: &Path) -> Result<()> {
+/// Once the exchange is done the run has succeeded: a failure to remove the
+/// old folder is returned as a warning, not an error.
+pub fn swap_in(tmp: &Path, output: &Path) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
     match std::fs::symlink_metadata(output) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             std::fs::rename(tmp, output)
@@ -309,8 +310,13 @@ fn swap_in(tmp: &Path, output: &Path) -> Result<()> {
         Ok(_) => {
             exchange(tmp, output)?;
             // `tmp` now holds the previous outputs.
-            std::fs::remove_dir_all(tmp)
-                .with_context(|| format!("removing previous outputs {}", tmp.display()))?;
+            if let Err(e) = std::fs::remove_dir_all(tmp) {
+                warnings.push(format!(
+                    "the new outputs are in place, but the previous ones could not be removed from {}: {e} \
+                     (the next run removes them)",
+                    tmp.display()
+                ));
+            }
         }
     }
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -318,7 +324,7 @@ fn swap_in(tmp: &Path, output: &Path) -> Result<()> {
             let _ = d.sync_all();
         }
     }
-    Ok(())
+    Ok(warnings)
 }
 
 fn exchange(a: &Path, b: &Path) -> Result<()> {

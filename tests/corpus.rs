@@ -1,8 +1,9 @@
 //! Mention-level precision and recall on real paragraphs: the first 700
 //! characters of a dozen articles of `shared/corpus` (French and English),
 //! annotated by hand in tests/data/corpus_annotations.csv (offsets in code
-//! points, the country's ISO alpha-3). The corpus itself stays outside the
-//! repository; the test reads it from `../shared/corpus`.
+//! points, the country's ISO alpha-3). The annotated articles are not in the
+//! committed sample: the test reads the full corpus from `../shared/corpus`
+//! and says it was skipped when that is not there (a bare clone).
 
 use paysage::extract::{Matcher, MentionKind};
 use paysage::reference::Reference;
@@ -15,6 +16,19 @@ type Gold = BTreeSet<(usize, usize, String)>;
 #[test]
 fn annotated_corpus_paragraphs_precision_and_recall() {
     let root = env!("CARGO_MANIFEST_DIR");
+    for lang in ["fr", "en"] {
+        let path = format!("{root}/../shared/corpus/{lang}.jsonl.gz");
+        if !std::path::Path::new(&path).exists() {
+            // Written to the stream itself: the harness hides eprintln! in a passing test.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED annotated_corpus_paragraphs_precision_and_recall: {path} is not there \
+                 (the full corpus; CI has it)"
+            );
+            return;
+        }
+    }
     let reference = Reference::load(format!("{root}/input").as_ref()).unwrap();
     let matcher = Matcher::new(&reference).unwrap();
     let mut gold: BTreeMap<String, (usize, Gold)> = BTreeMap::new();

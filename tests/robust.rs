@@ -88,6 +88,11 @@ fn every_article_is_in_articles_or_rejects() {
     let dir = tempfile::tempdir().unwrap();
     let sample = corpus_sample(dir.path(), 300);
     let good = std::fs::read(&sample).unwrap();
+    let first: serde_json::Value =
+        serde_json::from_slice(good.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    let first_id = first["id"].as_str().unwrap().to_string();
+    let duplicate =
+        format!("{{\"id\":\"{first_id}\",\"text\":\"duplicate id of the first corpus article\"}}");
     let mut seeded = Vec::new();
     seeded.extend_from_slice(b"\xef\xbb\xbf"); // a UTF-8 BOM on the first line
     let bad: [&[u8]; 9] = [
@@ -98,7 +103,7 @@ fn every_article_is_in_articles_or_rejects() {
         b"{\"id\":\"words-date\",\"date\":\"5 d\xc3\xa9cembre 2012\",\"text\":\"la France\"}",
         b"{\"id\":\"impossible\",\"date\":\"2012-02-30\",\"text\":\"la France\"}",
         b"{\"id\":\"latin1\",\"text\":\"caf\xe9\"}",
-        b"{\"id\":\"orangesum-2\",\"text\":\"duplicate id of the first corpus article\"}",
+        duplicate.as_bytes(),
         b"{\"text\":\"no id\"}",
     ];
     for (i, line) in good.split(|&b| b == b'\n').filter(|l| !l.is_empty()).enumerate() {
@@ -123,7 +128,7 @@ fn every_article_is_in_articles_or_rejects() {
     run_into(&out, &["--articles", input.to_str().unwrap()])
         .code(3)
         .stderr(contains("seeded.jsonl:"))
-        .stderr(contains("duplicate article id `orangesum-2`"));
+        .stderr(contains(format!("duplicate article id `{first_id}`")));
     let articles = parquet(&out, "articles").height();
     let rejects = parquet(&out, "rejects").height();
     assert_eq!(rejects, bad.len());
@@ -140,9 +145,13 @@ fn every_article_is_in_articles_or_rejects() {
 #[test]
 fn a_gzip_cut_short_keeps_what_was_read_and_reports_the_rest() {
     let dir = tempfile::tempdir().unwrap();
-    let full = std::fs::read(root().join("../shared/corpus/en.jsonl.gz")).unwrap();
+    // 600 articles gzipped, cut in the middle of the stream.
+    let sample = common::corpus_sample(dir.path(), "en", 600);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &std::fs::read(&sample).unwrap()).unwrap();
+    let full = gz.finish().unwrap();
     let cut = dir.path().join("cut.jsonl.gz");
-    std::fs::write(&cut, &full[..200_000]).unwrap();
+    std::fs::write(&cut, &full[..full.len() / 2]).unwrap();
     let out = dir.path().join("out");
     run_into(&out, &["--articles", cut.to_str().unwrap()])
         .code(3)
@@ -219,21 +228,33 @@ fn if_changed_skips_a_run_whose_inputs_are_unchanged() {
 }
 
 #[test]
-fn a_live_lock_refuses_and_a_stale_lock_is_taken_over() {
+fn a_held_lock_refuses_and_a_dead_runs_lock_file_is_taken_over() {
+    use std::os::unix::io::AsRawFd;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let lock = dir.path().join(".out.paysage-lock");
-    // Held by a live process (this test): the run refuses, naming it.
+    // Held (an OS lock, as a live run holds it): the run refuses, naming it.
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .write(true)
+        .open(&lock)
+        .unwrap();
+    assert_eq!(
+        unsafe { libc::flock(held.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) },
+        0
+    );
     std::fs::write(&lock, format!("{} 2026-01-01T00:00:00Z\n", std::process::id())).unwrap();
     run_into(&out, &[]).code(1).stderr(contains(format!(
-        "in use by another run (pid {}",
+        "in use by another run (pid {}, since 2026-01-01T00:00:00Z)",
         std::process::id()
     )));
     assert!(!out.exists());
-    // Left by a dead process: taken over.
-    std::fs::write(&lock, "999999999 2026-01-01T00:00:00Z\n").unwrap();
+    // The holder dies (its descriptor closes): the file left behind, with a
+    // pid that may even be alive, is no lock.
+    drop(held);
     run_into(&out, &[]).success();
-    assert!(!lock.exists(), "the lock is released at the end");
+    assert!(!lock.exists(), "the lock file is removed at the end");
 }
 
 /// A small tmpfs (we run as root here, as CI does): full, then read-only.
@@ -261,7 +282,7 @@ fn a_full_or_read_only_disk_gives_a_clear_error_and_keeps_previous_outputs() {
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("mnt");
     let Some(fs) = Tmpfs::mount(&mnt, "size=400k") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        skipped("tmpfs test", "cannot mount a tmpfs here (needs root)");
         return;
     };
     let out = mnt.join("out");
@@ -291,7 +312,10 @@ fn runs_killed_at_random_moments_leave_the_previous_outputs_intact() {
     let dir = tempfile::tempdir().unwrap();
     let sample = corpus_sample(dir.path(), 20000);
     let out = dir.path().join("out");
-    // A whole run first: the previous outputs, and how long a run takes here.
+    // A whole run first: the previous outputs, and how long a run takes here
+    // (timed the second time: the first pays for a freshly built binary and
+    // cold caches, and would make every delay too long).
+    run_into(&out, &["--articles", sample.to_str().unwrap()]).success();
     let t0 = std::time::Instant::now();
     run_into(&out, &["--articles", sample.to_str().unwrap()]).success();
     let whole = t0.elapsed();
@@ -398,4 +422,162 @@ fn duplicate_ids_across_files_are_rejected_with_their_file_and_line() {
         strings(&parquet(&out, "articles"), "article_id"),
         ["x", "y", "z"].map(|s| Some(s.to_string()))
     );
+}
+
+#[test]
+fn no_articles_fails_and_keeps_previous_outputs_unless_allow_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    let before = files_of(&out);
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    let only_bad = dir.path().join("bad.jsonl");
+    std::fs::write(&only_bad, "not json\n").unwrap();
+    for input in [&empty, &only_bad] {
+        run_into(&out, &["--articles", input.to_str().unwrap()])
+            .code(1)
+            .stderr(contains("the inputs hold no article"));
+        assert_eq!(files_of(&out), before);
+    }
+    run_into(&out, &["--articles", empty.to_str().unwrap(), "--allow-empty"]).success();
+    assert_eq!(parquet(&out, "articles").height(), 0);
+}
+
+#[test]
+fn max_rejects_turns_a_few_rejects_into_exit_0_and_still_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    // 3 articles, 1 reject: 25% of the lines.
+    std::fs::write(
+        &input,
+        "{\"id\":\"a\",\"text\":\"la France\"}\n{\"id\":\"b\",\"text\":\"l'Italie\"}\n{\"id\":\"c\",\"text\":\"le Japon\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let a = input.to_str().unwrap();
+    for (limit, code) in [("2", 0), ("1", 3), ("30%", 0), ("25%", 3), ("0", 3)] {
+        run_into(&out, &["--articles", a, "--max-rejects", limit])
+            .code(code)
+            .stderr(contains("a.jsonl:4"));
+        assert_eq!(parquet(&out, "rejects").height(), 1, "--max-rejects {limit}");
+    }
+    run_into(&out, &["--articles", a, "--max-rejects", "many"])
+        .code(2)
+        .stderr(contains("--max-rejects `many`"));
+}
+
+#[test]
+fn every_setting_that_changes_the_outputs_defeats_if_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("a.csv");
+    std::fs::write(&articles, "id,text,key,body\na,la France,k,l'Italie\n").unwrap();
+    let out = dir.path().join("out");
+    let a = articles.to_str().unwrap();
+    let base = ["--articles", a, "--if-changed", "--today", "2024-01-01"];
+    run_into(&out, &base).success().stderr(contains("wrote"));
+    run_into(&out, &base).success().stderr(contains("unchanged"));
+    let changed: [&[&str]; 5] = [
+        &["--groups", "eu"],
+        &["--id-column", "key"],
+        &["--text-column", "body"],
+        &["--as-of", "2021-01-01"],
+        &["--shard", "0/1"],
+    ];
+    for extra in changed {
+        let args: Vec<&str> = base.iter().chain(extra).copied().collect();
+        run_into(&out, &args).success().stderr(contains("wrote"));
+        run_into(&out, &args).success().stderr(contains("unchanged"));
+    }
+    let other_day = ["--articles", a, "--if-changed", "--today", "2024-01-02"];
+    run_into(&out, &other_day).success().stderr(contains("wrote"));
+}
+
+#[test]
+fn undated_articles_are_read_at_today_in_utc_recorded_in_the_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"m\",\"lang\":\"en\",\"text\":\"Macedonia signed.\"}\n",
+    )
+    .unwrap();
+    let kind_on = |today: &str| {
+        let out = dir.path().join(today);
+        run_into(&out, &["--articles", input.to_str().unwrap(), "--today", today]).success();
+        let m = paysage::manifest::Manifest::read(&out).unwrap();
+        assert_eq!(m.settings.today, today);
+        strings(&parquet(&out, "mentions"), "kind")
+    };
+    // "Macedonia" is the country until the Prespa agreement, ambiguous after.
+    assert_eq!(kind_on("2018-06-01"), [Some("country".into())]);
+    assert_eq!(kind_on("2020-06-01"), [Some("ambiguous".into())]);
+    let out = dir.path().join("default");
+    run_into(&out, &["--articles", input.to_str().unwrap()]).success();
+    let m = paysage::manifest::Manifest::read(&out).unwrap();
+    assert_eq!(m.settings.today, chrono::Utc::now().date_naive().to_string());
+    run_into(&out, &["--today", "01/02/2020"]).code(2);
+}
+
+#[test]
+fn a_failed_clean_up_after_the_swap_is_a_warning_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &[]).success();
+    // A mount point inside the old outputs: they cannot be removed (EBUSY).
+    let Some(fs) = Tmpfs::mount(&out.join("held"), "size=64k") else {
+        skipped("tmpfs test", "cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let sample = corpus_sample(dir.path(), 50);
+    let assert = run_into(&out, &["--articles", sample.to_str().unwrap()])
+        .success()
+        .stderr(contains("warning: the new outputs are in place"));
+    drop(assert);
+    assert_eq!(parquet(&out, "articles").height(), 50);
+    let old: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".out.paysage-tmp-"))
+        .collect();
+    assert_eq!(old.len(), 1, "the previous outputs are left beside");
+    let _ = std::process::Command::new("umount")
+        .arg(old[0].join("held"))
+        .status();
+    std::mem::forget(fs);
+    // The next run removes them.
+    run_into(&out, &["--articles", sample.to_str().unwrap()]).success();
+    assert!(!old[0].exists());
+}
+
+#[test]
+fn unknown_values_are_nulls_in_parquet_and_csv_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"k\",\"lang\":\"en\",\"date\":\"2020-01-01\",\"text\":\"Kosovo, Serbia and Albania met.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    run_into(&out, &["--articles", input.to_str().unwrap()]).success();
+    let articles = parquet(&out, "articles");
+    for column in ["source", "title"] {
+        assert_eq!(strings(&articles, column), [None], "articles.{column}");
+    }
+    let members = parquet(&out, "members");
+    let kosovo = rows_where(&members, "iso3", "XKX");
+    assert_eq!(strings(&kosovo, "iso_numeric"), [None]);
+    assert_eq!(
+        rows_where(&members, "iso3", "SRB")
+            .column("iso_numeric")
+            .unwrap()
+            .null_count(),
+        0
+    );
+    for table in ["articles", "members"] {
+        let p = parquet(&out, table);
+        let c = csv_as(&out, table, p.schema().clone());
+        assert!(p.equals_missing(&c), "{table}: Parquet and CSV differ\n{p}\n{c}");
+    }
 }

@@ -69,18 +69,59 @@ pub fn rows_where(df: &DataFrame, column: &str, value: &str) -> DataFrame {
     df.filter(&mask).unwrap()
 }
 
-/// The first `n` articles of a shared corpus (`fr` or `en`), as a JSON Lines file in `dir`.
+/// The full shared corpus (`fr` or `en`) beside the repository, when it is there.
+pub fn full_corpus(corpus: &str) -> Option<PathBuf> {
+    let p = root().join(format!("../shared/corpus/{corpus}.jsonl.gz"));
+    p.exists().then_some(p)
+}
+
+/// Says plainly on stderr that a test was skipped, and why. Written to the
+/// stream itself: the test harness hides what `eprintln!` prints in a test
+/// that passes.
+pub fn skipped(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
+/// The first `n` articles of a corpus (`fr` or `en`), as a JSON Lines file in
+/// `dir`: from the full corpus in `../shared/corpus` when it is there, else
+/// from the sample committed under `tests/data/corpus` (260 articles), read
+/// again as often as needed, each round's ids suffixed `~k` so that every id
+/// stays unique (the text is real; only the volume is made up).
 pub fn corpus_sample(dir: &Path, corpus: &str, n: usize) -> PathBuf {
     use std::io::{BufRead, Write};
-    let src = root().join(format!("../shared/corpus/{corpus}.jsonl.gz"));
-    let f = std::fs::File::open(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
     let out = dir.join(format!("sample-{corpus}-{n}.jsonl"));
     let mut w = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
-    for line in std::io::BufReader::new(flate2::read::GzDecoder::new(f))
+    if let Some(src) = full_corpus(corpus) {
+        let f = std::fs::File::open(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        let lines = std::io::BufReader::new(flate2::read::GzDecoder::new(f)).lines();
+        let mut written = 0;
+        for line in lines.take(n) {
+            writeln!(w, "{}", line.unwrap()).unwrap();
+            written += 1;
+        }
+        if written == n {
+            return out;
+        }
+        panic!("{} has only {written} articles, {n} wanted", src.display());
+    }
+    let src = root().join(format!("tests/data/corpus/{corpus}.jsonl"));
+    let lines: Vec<String> = std::fs::read_to_string(&src)
+        .unwrap_or_else(|e| panic!("{}: {e}", src.display()))
         .lines()
-        .take(n)
-    {
-        writeln!(w, "{}", line.unwrap()).unwrap();
+        .filter(|l| !l.trim().is_empty())
+        .map(String::from)
+        .collect();
+    for i in 0..n {
+        let (round, line) = (i / lines.len(), &lines[i % lines.len()]);
+        if round == 0 {
+            writeln!(w, "{line}").unwrap();
+        } else {
+            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = format!("{}~{round}", v["id"].as_str().unwrap());
+            v["id"] = serde_json::Value::String(id);
+            writeln!(w, "{v}").unwrap();
+        }
     }
     out
 }
