@@ -10,7 +10,7 @@ use crate::reference::{InputFile, Reference};
 use crate::{analyse_article, breakdown, extract, resolve, select_groups, tables, write};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use polars::prelude::{BooleanChunked, DataFrame, IntoSeries, PolarsResult};
+use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
