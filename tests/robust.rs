@@ -281,7 +281,7 @@ impl Drop for Tmpfs {
 fn a_full_or_read_only_disk_gives_a_clear_error_and_keeps_previous_outputs() {
     let dir = tempfile::tempdir().unwrap();
     let mnt = dir.path().join("mnt");
-    let Some(fs) = Tmpfs::mount(&mnt, "size=400k") else {
+    let Some(fs) = Tmpfs::mount(&mnt, "size=2m") else {
         skipped("tmpfs test", "cannot mount a tmpfs here (needs root)");
         return;
     };
