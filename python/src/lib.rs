@@ -9,12 +9,14 @@ use paysage::lookup::{lookup, Lookup};
 use paysage::reference::{parse_date, Reference};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use paysage::ingest::{read_rows, Article, Ingested};
+use pyo3::types::{PyDict, PyList, PyString};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 mod arrow;
 mod input;
+mod interim;
 use arrow::{Column, ColumnData};
 
 /// The reference data and the name matcher built from it: loaded once, used
@@ -177,6 +179,41 @@ impl Engine {
         ];
         arrow::columns_to_py(py, &columns)
     }
+
+    /// Analyses the articles in `fields` (their columns as Arrow buffers,
+    /// made by `paysage._convert.articles_columns`) and returns every
+    /// per-article table as `(name, columns)`.
+    #[pyo3(signature = (fields, as_of=None, groups=None, threads=None))]
+    fn analyse<'py>(
+        &self,
+        py: Python<'py>,
+        fields: &Bound<'py, PyDict>,
+        as_of: Option<&str>,
+        groups: Option<Vec<String>>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let as_of = date_arg("as_of", as_of)?;
+        let groups = paysage::select_groups(&self.reference, groups.as_deref()).map_err(value_error)?;
+        let rows = input::rows(fields)?;
+        let tables = py.detach(|| -> PyResult<Vec<interim::Table>> {
+            let mut read = Ingested::default();
+            read_rows(rows, "<articles>", &mut read);
+            let processed = match threads {
+                None => self.scan(read.articles, as_of),
+                Some(n) => rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(value_error)?
+                    .install(|| self.scan(read.articles, as_of)),
+            };
+            Ok(interim::build(&processed, &read.rejects, &self.reference, &groups))
+        })?;
+        let out = PyList::empty(py);
+        for (name, columns) in &tables {
+            out.append((*name, arrow::columns_to_py(py, columns)?))?;
+        }
+        Ok(out)
+    }
 }
 
 fn push<T>(v: &mut Vec<Option<T>>, x: Option<T>) {
@@ -184,6 +221,27 @@ fn push<T>(v: &mut Vec<Option<T>>, x: Option<T>) {
 }
 
 impl Engine {
+    /// Scans and resolves every article, in parallel on the current pool,
+    /// in input order.
+    fn scan(&self, articles: Vec<Article>, as_of: Option<chrono::NaiveDate>) -> Vec<interim::Processed> {
+        use rayon::prelude::*;
+        articles
+            .into_par_iter()
+            .map(|article| {
+                let date = as_of.or(article.date);
+                let (mentions, resolution) =
+                    paysage::analyse(&article.text, &article.lang, date, &self.matcher, &self.reference);
+                interim::Processed {
+                    text_chars: article.text.chars().count(),
+                    article,
+                    date,
+                    mentions,
+                    resolution,
+                }
+            })
+            .collect()
+    }
+
     /// One name's `to` column, as `paysage lookup --to` prints it (None for
     /// its empty line).
     fn lookup_column(&self, name: &str, lang: Option<&str>, to: &str) -> Option<String> {
