@@ -78,23 +78,25 @@ def _as_strings(name: str, role: str, col: pa.ChunkedArray) -> pa.ChunkedArray:
     raise TypeError(f"articles: column `{name}` ({role}) is {t}: it must hold {wanted}")
 
 
-def _buffers(col: pa.ChunkedArray) -> tuple[bytes | None, bytes, bytes, int, int]:
-    """A large-string column's Arrow buffers: (validity, offsets, data, offset, length)."""
-    arr = col.combine_chunks() if col.num_chunks != 1 else col.chunk(0)
-    validity, offsets, data = arr.buffers()
-    return (
-        validity.to_pybytes() if validity is not None and arr.null_count else None,
-        offsets.to_pybytes(),
-        data.to_pybytes() if data is not None else b"",
-        arr.offset,
-        len(arr),
-    )
+def _chunks(col: pa.ChunkedArray) -> list[tuple]:
+    """A large-string column's chunks as ``(validity, offsets, data, offset, length)``, each
+    buffer as ``(address, size)``: read in place by the engine while ``col`` is alive."""
+
+    def raw(buf: pa.Buffer | None) -> tuple[int, int]:
+        return (buf.address, buf.size) if buf is not None else (0, 0)
+
+    out = []
+    for arr in col.chunks:
+        validity, offsets, data = arr.buffers()
+        out.append((raw(validity if arr.null_count else None), raw(offsets), raw(data), arr.offset, len(arr)))
+    return out
 
 
 def articles_columns(articles: Any, *, id: str, text: str, date: str, lang: str) -> dict[str, Any]:
-    """The article fields of a DataFrame as Arrow string buffers, by field (``id``, ``text``,
+    """The article fields of a DataFrame as the addresses of Arrow string buffers, by field (``id``, ``text``,
     ``date``, ``lang``, ``source``, ``title``), checked: ValueError for a missing column,
-    TypeError for one of the wrong type."""
+    TypeError for one of the wrong type. The buffers live as long as the returned dict (its
+    ``keep``)."""
     table = to_arrow(articles)
     have = table.column_names
     for role, name in (("id", id), ("text", text)):
@@ -104,6 +106,7 @@ def articles_columns(articles: Any, *, id: str, text: str, date: str, lang: str)
     if missing:
         raise ValueError(f"articles: no `{id}` or no `{text}` column (columns: {', '.join(have) or 'none'})")
     fields: dict[str, Any] = {"rows": table.num_rows}
+    keep: list[pa.ChunkedArray] = []
     wanted = {"id": id, "text": text, "date": date, "lang": lang, **{f: f for f in _OPTIONAL}}
     defaults = {"date": "date", "lang": "lang"}
     for role, name in wanted.items():
@@ -111,5 +114,8 @@ def articles_columns(articles: Any, *, id: str, text: str, date: str, lang: str)
             if role in defaults and name != defaults[role]:
                 raise ValueError(f"articles: no `{name}` column ({role}=; columns: {', '.join(have)})")
             continue
-        fields[role] = _buffers(_as_strings(name, role, table.column(name)))
+        col = _as_strings(name, role, table.column(name))
+        keep.append(col)  # the engine reads its buffers in place
+        fields[role] = _chunks(col)
+    fields["keep"] = keep
     return fields
