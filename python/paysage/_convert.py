@@ -9,6 +9,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 _TYPES = {
+    "string_view": pa.large_string(),  # sent as large strings, cast to views below
     "large_string": pa.large_string(),
     "string": pa.string(),
     "int64": pa.int64(),
@@ -28,7 +29,8 @@ def table_from_columns(columns: list[tuple]) -> pa.Table:
     for name, kind, length, nulls, validity, values, offsets in columns:
         valid = pa.py_buffer(validity) if validity is not None else None
         buffers = [valid, pa.py_buffer(values)] if offsets is None else [valid, pa.py_buffer(offsets), pa.py_buffer(values)]
-        arrays.append(pa.Array.from_buffers(_TYPES[kind], length, buffers, null_count=nulls))
+        array = pa.Array.from_buffers(_TYPES[kind], length, buffers, null_count=nulls)
+        arrays.append(array.cast(pa.string_view()) if kind == "string_view" else array)
         names.append(name)
     return pa.Table.from_arrays(arrays, names=names)
 
@@ -45,14 +47,17 @@ def to_arrow(articles: Any) -> pa.Table:
             articles = articles.collect()
         return articles.to_arrow()
     if module == "pandas" and hasattr(articles, "columns"):
-        return pa.Table.from_pandas(articles, preserve_index=False)
+        try:
+            return pa.Table.from_pandas(articles, preserve_index=False)
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as e:  # a column of mixed types
+            raise TypeError(f"articles: a column cannot be read as one type: {e}") from None
     raise TypeError(
         f"articles: a pandas or polars DataFrame or a pyarrow Table, not {type(articles).__module__}.{type(articles).__name__}"
     )
 
 
 def _is_string(t: pa.DataType) -> bool:
-    return pa.types.is_string(t) or pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", lambda _: False)(t)
+    return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
 
 
 def _as_strings(name: str, role: str, col: pa.ChunkedArray) -> pa.ChunkedArray:

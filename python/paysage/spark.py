@@ -38,7 +38,7 @@ __all__ = ["analyse", "country_mentions", "run_breakdown", "spark_schema"]
 def _spark_type(t: pa.DataType) -> Any:
     from pyspark.sql import types as T
 
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
         return T.StringType()
     if pa.types.is_int64(t):
         return T.LongType()
@@ -58,8 +58,9 @@ def _table_schemas(**options: Any) -> dict[str, pa.Schema]:
 
 
 def _plain(schema: pa.Schema) -> pa.StructType:
-    """The struct type of a table's row, with Spark's Arrow string type (not large)."""
-    fields = [pa.field(f.name, pa.string() if pa.types.is_large_string(f.type) else f.type) for f in schema]
+    """The struct type of a table's row, with Spark's Arrow string type (not views)."""
+    plain = (pa.types.is_large_string, pa.types.is_string_view)
+    fields = [pa.field(f.name, pa.string() if any(p(f.type) for p in plain) else f.type) for f in schema]
     return pa.struct(fields)
 
 

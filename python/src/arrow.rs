@@ -71,7 +71,9 @@ fn buffers(data: &ColumnData) -> (&'static str, usize, usize, Option<Vec<u8>>, V
                 bytes.extend_from_slice(s.as_deref().unwrap_or("").as_bytes());
                 offsets.extend_from_slice(&(bytes.len() as i64).to_le_bytes());
             }
-            ("large_string", v.len(), nulls, valid, bytes, Some(offsets))
+            // Laid out as large strings; read as Arrow string views, the type
+            // the command's Parquet files (written by polars) hold.
+            ("string_view", v.len(), nulls, valid, bytes, Some(offsets))
         }
         ColumnData::Int(v) => {
             let (valid, nulls) = validity(v);

@@ -68,7 +68,7 @@ def test_corpus_sample_tables_equal_the_commands(corpus_cli, lang, reader):
     if reader == "polars":
         frame = pl.read_ndjson(path)
     elif reader == "pandas":
-        frame = pd.read_json(path, lines=True, dtype=False, convert_dates=False)
+        frame = pd.read_json(path, lines=True, dtype=False)
     else:
         frame = pj.read_json(path)  # infers `date` as a timestamp: read as its day
     check_all(paysage.analyse(frame, reference=REF, threads=1), corpus_cli[lang])
