@@ -10,6 +10,7 @@
     python scripts/python_bench.py [--bin target/release/paysage] [--corpus ../shared/corpus/fr.jsonl.gz]
 """
 import argparse
+import functools
 import csv
 import os
 import pathlib
@@ -73,7 +74,11 @@ def main():
     target = os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target"))
     ap.add_argument("--bin", default=f"{target}/release/paysage")
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "fr.jsonl.gz"))
+    ap.add_argument("--reference", help="a reference folder layered over the built-in data")
     args = ap.parse_args()
+    if args.reference:
+        for f in ("lookup", "analyse"):
+            setattr(paysage, f, functools.partial(getattr(paysage, f), reference=args.reference))
     lookup_bench()
     analyse_bench(args.bin, args.corpus)
 

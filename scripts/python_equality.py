@@ -5,6 +5,7 @@ and reason (their `file` names the input). Exits 1 on the first difference.
     python scripts/python_equality.py [--bin target/release/paysage] CORPUS.jsonl[.gz]...
 """
 import argparse
+import functools
 import gzip
 import io
 import os
@@ -62,7 +63,11 @@ def main():
     target = os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target"))
     ap.add_argument("--bin", default=f"{target}/release/paysage")
     ap.add_argument("corpora", nargs="+")
+    ap.add_argument("--reference", help="a reference folder layered over the built-in data")
     args = ap.parse_args()
+    if args.reference:
+        for f in ("lookup", "analyse"):
+            setattr(paysage, f, functools.partial(getattr(paysage, f), reference=args.reference))
     results = [compare(c, args.bin) for c in args.corpora]
     sys.exit(0 if all(results) else 1)
 
