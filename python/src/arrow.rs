@@ -36,7 +36,10 @@ fn validity<T>(values: &[Option<T>]) -> (Option<Vec<u8>>, usize) {
     if nulls == 0 {
         return (None, 0);
     }
-    (Some(bits(values.iter().map(Option::is_some), values.len())), nulls)
+    (
+        Some(bits(values.iter().map(Option::is_some), values.len())),
+        nulls,
+    )
 }
 
 /// Packs booleans into a little-endian bitmap, as Arrow lays them out.
@@ -59,8 +62,19 @@ fn fixed<T: Copy, const N: usize>(values: &[Option<T>], bytes: impl Fn(T) -> [u8
     out
 }
 
-/// The Arrow buffers of a column: (type, validity, values, offsets).
-fn buffers(data: &ColumnData) -> (&'static str, usize, usize, Option<Vec<u8>>, Vec<u8>, Option<Vec<u8>>) {
+/// A column's Arrow type (as the Python layer names it), length, null
+/// count, validity bitmap, values and offsets (strings only).
+type Buffers = (
+    &'static str,
+    usize,
+    usize,
+    Option<Vec<u8>>,
+    Vec<u8>,
+    Option<Vec<u8>>,
+);
+
+/// The Arrow buffers of a column.
+fn buffers(data: &ColumnData) -> Buffers {
     match data {
         ColumnData::Str(v) => {
             let (valid, nulls) = validity(v);

@@ -81,7 +81,10 @@ fn values(name: &str, chunks: &[RawChunk], rows: usize) -> PyResult<Vec<Option<S
         }
     }
     if out.len() != rows {
-        return Err(PyValueError::new_err(format!("column `{name}`: {} rows, not {rows}", out.len())));
+        return Err(PyValueError::new_err(format!(
+            "column `{name}`: {} rows, not {rows}",
+            out.len()
+        )));
     }
     Ok(out)
 }

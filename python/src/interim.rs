@@ -33,7 +33,12 @@ fn join(codes: &[String]) -> Option<String> {
 }
 
 /// Every per-article table, in the order the command writes them.
-pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference, groups: &[String]) -> Vec<Table> {
+pub fn build(
+    processed: &[Processed],
+    rejects: &[Reject],
+    reference: &Reference,
+    groups: &[String],
+) -> Vec<Table> {
     let (members, memberships, breakdown) = member_tables(processed, reference, groups);
     vec![
         ("articles", articles(processed)),
@@ -48,17 +53,45 @@ pub fn build(processed: &[Processed], rejects: &[Reject], reference: &Reference,
 
 fn articles(p: &[Processed]) -> Vec<Column> {
     vec![
-        Column::new("article_id", ColumnData::Str(p.iter().map(|p| s(&p.article.id)).collect())),
-        Column::new("date", ColumnData::Date(p.iter().map(|p| p.article.date).collect())),
-        Column::new("lang", ColumnData::Str(p.iter().map(|p| s(&p.article.lang)).collect())),
-        Column::new("lang_detected", ColumnData::Bool(p.iter().map(|p| Some(p.article.lang_detected)).collect())),
-        Column::new("source", ColumnData::Str(p.iter().map(|p| s(&p.article.source)).collect())),
-        Column::new("title", ColumnData::Str(p.iter().map(|p| s(&p.article.title)).collect())),
-        Column::new("chars", ColumnData::Int(p.iter().map(|p| Some(p.text_chars as i64)).collect())),
-        Column::new("mentions", ColumnData::Int(p.iter().map(|p| Some(p.mentions.len() as i64)).collect())),
+        Column::new(
+            "article_id",
+            ColumnData::Str(p.iter().map(|p| s(&p.article.id)).collect()),
+        ),
+        Column::new(
+            "date",
+            ColumnData::Date(p.iter().map(|p| p.article.date).collect()),
+        ),
+        Column::new(
+            "lang",
+            ColumnData::Str(p.iter().map(|p| s(&p.article.lang)).collect()),
+        ),
+        Column::new(
+            "lang_detected",
+            ColumnData::Bool(p.iter().map(|p| Some(p.article.lang_detected)).collect()),
+        ),
+        Column::new(
+            "source",
+            ColumnData::Str(p.iter().map(|p| s(&p.article.source)).collect()),
+        ),
+        Column::new(
+            "title",
+            ColumnData::Str(p.iter().map(|p| s(&p.article.title)).collect()),
+        ),
+        Column::new(
+            "chars",
+            ColumnData::Int(p.iter().map(|p| Some(p.text_chars as i64)).collect()),
+        ),
+        Column::new(
+            "mentions",
+            ColumnData::Int(p.iter().map(|p| Some(p.mentions.len() as i64)).collect()),
+        ),
         Column::new(
             "members",
-            ColumnData::Int(p.iter().map(|p| Some(p.resolution.members.len() as i64)).collect()),
+            ColumnData::Int(
+                p.iter()
+                    .map(|p| Some(p.resolution.members.len() as i64))
+                    .collect(),
+            ),
         ),
     ]
 }
@@ -68,17 +101,34 @@ fn mentions(p: &[Processed], r: &Reference) -> Vec<Column> {
         .iter()
         .flat_map(|p| p.mentions.iter().map(move |m| (p.article.id.as_str(), m)))
         .collect();
-    let country = |m: &Mention| (m.kind == MentionKind::Country).then(|| r.country(&m.codes[0])).flatten();
-    let col = |f: &dyn Fn(&Mention) -> Option<String>| ColumnData::Str(ms.iter().map(|(_, m)| f(m)).collect());
+    let country = |m: &Mention| {
+        (m.kind == MentionKind::Country)
+            .then(|| r.country(&m.codes[0]))
+            .flatten()
+    };
+    let col =
+        |f: &dyn Fn(&Mention) -> Option<String>| ColumnData::Str(ms.iter().map(|(_, m)| f(m)).collect());
     vec![
-        Column::new("article_id", ColumnData::Str(ms.iter().map(|(a, _)| s(*a)).collect())),
-        Column::new("start", ColumnData::Int(ms.iter().map(|(_, m)| Some(m.start as i64)).collect())),
-        Column::new("end", ColumnData::Int(ms.iter().map(|(_, m)| Some(m.end as i64)).collect())),
+        Column::new(
+            "article_id",
+            ColumnData::Str(ms.iter().map(|(a, _)| s(*a)).collect()),
+        ),
+        Column::new(
+            "start",
+            ColumnData::Int(ms.iter().map(|(_, m)| Some(m.start as i64)).collect()),
+        ),
+        Column::new(
+            "end",
+            ColumnData::Int(ms.iter().map(|(_, m)| Some(m.end as i64)).collect()),
+        ),
         Column::new("surface", col(&|m| s(&m.surface))),
         Column::new("kind", col(&|m| s(m.kind.as_str()))),
         Column::new("iso3", col(&|m| country(m).map(|c| c.alpha3.clone()))),
         Column::new("iso2", col(&|m| country(m).map(|c| c.alpha2.clone()))),
-        Column::new("group", col(&|m| (m.kind == MentionKind::Group).then(|| m.codes[0].clone()))),
+        Column::new(
+            "group",
+            col(&|m| (m.kind == MentionKind::Group).then(|| m.codes[0].clone())),
+        ),
         Column::new(
             "candidates",
             col(&|m| match m.kind {
@@ -105,12 +155,22 @@ fn mentions(p: &[Processed], r: &Reference) -> Vec<Column> {
                 _ => None,
             }),
         ),
-        Column::new("iso3166_1", ColumnData::Bool(ms.iter().map(|(_, m)| country(m).map(|c| c.iso)).collect())),
+        Column::new(
+            "iso3166_1",
+            ColumnData::Bool(ms.iter().map(|(_, m)| country(m).map(|c| c.iso)).collect()),
+        ),
     ]
 }
 
+/// (article's place, dimension, (value is null, value)): nulls sort last.
+type BreakdownKey = (usize, String, (bool, String));
+
 /// `members`, `memberships` and `breakdown`.
-fn member_tables(p: &[Processed], r: &Reference, groups: &[String]) -> (Vec<Column>, Vec<Column>, Vec<Column>) {
+fn member_tables(
+    p: &[Processed],
+    r: &Reference,
+    groups: &[String],
+) -> (Vec<Column>, Vec<Column>, Vec<Column>) {
     let mut rows = Vec::new();
     for (order, p) in p.iter().enumerate() {
         for m in &p.resolution.members {
@@ -124,7 +184,10 @@ fn member_tables(p: &[Processed], r: &Reference, groups: &[String]) -> (Vec<Colu
     };
     let nonempty = |v: &str| Some(v.to_string()).filter(|v| !v.is_empty());
     let members = vec![
-        Column::new("article_id", ColumnData::Str(rows.iter().map(|(_, p, _, _)| s(&p.article.id)).collect())),
+        Column::new(
+            "article_id",
+            ColumnData::Str(rows.iter().map(|(_, p, _, _)| s(&p.article.id)).collect()),
+        ),
         Column::new("iso3", str_col(&|c| &c.alpha3)),
         Column::new("iso2", str_col(&|c| &c.alpha2)),
         Column::new("iso_numeric", str_col(&|c| &c.numeric)),
@@ -146,17 +209,27 @@ fn member_tables(p: &[Processed], r: &Reference, groups: &[String]) -> (Vec<Colu
                     .collect(),
             ),
         ),
-        Column::new("m49_region", ColumnData::Str(rows.iter().map(|(_, _, _, c)| nonempty(&c.m49_region)).collect())),
+        Column::new(
+            "m49_region",
+            ColumnData::Str(rows.iter().map(|(_, _, _, c)| nonempty(&c.m49_region)).collect()),
+        ),
         Column::new(
             "m49_subregion",
-            ColumnData::Str(rows.iter().map(|(_, _, _, c)| nonempty(&c.m49_subregion)).collect()),
+            ColumnData::Str(
+                rows.iter()
+                    .map(|(_, _, _, c)| nonempty(&c.m49_subregion))
+                    .collect(),
+            ),
         ),
-        Column::new("iso3166_1", ColumnData::Bool(rows.iter().map(|(_, _, _, c)| Some(c.iso)).collect())),
+        Column::new(
+            "iso3166_1",
+            ColumnData::Bool(rows.iter().map(|(_, _, _, c)| Some(c.iso)).collect()),
+        ),
     ];
 
     let mut ms: (Vec<_>, Vec<_>, Vec<_>, Vec<_>, Vec<_>) = Default::default();
     // (order, dimension, value) -> (article id, members with it, the article's members)
-    let mut counts: BTreeMap<(usize, String, (bool, String)), (String, i64, i64)> = BTreeMap::new();
+    let mut counts: BTreeMap<BreakdownKey, (String, i64, i64)> = BTreeMap::new();
     let per_article: Vec<i64> = {
         let mut n = vec![0i64; p.len()];
         for (order, ..) in &rows {
@@ -166,13 +239,29 @@ fn member_tables(p: &[Processed], r: &Reference, groups: &[String]) -> (Vec<Colu
     };
     let mut count = |order: usize, id: &str, dimension: String, value: Option<String>| {
         // Values sort with nulls last.
-        let key = (order, dimension, value.map_or((true, String::new()), |v| (false, v)));
-        let e = counts.entry(key).or_insert_with(|| (id.to_string(), 0, per_article[order]));
+        let key = (
+            order,
+            dimension,
+            value.map_or((true, String::new()), |v| (false, v)),
+        );
+        let e = counts
+            .entry(key)
+            .or_insert_with(|| (id.to_string(), 0, per_article[order]));
         e.1 += 1;
     };
     for (order, p, _, c) in &rows {
-        count(*order, &p.article.id, "m49_region".into(), nonempty(&c.m49_region));
-        count(*order, &p.article.id, "m49_subregion".into(), nonempty(&c.m49_subregion));
+        count(
+            *order,
+            &p.article.id,
+            "m49_region".into(),
+            nonempty(&c.m49_region),
+        );
+        count(
+            *order,
+            &p.article.id,
+            "m49_subregion".into(),
+            nonempty(&c.m49_subregion),
+        );
         for g in groups {
             let member = p.date.map(|d| r.is_member(g, &c.alpha3, d));
             ms.0.push(s(&p.article.id));
@@ -216,12 +305,26 @@ fn member_tables(p: &[Processed], r: &Reference, groups: &[String]) -> (Vec<Colu
 fn claims(p: &[Processed]) -> Vec<Column> {
     let cl: Vec<(&str, &paysage::resolve::Claim)> = p
         .iter()
-        .flat_map(|p| p.resolution.claims.iter().map(move |c| (p.article.id.as_str(), c)))
+        .flat_map(|p| {
+            p.resolution
+                .claims
+                .iter()
+                .map(move |c| (p.article.id.as_str(), c))
+        })
         .collect();
     vec![
-        Column::new("article_id", ColumnData::Str(cl.iter().map(|(a, _)| s(*a)).collect())),
-        Column::new("start", ColumnData::Int(cl.iter().map(|(_, c)| Some(c.start as i64)).collect())),
-        Column::new("quote", ColumnData::Str(cl.iter().map(|(_, c)| s(&c.quote)).collect())),
+        Column::new(
+            "article_id",
+            ColumnData::Str(cl.iter().map(|(a, _)| s(*a)).collect()),
+        ),
+        Column::new(
+            "start",
+            ColumnData::Int(cl.iter().map(|(_, c)| Some(c.start as i64)).collect()),
+        ),
+        Column::new(
+            "quote",
+            ColumnData::Str(cl.iter().map(|(_, c)| s(&c.quote)).collect()),
+        ),
         Column::new(
             "subject",
             ColumnData::Str(
@@ -236,17 +339,38 @@ fn claims(p: &[Processed]) -> Vec<Column> {
                     .collect(),
             ),
         ),
-        Column::new("stated", ColumnData::Int(cl.iter().map(|(_, c)| Some(c.stated as i64)).collect())),
-        Column::new("resolved", ColumnData::Int(cl.iter().map(|(_, c)| c.resolved.map(|r| r as i64)).collect())),
-        Column::new("status", ColumnData::Str(cl.iter().map(|(_, c)| s(c.status.as_str())).collect())),
+        Column::new(
+            "stated",
+            ColumnData::Int(cl.iter().map(|(_, c)| Some(c.stated as i64)).collect()),
+        ),
+        Column::new(
+            "resolved",
+            ColumnData::Int(cl.iter().map(|(_, c)| c.resolved.map(|r| r as i64)).collect()),
+        ),
+        Column::new(
+            "status",
+            ColumnData::Str(cl.iter().map(|(_, c)| s(c.status.as_str())).collect()),
+        ),
     ]
 }
 
 fn rejects_table(rejects: &[Reject]) -> Vec<Column> {
     vec![
-        Column::new("file", ColumnData::Str(rejects.iter().map(|r| s(&r.file)).collect())),
-        Column::new("line", ColumnData::Int(rejects.iter().map(|r| r.line.map(|l| l as i64)).collect())),
-        Column::new("article_id", ColumnData::Str(rejects.iter().map(|r| r.article_id.clone()).collect())),
-        Column::new("reason", ColumnData::Str(rejects.iter().map(|r| s(&r.reason)).collect())),
+        Column::new(
+            "file",
+            ColumnData::Str(rejects.iter().map(|r| s(&r.file)).collect()),
+        ),
+        Column::new(
+            "line",
+            ColumnData::Int(rejects.iter().map(|r| r.line.map(|l| l as i64)).collect()),
+        ),
+        Column::new(
+            "article_id",
+            ColumnData::Str(rejects.iter().map(|r| r.article_id.clone()).collect()),
+        ),
+        Column::new(
+            "reason",
+            ColumnData::Str(rejects.iter().map(|r| s(&r.reason)).collect()),
+        ),
     ]
 }

@@ -5,11 +5,11 @@
 //! library, shared with the `paysage` command.
 
 use paysage::extract::Matcher;
+use paysage::ingest::{read_rows, Article, Ingested};
 use paysage::lookup::{lookup, Lookup};
 use paysage::reference::{parse_date, Reference};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use paysage::ingest::{read_rows, Article, Ingested};
 use pyo3::types::{PyDict, PyList, PyString};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -36,10 +36,8 @@ fn value_error(e: impl std::fmt::Display) -> PyErr {
 
 /// A date argument: `YYYY-MM-DD`, as the command's `--as-of` reads it.
 fn date_arg(what: &str, s: Option<&str>) -> PyResult<Option<chrono::NaiveDate>> {
-    s.map(|s| {
-        parse_date(s).ok_or_else(|| value_error(format!("{what} `{s}` is not a date (YYYY-MM-DD)")))
-    })
-    .transpose()
+    s.map(|s| parse_date(s).ok_or_else(|| value_error(format!("{what} `{s}` is not a date (YYYY-MM-DD)"))))
+        .transpose()
 }
 
 #[pymethods]
@@ -154,11 +152,12 @@ impl Engine {
         let date = date_arg("as_of", as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive());
         let r = &self.reference;
         let groups = paysage::select_groups(r, groups.as_deref()).map_err(value_error)?;
-        let (mut group, mut iso3, mut name, mut joined, mut left, mut suspended) =
-            Default::default();
+        let (mut group, mut iso3, mut name, mut joined, mut left, mut suspended) = Default::default();
         for g in &groups {
             for code in r.members_on(g, date) {
-                let Some(m) = r.membership_on(g, code, date) else { continue };
+                let Some(m) = r.membership_on(g, code, date) else {
+                    continue;
+                };
                 push(&mut group, Some(g.clone()));
                 push(&mut iso3, Some(code.to_string()));
                 push(&mut name, r.country(code).map(|c| c.name_en.clone()));
@@ -206,7 +205,12 @@ impl Engine {
                     .map_err(value_error)?
                     .install(|| self.scan(read.articles, as_of)),
             };
-            Ok(interim::build(&processed, &read.rejects, &self.reference, &groups))
+            Ok(interim::build(
+                &processed,
+                &read.rejects,
+                &self.reference,
+                &groups,
+            ))
         })?;
         let out = PyList::empty(py);
         for (name, columns) in &tables {
@@ -254,7 +258,9 @@ impl Engine {
         if to == "status" {
             return Some(status.to_string());
         }
-        let Lookup::Matched(code) = &found else { return None };
+        let Lookup::Matched(code) = &found else {
+            return None;
+        };
         let c = self.reference.country(code)?;
         let v = match to {
             "iso3" => &c.alpha3,
