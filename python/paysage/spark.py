@@ -11,7 +11,7 @@ run-level tables are Spark aggregations of the per-article ones::
     tables = ps.analyse(articles)                        # {"articles": DataFrame, "mentions": ...}
     tables["members"].groupBy("iso3").count().show()
     ps.country_mentions(tables["mentions"]).show()
-    ps.run_breakdown(tables["breakdown"]).show()
+    ps.run_breakdown(tables["breakdown"], tables.get("sets")).show()
 
 One pass over the articles feeds every table: the batches' tables travel as one DataFrame with a
 ``table`` column and one struct column per table, persisted, then split.
@@ -134,12 +134,19 @@ def country_mentions(mentions: "DataFrame") -> "DataFrame":
     )
 
 
-def run_breakdown(breakdown: "DataFrame") -> "DataFrame":
+def run_breakdown(breakdown: "DataFrame", sets: "DataFrame | None" = None) -> "DataFrame":
     """The run-level ``run_breakdown`` table from ``breakdown``: per dimension and value, the
-    member rows, their share of the dimension, and the articles with one."""
+    member rows, their share of the dimension, and the articles with one. Where the breakdown is
+    per set (a ``set_id`` column), only the top-level sets count (those of ``sets`` with no
+    ``parent_set_id``), so that a nested set's members are not counted twice."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
+    if "set_id" in breakdown.columns:
+        if sets is None:
+            raise ValueError("run_breakdown: pass the `sets` table too (only top-level sets are counted)")
+        top = sets.filter(F.col("parent_set_id").isNull()).select("article_id", "set_id")
+        breakdown = breakdown.join(top, ["article_id", "set_id"], "left_semi")
     counts = breakdown.groupBy("dimension", "value").agg(
         F.sum("members").alias("members"), F.countDistinct("article_id").alias("articles")
     )

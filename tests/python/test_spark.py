@@ -62,7 +62,7 @@ def test_spark_tables_equal_the_commands(spark, tmp_path):
         assert_same_table(name, got, expected, sort=True)
     run_level = {
         "country_mentions": ps.country_mentions(tables["mentions"]),
-        "run_breakdown": ps.run_breakdown(tables["breakdown"]),
+        "run_breakdown": ps.run_breakdown(tables["breakdown"], tables.get("sets")),
     }
     for name, df in run_level.items():
         assert_same_table(name, to_arrow(df, theirs[name].schema), theirs[name])
