@@ -8,6 +8,7 @@ use paysage::extract::Matcher;
 use paysage::ingest::{read_rows, Article, Ingested};
 use paysage::lookup::{lookup, Lookup};
 use paysage::reference::{parse_date, Reference};
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -15,6 +16,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 mod arrow;
+mod builtin;
 mod input;
 mod interim;
 use arrow::{Column, ColumnData};
@@ -42,17 +44,15 @@ fn date_arg(what: &str, s: Option<&str>) -> PyResult<Option<chrono::NaiveDate>> 
 
 #[pymethods]
 impl Engine {
-    /// Loads and validates the reference data under `input` (a folder laid
-    /// out as the repository's `input/`); raises ValueError naming the file,
-    /// line and field of the first fault, as the command does.
+    /// Loads and validates the built-in reference data, with the files of
+    /// `input` (a folder laid out as the repository's `input/`) on top;
+    /// raises ValueError naming the file, line and field of the first fault,
+    /// as the command does.
     #[new]
     #[pyo3(signature = (input=None))]
     fn new(py: Python<'_>, input: Option<PathBuf>) -> PyResult<Engine> {
-        let Some(input) = input else {
-            return Err(value_error("the built-in reference data is not there yet"));
-        };
         py.detach(|| {
-            let reference = Reference::load(&input)
+            let reference = builtin::load(input.as_deref())
                 .map_err(|e| value_error(format!("reference data is invalid: {e}")))?;
             let matcher = Matcher::new(&reference).map_err(value_error)?;
             Ok(Engine { reference, matcher })

@@ -58,7 +58,22 @@ def seed_frame():
 
 def test_seed_article_tables_equal_the_commands(tmp_path):
     theirs = cli_tables(tmp_path / "out", "--input", str(REF))
+    check_all(paysage.analyse(seed_frame()), theirs)  # the built-in reference data
     check_all(paysage.analyse(seed_frame(), reference=REF), theirs)
+
+
+def test_own_names_and_groups_layer_over_the_built_in_data(tmp_path):
+    mine = tmp_path / "mine"
+    (mine / "names").mkdir(parents=True)
+    (mine / "groups").mkdir()
+    (mine / "names" / "zz_mine.csv").write_text("lang,name,kind,code,case\nfr,Hexagone,country,FRA,proper\n")
+    (mine / "groups" / "club.csv").write_text(
+        "group,iso3,joined,left,source\nCLUB,FRA,2000-01-01,,test\nCLUB,DEU,2000-01-01,,test\n"
+    )
+    assert paysage.lookup(["Hexagone", "Allemagne"], lang="fr", reference=mine) == ["FRA", "DEU"]
+    assert paysage.lookup(["Hexagone"], lang="fr") == [None]
+    assert paysage.groups("club", as_of="2024-01-01", reference=mine).column("iso3").to_pylist() == ["DEU", "FRA"]
+    assert "CLUB" in paysage.group_codes(reference=mine) and "CLUB" not in paysage.group_codes()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -157,8 +172,9 @@ def test_invalid_reference_data_is_a_value_error_naming_the_file(tmp_path):
     shutil.copytree(REF, ref, ignore=shutil.ignore_patterns("articles"))
     groups = ref / "groups.csv"
     groups.write_text(groups.read_text() + "EU,XXX,2000-01-01,,test\n")
-    with pytest.raises(ValueError, match=r"reference data is invalid: .*groups.csv:\d+: field `iso3`: unknown country code `XXX`"):
+    with pytest.raises(ValueError, match=r"reference data is invalid: .*groups.csv:\d+: field `iso3`: unknown country code `XXX`") as e:
         paysage.lookup(["France"], reference=ref)
+    assert str(ref / "groups.csv") in str(e.value)
 
 
 NAMES = ["aux Etats Unis", "Allemagne", "l'Albanie", "Congo", "Atlantis", "FRA", "250", "Kosovo",
