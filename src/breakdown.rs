@@ -1,49 +1,12 @@
-//! Breakdowns with polars: members per article by group membership (one
-//! dimension per group: member on the date or not) and by UN M49 region and
-//! sub-region; the same over the whole run; and mentions per country.
+//! Run-level tables with polars: the per-set breakdowns (built with the rows,
+//! [`crate::rows`]) summed over the whole run, and mentions per country;
+//! both combined from per-batch parts so that memory stays flat.
 
 use polars::prelude::*;
 
-/// The dimensions read from the `members` table itself.
-pub const REGION_DIMENSIONS: [&str; 2] = ["m49_region", "m49_subregion"];
-
-/// The breakdown dimension of a group: `eu_member`, `nato_member`, ...
-pub fn group_dimension(group: &str) -> String {
-    format!("{}_member", group.to_lowercase())
-}
-
-/// Per article and dimension: how many members have each value, and their share.
-///
-/// `values` has one row per member and dimension: `order` (the article's
-/// place in the batch), `article_id`, `dimension`, `value` and
-/// `article_members` (the article's number of members, which every
-/// dimension divides among its values).
-pub fn breakdown(values: DataFrame) -> PolarsResult<DataFrame> {
-    values
-        .lazy()
-        .group_by([col("order"), col("article_id"), col("dimension"), col("value")])
-        .agg([
-            len().cast(DataType::Int64).alias("members"),
-            col("article_members").first(),
-        ])
-        // Articles in input order (as in every other table), then dimension and value.
-        .sort(
-            ["order", "dimension", "value"],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
-        .select([
-            col("article_id"),
-            col("dimension"),
-            col("value"),
-            col("members"),
-            (col("members").cast(DataType::Float64) / col("article_members").cast(DataType::Float64))
-                .alias("share"),
-        ])
-        .collect()
-}
-
-/// The run-level table: the per-article breakdown summed over every article
-/// (a country that is a member in two articles counts twice).
+/// The run-level table: the breakdown of the top-level sets summed over
+/// every article (a country that is a member in two articles, or in two
+/// top-level sets of one article, counts twice).
 pub fn run_breakdown(breakdown: &DataFrame) -> PolarsResult<DataFrame> {
     run_shares(
         breakdown

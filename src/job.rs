@@ -69,9 +69,11 @@ pub struct RunSummary {
     pub articles: usize,
     pub rejects: Vec<Reject>,
     pub mentions: usize,
+    /// Distinct countries of each article's top-level sets, summed.
     pub members: usize,
-    pub claims: usize,
-    pub inconsistent_claims: usize,
+    pub sets: usize,
+    /// Sets whose stated count the text contradicts.
+    pub inconsistent: usize,
     /// Articles left to the other shards.
     pub other_shards: usize,
     /// True when `--if-changed` found nothing new and wrote nothing.
@@ -201,7 +203,7 @@ fn spawn_reader(
 /// Per-batch aggregates kept before they are combined into one.
 const PARTS_KEPT: usize = 32;
 
-/// Articles kept for the report: the first ones with members or claims.
+/// Articles kept for the report: the first ones with sets.
 const REPORT_ARTICLES: usize = 200;
 
 /// Runs the whole job: read, extract, resolve, break down, write.
@@ -414,13 +416,13 @@ impl RunOutput {
         summary.mentions += processed.iter().map(|p| p.mentions.len()).sum::<usize>();
         summary.members += processed
             .iter()
-            .map(|p| p.resolution.members.len())
+            .map(|p| p.resolution.top_members().len())
             .sum::<usize>();
-        summary.claims += processed.iter().map(|p| p.resolution.claims.len()).sum::<usize>();
-        summary.inconsistent_claims += processed
+        summary.sets += processed.iter().map(|p| p.resolution.sets.len()).sum::<usize>();
+        summary.inconsistent += processed
             .iter()
-            .flat_map(|p| &p.resolution.claims)
-            .filter(|c| c.status == resolve::ClaimStatus::Inconsistent)
+            .flat_map(|p| &p.resolution.sets)
+            .filter(|s| s.status == Some(resolve::Status::Inconsistent))
             .count();
         summary.rejects.extend(rejects.iter().cloned());
 
@@ -447,7 +449,7 @@ impl RunOutput {
                 }
                 _ => {
                     *self.rows.entry(name).or_default() += df.height();
-                    if for_report && matches!(name, "articles" | "members" | "claims" | "breakdown") {
+                    if for_report && matches!(name, "articles" | "sets" | "members" | "breakdown") {
                         self.keep_for_report(name, &df, &processed)?;
                     }
                     appended.push((name, df));
@@ -458,8 +460,8 @@ impl RunOutput {
             .append_all(appended.iter_mut().map(|(n, df)| (*n, df)).collect())
     }
 
-    /// Keeps the rows of the first [`REPORT_ARTICLES`] articles with members or
-    /// claims, for the report's per-article sections.
+    /// Keeps the rows of the first [`REPORT_ARTICLES`] articles with sets,
+    /// for the report's per-article sections.
     fn keep_for_report(
         &mut self,
         name: &'static str,
@@ -471,7 +473,7 @@ impl RunOutput {
                 if self.report_ids.len() >= REPORT_ARTICLES {
                     break;
                 }
-                if !p.resolution.members.is_empty() || !p.resolution.claims.is_empty() {
+                if !p.resolution.sets.is_empty() {
                     self.report_ids.insert(p.article.id.clone());
                 }
             }
@@ -559,7 +561,7 @@ pub fn merge(shards: &[PathBuf], output: &std::path::Path) -> Result<usize> {
         &[
             ("articles", DataFrame::empty()),
             ("members", DataFrame::empty()),
-            ("claims", DataFrame::empty()),
+            ("sets", DataFrame::empty()),
             ("breakdown", DataFrame::empty()),
             ("country_mentions", country),
         ],

@@ -2,8 +2,9 @@
 //!
 //! The job reads articles and reference data ([`ingest`], [`reference`]),
 //! folds the text ([`normalize`]), finds country and group names
-//! ([`extract`]), resolves members as of a date and checks the counts the
-//! article states ([`resolve`]), computes breakdowns with polars
+//! ([`extract`]), resolves the sets of countries the article describes as of
+//! a date and checks the counts it states ([`resolve`]), builds each table's
+//! rows ([`rows`]), computes the run-level breakdowns with polars
 //! ([`breakdown`]) and writes every table as Parquet and CSV ([`tables`],
 //! [`write`]). File I/O stays at the two ends; the stages between are data in,
 //! data out.
@@ -20,6 +21,7 @@ pub mod reference;
 #[cfg(feature = "tables")]
 pub mod report;
 pub mod resolve;
+pub mod rows;
 #[cfg(feature = "tables")]
 pub mod tables;
 #[cfg(feature = "tables")]
@@ -31,7 +33,7 @@ pub use job::{merge, run, shard_of, RunConfig, RunSummary};
 
 /// Version of the output schema: bumped when a table or column changes
 /// meaning, is renamed or removed (adding a table or column does not).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A command-line mistake found only once the reference data is loaded
 /// (an unknown group): the binary exits 2 on it.
@@ -66,7 +68,7 @@ pub fn select_groups(
 }
 
 /// One article through the pure stages: fold and match, then settle
-/// ambiguous names by context, resolve members and check claims.
+/// ambiguous names by context, resolve the sets and check their counts.
 pub fn analyse(
     text: &str,
     lang: &str,

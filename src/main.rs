@@ -234,13 +234,13 @@ fn run_job(a: RunArgs) -> Result<u8> {
         eprintln!("paysage: rejected {}", r.describe());
     }
     eprintln!(
-        "paysage: {} articles, {} rejected, {} mentions, {} members, {} claims ({} inconsistent); wrote {}",
+        "paysage: {} articles, {} rejected, {} mentions, {} sets ({} inconsistent), {} members; wrote {}",
         s.articles,
         s.rejects.len(),
         s.mentions,
+        s.sets,
+        s.inconsistent,
         s.members,
-        s.claims,
-        s.inconsistent_claims,
         config.output.display()
     );
     Ok(if s.rejects.is_empty() {
@@ -361,8 +361,7 @@ fn run_groups(a: GroupsArgs) -> Result<u8> {
 }
 
 /// Streams JSON Lines articles from stdin to JSON Lines mentions on stdout,
-/// one object per mention: article_id, start, end, surface, kind, iso3, iso2,
-/// group, candidates. Rejected lines go to stderr; the exit code is 3 if any.
+/// one object per mention with the `mentions` table's columns. Rejected lines go to stderr; the exit code is 3 if any.
 fn run_extract(a: ExtractArgs) -> Result<u8> {
     use paysage::ingest::{Article, Reject, Sink};
     struct Out<'a, W: Write> {
@@ -375,23 +374,12 @@ fn run_extract(a: ExtractArgs) -> Result<u8> {
     impl<W: Write> Sink for Out<'_, W> {
         fn article(&mut self, a: Article) {
             let (mentions, _) = paysage::analyse(&a.text, &a.lang, a.date, self.matcher, self.reference);
-            for m in mentions {
-                let is = |k| m.kind == k;
-                let country = is(paysage::extract::MentionKind::Country)
-                    .then(|| self.reference.country(&m.codes[0]))
-                    .flatten();
-                let row = serde_json::json!({
-                    "article_id": a.id,
-                    "start": m.start,
-                    "end": m.end,
-                    "surface": m.surface,
-                    "kind": m.kind.as_str(),
-                    "iso3": country.map(|c| &c.alpha3),
-                    "iso2": country.map(|c| &c.alpha2),
-                    "group": is(paysage::extract::MentionKind::Group).then(|| &m.codes[0]),
-                    "candidates": if is(paysage::extract::MentionKind::Ambiguous) { Some(m.codes.join(";")) } else { None },
-                });
-                if let Err(e) = writeln!(self.w, "{row}") {
+            for m in &mentions {
+                let row = paysage::rows::MentionRow::new(&a.id, m, self.reference);
+                let written = serde_json::to_writer(&mut self.w, &row)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| self.w.write_all(b"\n"));
+                if let Err(e) = written {
                     self.error.get_or_insert(e);
                 }
             }

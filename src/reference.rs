@@ -206,6 +206,9 @@ pub struct Grammar {
     number_first: Vec<bool>,
     /// Every row as written: (lang, role, word).
     raw: Vec<(String, String, String)>,
+    /// lang -> role -> its words and phrases, each split into folded words
+    /// ("à savoir" -> ["a", "savoir"]): markers of several words.
+    phrases: FastMap<String, FastMap<String, Vec<Vec<String>>>>,
 }
 
 const ANY_LANG: &str = "*";
@@ -253,6 +256,37 @@ impl Grammar {
             lexicons.insert(lang.clone(), lex);
         }
         self.lexicons = lexicons;
+        self.phrases = self
+            .words
+            .iter()
+            .map(|(lang, by_role)| {
+                let by_role = by_role
+                    .iter()
+                    .map(|(role, words)| {
+                        let mut phrases: Vec<Vec<String>> = words
+                            .iter()
+                            .map(|w| w.split(' ').map(str::to_string).collect())
+                            .collect();
+                        phrases.sort();
+                        (role.clone(), phrases)
+                    })
+                    .collect();
+                (lang.clone(), by_role)
+            })
+            .collect();
+    }
+
+    /// Whether `lang` itself (not every language) has words of `role`: a
+    /// property of the language, such as `adjectives_after`.
+    pub fn has_role(&self, lang: &str, role: &str) -> bool {
+        self.words.get(lang).is_some_and(|r| r.contains_key(role))
+    }
+
+    /// The words and phrases of `role` in `lang` (every language's when
+    /// `lang` has none), each as its folded words.
+    pub fn phrases(&self, lang: &str, role: &str) -> &[Vec<String>] {
+        let of = |l: &str| self.phrases.get(l).and_then(|r| r.get(role));
+        of(lang).or_else(|| of(ANY_LANG)).map_or(&[], Vec::as_slice)
     }
 
     /// The lexicon of `lang` (every language's words when it has none).
@@ -376,6 +410,8 @@ pub struct Reference {
     /// Group codes, sorted.
     pub groups: Vec<String>,
     pub grammar: Grammar,
+    /// Adjectives and capitals that name a country in prose (demonyms.csv).
+    pub demonyms: Demonyms,
     pub files: Vec<InputFile>,
     /// group -> alpha-3 -> its rows of `memberships` (every member of every
     /// article is checked against every group: no scan of all rows).
@@ -383,6 +419,10 @@ pub struct Reference {
     /// group -> alpha-3 -> its rows of `suspensions`.
     suspension_index: PairIndex,
 }
+
+/// lang (`mul` for every language) -> folded word -> alpha-3: "français",
+/// "American", "Tokyo".
+pub type Demonyms = FastMap<String, FastMap<String, String>>;
 
 /// Rows of a table by (group, alpha-3).
 type PairIndex = FastMap<String, FastMap<String, Vec<usize>>>;
@@ -571,6 +611,7 @@ impl Reference {
             historical: &historical,
         };
         let names = load_names(&dir.join("names"), &known, &mut files)?;
+        let demonyms = load_demonyms(&dir.join("demonyms.csv"), &by_alpha3, &mut files)?;
         let membership_index = pair_index(memberships.iter().map(|m| (m.group.as_str(), m.iso3.as_str())));
         let suspension_index = pair_index(suspensions.iter().map(|s| (s.group.as_str(), s.iso3.as_str())));
         Ok(Reference {
@@ -585,10 +626,20 @@ impl Reference {
             historical,
             groups,
             grammar,
+            demonyms,
             files,
             membership_index,
             suspension_index,
         })
+    }
+
+    /// The country an adjective or capital names in `lang` ("français",
+    /// "Japanese", "Tokyo"), from its folded form.
+    pub fn demonym(&self, lang: &str, folded: &str) -> Option<&str> {
+        [lang, "mul"]
+            .iter()
+            .find_map(|l| self.demonyms.get(*l).and_then(|m| m.get(folded)))
+            .map(String::as_str)
     }
 
     /// The former state with this id.
@@ -942,8 +993,24 @@ fn load_group_file(
 }
 
 fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
-    const ROLES: [&str; 11] = [
+    const ROLES: [&str; 27] = [
         "joiner",
+        "list_filler",
+        "list_marker",
+        "partial_marker",
+        "country_noun",
+        "partner_noun",
+        "definite",
+        "demonstrative",
+        "possessive",
+        "both",
+        "set_apart",
+        "count_blocker",
+        "function_word",
+        "region",
+        "adjectives_after",
+        "anaphora_noun",
+        "contracted",
         "article",
         "of",
         "member_noun",
@@ -988,6 +1055,38 @@ fn load_grammar(path: &Path, files: &mut Vec<InputFile>) -> Result<Grammar, RefE
     }
     g.build_lexicons();
     Ok(g)
+}
+
+fn load_demonyms(
+    path: &Path,
+    by_alpha3: &HashMap<String, usize>,
+    files: &mut Vec<InputFile>,
+) -> Result<Demonyms, RefError> {
+    let t = Table::read(path, &["lang", "word", "kind", "code"], files)?;
+    let mut out = Demonyms::default();
+    for (line, rec) in &t.rows {
+        let code = t.get(rec, "code");
+        if !by_alpha3.contains_key(code) {
+            return Err(err(path, *line, "code", format!("unknown country code `{code}`")));
+        }
+        let kind = t.get(rec, "kind");
+        if !matches!(kind, "demonym" | "capital") {
+            return Err(err(
+                path,
+                *line,
+                "kind",
+                format!("`{kind}` is not demonym or capital"),
+            ));
+        }
+        let word = fold_str(t.get(rec, "word"));
+        if word.is_empty() {
+            return Err(err(path, *line, "word", "empty"));
+        }
+        out.entry(t.get(rec, "lang").to_string())
+            .or_default()
+            .insert(word, code.to_string());
+    }
+    Ok(out)
 }
 
 /// Loads `generated.csv` first, then every other CSV file in `dir` in name
@@ -1105,7 +1204,13 @@ fn load_names(dir: &Path, known: &Known, files: &mut Vec<InputFile>) -> Result<V
                             .iter()
                             .all(|p| !p.overlaps(&entry) || (p.kind == entry.kind && p.codes == entry.codes))
                     {
-                        continue; // the same name written twice (folding makes them one)
+                        // The same name written twice (folding makes them one);
+                        // an exact-case spelling of its own ("OTAN", "Otan") is
+                        // kept, since each matches only as written.
+                        if entry.case == CaseRule::Exact && rows.iter().all(|p| p.name != entry.name) {
+                            rows.push(entry);
+                        }
+                        continue;
                     }
                     if let Some(k) = rows.iter().position(|p| p.overlaps(&entry)) {
                         return Err(err(

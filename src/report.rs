@@ -1,14 +1,18 @@
 //! `report.html`: one self-contained page per run (no scripts, no network):
-//! the run's summary from the manifest, each article's members and claims,
-//! and the breakdowns drawn as SVG bar charts.
+//! the run's summary from the manifest, each article's sets of countries
+//! with their stated counts, and the breakdowns of its top-level sets drawn
+//! as SVG bar charts.
 
 use polars::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// At most this many articles get a section of their own (a corpus run has
 /// tens of thousands); the summary says how many were left out.
 const MAX_ARTICLES: usize = 200;
+
+/// At most this many sets and members are listed for one article.
+const MAX_ROWS: usize = 200;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -60,6 +64,44 @@ fn bar_chart(title: &str, bars: &[(String, i64)]) -> String {
     svg
 }
 
+const STYLE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>paysage report</title><style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:980px;color:#1d2433}
+h1{font-size:22px}h2{font-size:18px;border-bottom:1px solid #ccd;padding-bottom:4px;margin-top:32px}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #dde;padding:3px 8px;text-align:left}
+th{background:#f2f4f8}.consistent{color:#176b2c}.inconsistent{color:#b3261e;font-weight:600}.unverifiable,.partial{color:#666}
+svg{display:block;margin:10px 0}svg text{font:12px system-ui,sans-serif;fill:#1d2433}svg .t{font-weight:600}
+svg .b{fill:#3b6fb6}.muted{color:#666}td.nested{padding-left:22px}
+</style></head><body>"#;
+
+/// A table's string columns, read once; rows grouped by article id.
+struct Rows {
+    cols: Vec<Vec<String>>,
+    by_article: BTreeMap<String, Vec<usize>>,
+}
+
+impl Rows {
+    fn new(df: &DataFrame, names: &[&str]) -> PolarsResult<Rows> {
+        let cols: Vec<Vec<String>> = names
+            .iter()
+            .map(|c| column_strings(df, c))
+            .collect::<PolarsResult<_>>()?;
+        let mut by_article: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (k, id) in column_strings(df, "article_id")?.into_iter().enumerate() {
+            by_article.entry(id).or_default().push(k);
+        }
+        Ok(Rows { cols, by_article })
+    }
+
+    /// The rows of one article, each as its columns' values.
+    fn of(&self, id: &str) -> impl Iterator<Item = Vec<&str>> {
+        self.by_article
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&k| self.cols.iter().map(|c| c[k].as_str()).collect())
+    }
+}
+
 /// Renders the page from the run's tables and its manifest.
 pub fn render(tables: &[(&str, DataFrame)], manifest: &serde_json::Value) -> PolarsResult<String> {
     let get = |name: &str| {
@@ -69,24 +111,67 @@ pub fn render(tables: &[(&str, DataFrame)], manifest: &serde_json::Value) -> Pol
             .map(|(_, df)| df)
             .ok_or_else(|| PolarsError::ComputeError(format!("no table {name}").into()))
     };
-    let articles = get("articles")?;
-    let members = get("members")?;
-    let claims = get("claims")?;
-    let breakdown = get("breakdown")?;
-    let countries = get("country_mentions")?;
+    let mut h = String::from(STYLE);
+    summary(&mut h, manifest);
+    top_countries(&mut h, get("country_mentions")?)?;
 
-    let mut h = String::new();
-    h.push_str(
-        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>paysage report</title><style>
-body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:980px;color:#1d2433}
-h1{font-size:22px}h2{font-size:18px;border-bottom:1px solid #ccd;padding-bottom:4px;margin-top:32px}
-table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #dde;padding:3px 8px;text-align:left}
-th{background:#f2f4f8}.consistent{color:#176b2c}.inconsistent{color:#b3261e;font-weight:600}.unverifiable{color:#666}
-svg{display:block;margin:10px 0}svg text{font:12px system-ui,sans-serif;fill:#1d2433}svg .t{font-weight:600}
-svg .b{fill:#3b6fb6}.muted{color:#666}
-</style></head><body>"#,
+    let articles = get("articles")?;
+    let sets = Rows::new(
+        get("sets")?,
+        &[
+            "set_id",
+            "parent_set_id",
+            "quote",
+            "kind",
+            "group",
+            "restriction",
+            "stated",
+            "listed",
+            "coverage",
+            "status",
+        ],
+    )?;
+    let members = Rows::new(get("members")?, &["set_id", "iso3", "name_en", "basis"])?;
+    let breakdown = Rows::new(get("breakdown")?, &["set_id", "dimension", "value", "members"])?;
+    let ids = column_strings(articles, "article_id")?;
+    let titles = column_strings(articles, "title")?;
+    let dates = column_strings(articles, "date")?;
+    let nmem = column_ints(articles, "members")?;
+    let shown: Vec<usize> = (0..ids.len())
+        .filter(|&k| sets.by_article.contains_key(&ids[k]))
+        .collect();
+    let _ = write!(
+        h,
+        "<h2>Articles with sets of countries</h2><p class=\"muted\">{} of {} articles{}</p>",
+        shown.len(),
+        ids.len(),
+        if shown.len() > MAX_ARTICLES {
+            format!("; the first {MAX_ARTICLES} are shown")
+        } else {
+            String::new()
+        }
     );
-    let m = manifest;
+    for &k in shown.iter().take(MAX_ARTICLES) {
+        let id = &ids[k];
+        let _ = write!(
+            h,
+            "<h2>{}</h2><p class=\"muted\">{} · {} · {} members in its top-level sets</p>",
+            esc(if titles[k].is_empty() { id } else { &titles[k] }),
+            esc(id),
+            esc(&dates[k]),
+            nmem[k]
+        );
+        article_sets(&mut h, &sets, id);
+        let top: BTreeSet<&str> = sets.of(id).filter(|s| s[1].is_empty()).map(|s| s[0]).collect();
+        article_breakdown(&mut h, &breakdown, id, &top);
+        article_members(&mut h, &members, id, &top);
+    }
+    h.push_str("</body></html>\n");
+    Ok(h)
+}
+
+/// The run's figures from the manifest, and the rows of each table.
+fn summary(h: &mut String, m: &serde_json::Value) {
     let _ = write!(
         h,
         "<h1>paysage run</h1><table><tr><th>version</th><td>{}</td><th>schema</th><td>{}</td></tr>\
@@ -109,8 +194,10 @@ svg .b{fill:#3b6fb6}.muted{color:#666}
         }
     }
     h.push_str("</table>");
+}
 
-    // Run level: the most-mentioned countries.
+/// Run level: the most-mentioned countries.
+fn top_countries(h: &mut String, countries: &DataFrame) -> PolarsResult<()> {
     let iso = column_strings(countries, "iso3")?;
     let n = column_ints(countries, "mentions")?;
     let top: Vec<(String, i64)> = iso.into_iter().zip(n).take(20).collect();
@@ -118,143 +205,93 @@ svg .b{fill:#3b6fb6}.muted{color:#666}
         h.push_str("<h2>Most-mentioned countries</h2>");
         h.push_str(&bar_chart("country mentions (top 20)", &top));
     }
+    Ok(())
+}
 
-    // Per article, for those with members or claims.
-    let ids = column_strings(articles, "article_id")?;
-    let titles = column_strings(articles, "title")?;
-    let dates = column_strings(articles, "date")?;
-    let nmem = column_ints(articles, "members")?;
-    let mem_by: BTreeMap<String, Vec<(String, String, String)>> = {
-        let (a, i, n, b) = (
-            column_strings(members, "article_id")?,
-            column_strings(members, "iso3")?,
-            column_strings(members, "name_en")?,
-            column_strings(members, "basis")?,
-        );
-        let mut map: BTreeMap<String, Vec<_>> = BTreeMap::new();
-        for (k, id) in a.iter().enumerate() {
-            map.entry(id.clone())
-                .or_default()
-                .push((i[k].clone(), n[k].clone(), b[k].clone()));
-        }
-        map
-    };
-    let claims_by: BTreeMap<String, Vec<[String; 5]>> = {
-        let cols: Vec<Vec<String>> = ["article_id", "quote", "stated", "resolved", "status", "subject"]
-            .iter()
-            .map(|c| column_strings(claims, c))
-            .collect::<PolarsResult<_>>()?;
-        let mut map: BTreeMap<String, Vec<_>> = BTreeMap::new();
-        for (k, id) in cols[0].iter().enumerate() {
-            map.entry(id.clone()).or_default().push([
-                cols[1][k].clone(),
-                cols[5][k].clone(),
-                cols[2][k].clone(),
-                cols[3][k].clone(),
-                cols[4][k].clone(),
-            ]);
-        }
-        map
-    };
-    let bd_by: BTreeMap<(String, String), Vec<(String, i64)>> = {
-        let (a, d, v, n) = (
-            column_strings(breakdown, "article_id")?,
-            column_strings(breakdown, "dimension")?,
-            column_strings(breakdown, "value")?,
-            column_ints(breakdown, "members")?,
-        );
-        let mut map: BTreeMap<(String, String), Vec<_>> = BTreeMap::new();
-        for (k, id) in a.iter().enumerate() {
-            let label = if v[k].is_empty() {
-                "(none)".to_string()
-            } else {
-                v[k].clone()
-            };
-            map.entry((id.clone(), d[k].clone()))
-                .or_default()
-                .push((label, n[k]));
-        }
-        map
-    };
-    let shown: Vec<usize> = (0..ids.len())
-        .filter(|&k| nmem[k] > 0 || claims_by.contains_key(&ids[k]))
-        .collect();
-    let _ = write!(
-        h,
-        "<h2>Articles with members or claims</h2><p class=\"muted\">{} of {} articles{}</p>",
-        shown.len(),
-        ids.len(),
-        if shown.len() > MAX_ARTICLES {
-            format!("; the first {MAX_ARTICLES} are shown")
-        } else {
-            String::new()
-        }
+/// The article's sets, nested ones indented under their parent.
+fn article_sets(h: &mut String, sets: &Rows, id: &str) {
+    h.push_str(
+        "<table><tr><th>set</th><th>phrase</th><th>kind</th><th>group</th><th>stated</th><th>identified</th><th>coverage</th><th>status</th></tr>",
     );
-    for &k in shown.iter().take(MAX_ARTICLES) {
-        let id = &ids[k];
+    for s in sets.of(id).take(MAX_ROWS) {
+        let group = match (s[4], s[5]) {
+            ("", _) => String::new(),
+            (g, "not_in") => format!("not {g}"),
+            (g, _) => g.to_string(),
+        };
         let _ = write!(
             h,
-            "<h2>{}</h2><p class=\"muted\">{} · {} · {} members</p>",
-            esc(if titles[k].is_empty() { id } else { &titles[k] }),
-            esc(id),
-            esc(&dates[k]),
-            nmem[k]
+            "<tr><td>{}{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{st}\">{st}</td></tr>",
+            esc(s[0]),
+            if s[1].is_empty() { String::new() } else { format!(" (in {})", esc(s[1])) },
+            if s[1].is_empty() { "" } else { "nested" },
+            esc(s[2]),
+            esc(s[3]),
+            esc(&group),
+            esc(s[6]),
+            esc(s[7]),
+            esc(s[8]),
+            st = esc(s[9]),
         );
-        if let Some(cl) = claims_by.get(id) {
-            h.push_str("<table><tr><th>claim</th><th>subject</th><th>stated</th><th>resolved</th><th>status</th></tr>");
-            for c in cl {
-                let _ = write!(
-                    h,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{s}\">{s}</td></tr>",
-                    esc(&c[0]),
-                    esc(&c[1]),
-                    esc(&c[2]),
-                    esc(&c[3]),
-                    s = esc(&c[4])
-                );
-            }
-            h.push_str("</table>");
-        }
-        // Charts for the EU and the M49 regions; the other groups in one table.
-        let mut others = Vec::new();
-        for ((aid, dim), bars) in bd_by.range((id.clone(), String::new())..) {
-            if aid != id {
-                break;
-            }
-            if matches!(dim.as_str(), "eu_member" | "m49_region" | "m49_subregion") {
-                h.push_str(&bar_chart(&format!("members by {dim}"), bars));
-            } else {
-                let count = |v: &str| bars.iter().find(|b| b.0 == v).map_or(0, |b| b.1);
-                others.push((
-                    dim.trim_end_matches("_member").to_uppercase(),
-                    count("true"),
-                    count("false"),
-                ));
-            }
-        }
-        if !others.is_empty() {
-            h.push_str("<table><tr><th>group</th><th>members in it</th><th>not in it</th></tr>");
-            for (g, yes, no) in others {
-                let _ = write!(h, "<tr><td>{}</td><td>{yes}</td><td>{no}</td></tr>", esc(&g));
-            }
-            h.push_str("</table>");
-        }
-        if let Some(ms) = mem_by.get(id) {
-            h.push_str(
-                "<details><summary>members</summary><table><tr><th>iso3</th><th>name</th><th>basis</th></tr>",
-            );
-            for (i, n, b) in ms {
-                let _ = write!(
-                    h,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(i),
-                    esc(n),
-                    esc(b)
-                );
-            }
-            h.push_str("</table></details>");
+    }
+    h.push_str("</table>");
+}
+
+/// Charts for the EU and the M49 regions of the top-level sets; the other
+/// groups in one table.
+fn article_breakdown(h: &mut String, breakdown: &Rows, id: &str, top: &BTreeSet<&str>) {
+    let mut dims: BTreeMap<String, Vec<(String, i64)>> = BTreeMap::new();
+    for b in breakdown.of(id).filter(|b| top.contains(b[0])) {
+        let label = if b[2].is_empty() { "(none)" } else { b[2] };
+        let bars = dims.entry(b[1].to_string()).or_default();
+        let n: i64 = b[3].parse().unwrap_or(0);
+        match bars.iter_mut().find(|(l, _)| l == label) {
+            Some(bar) => bar.1 += n,
+            None => bars.push((label.to_string(), n)),
         }
     }
-    h.push_str("</body></html>\n");
-    Ok(h)
+    let mut others = Vec::new();
+    for (dim, bars) in &dims {
+        if matches!(dim.as_str(), "eu_member" | "m49_region" | "m49_subregion") {
+            h.push_str(&bar_chart(&format!("members by {dim}"), bars));
+        } else {
+            let count = |v: &str| bars.iter().find(|b| b.0 == v).map_or(0, |b| b.1);
+            others.push((
+                dim.trim_end_matches("_member").to_uppercase(),
+                count("true"),
+                count("false"),
+            ));
+        }
+    }
+    if !others.is_empty() {
+        h.push_str("<table><tr><th>group</th><th>members in it</th><th>not in it</th></tr>");
+        for (g, yes, no) in others {
+            let _ = write!(h, "<tr><td>{}</td><td>{yes}</td><td>{no}</td></tr>", esc(&g));
+        }
+        h.push_str("</table>");
+    }
+}
+
+/// The members of the top-level sets.
+fn article_members(h: &mut String, members: &Rows, id: &str, top: &BTreeSet<&str>) {
+    let rows: Vec<Vec<&str>> = members
+        .of(id)
+        .filter(|m| top.contains(m[0]))
+        .take(MAX_ROWS)
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    h.push_str("<details><summary>members</summary><table><tr><th>set</th><th>iso3</th><th>name</th><th>basis</th></tr>");
+    for m in rows {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(m[0]),
+            esc(m[1]),
+            esc(m[2]),
+            esc(m[3])
+        );
+    }
+    h.push_str("</table></details>");
 }

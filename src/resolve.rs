@@ -1,14 +1,18 @@
-//! Resolving members and checking claims: from the mentions of one article to
-//! the countries that belong to what it describes, and the counts it states.
+//! Resolving country sets: from the mentions of one article to the sets of
+//! countries it describes, who their members are, and whether the counts it
+//! states hold.
 //!
 //! The article is read as a stream of units: words of the folded text, with
-//! each mention standing as one unit. Members come from enumerations (three or
-//! more country mentions joined only by commas, "et"/"and" and articles) and
-//! from phrases naming a group's members ("les 27 Etats membres de l'Union
-//! européenne", "the EU member states"), expanded as of a date. Claims are
-//! counts stated for countries, states or members ("48 pays", "21 Etats non
-//! UE"), compared with what was resolved for the same subject. The words this
-//! reads come from `grammar.csv`, per language.
+//! each mention standing as one unit. One pass finds the runs of country
+//! names (lists) and the phrases that introduce a set: a count on a noun
+//! that can mean countries ("48 pays", "the 13-nation OPEC"), a group phrase
+//! ("les pays de l'UE", "EU member states"), an anaphora ("les deux pays").
+//! Then each set takes the members the text ties to it: a list after a
+//! marker (":", "dont", "including"), the group expanded as of the date with
+//! its restriction ("21 Etats non UE"), the countries just named, the sets it
+//! is made of ("les 27 Etats membres de l'UE et 21 Etats non UE") or the same
+//! count taken up elsewhere. Sets nest; coverage and status follow
+//! `shared/sets-guideline.md`. The words this reads come from `grammar.csv`.
 
 use crate::extract::{Mention, MentionKind};
 use crate::normalize::{is_word_char, Folded};
@@ -16,60 +20,113 @@ use crate::reference::{Lex, Lexicon, Reference};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A country resolved as a member, with how it came in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub iso3: String,
-    /// `list` (enumerated), `group:EU` (expanded from a group phrase), or both.
-    pub basis: BTreeSet<String>,
-}
-
-/// What a stated count is about.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Subject {
-    /// All the article's members ("48 pays").
-    All,
-    /// The members that belong to a group ("27 Etats membres de l'UE").
-    Group(String),
-    /// The members that do not ("21 Etats non UE").
-    NotGroup(String),
-}
-
-/// Result of checking a claim.
+/// How a set is introduced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClaimStatus {
+pub enum SetKind {
+    /// A number on a noun for countries ("48 pays", "five-nation").
+    Count,
+    /// Three or more countries named in a row.
+    List,
+    /// A group's members without a number ("les pays de l'UE").
+    Group,
+    /// The countries just named ("les deux pays", "both countries").
+    Anaphora,
+    /// Two sets joined ("les 27 Etats membres de l'UE et 21 Etats non UE").
+    Union,
+}
+
+/// How much of a set the text identifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// Every member identified.
+    Complete,
+    /// Some named (an inclusive marker, or fewer names than stated).
+    Partial,
+    /// No member identified.
+    None,
+}
+
+/// Whether a stated count holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
     Consistent,
+    /// Partly named, never more than stated: not a contradiction.
+    Partial,
     Inconsistent,
     Unverifiable,
 }
 
-impl ClaimStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClaimStatus::Consistent => "consistent",
-            ClaimStatus::Inconsistent => "inconsistent",
-            ClaimStatus::Unverifiable => "unverifiable",
+/// A set's relation to its group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Restriction {
+    /// The group's members ("27 Etats membres de l'UE").
+    In,
+    /// Countries outside it ("21 Etats non UE").
+    NotIn,
+}
+
+macro_rules! names {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$t>::$v => $s),* }
+            }
         }
-    }
+    };
 }
+names!(SetKind { Count => "count", List => "list", Group => "group", Anaphora => "anaphora", Union => "union" });
+names!(Coverage { Complete => "complete", Partial => "partial", None => "none" });
+names!(Status { Consistent => "consistent", Partial => "partial", Inconsistent => "inconsistent", Unverifiable => "unverifiable" });
+names!(Restriction { In => "in", NotIn => "not_in" });
 
-/// A count the article states.
+/// A country of a set, with how it came in.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    pub quote: String,
-    pub start: usize,
-    pub stated: u64,
-    pub subject: Subject,
-    /// What was resolved for the same subject; `None` when nothing could be.
-    pub resolved: Option<u64>,
-    pub status: ClaimStatus,
+pub struct Member {
+    pub iso3: String,
+    /// `list` (named), `group:EU` (expanded from a group), `anaphora`, or several.
+    pub basis: BTreeSet<String>,
 }
 
-/// Members and claims of one article.
+/// One set of countries the article describes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountrySet {
+    /// Code point offsets of the quote in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// The count phrase, the group phrase, the anaphora or the list, as written.
+    pub quote: String,
+    pub kind: SetKind,
+    /// The number the text states, if any.
+    pub stated: Option<u64>,
+    pub group: Option<String>,
+    pub restriction: Option<Restriction>,
+    pub coverage: Coverage,
+    /// The members identified, by ISO alpha-3 code.
+    pub members: Vec<Member>,
+    /// `None` when nothing is stated.
+    pub status: Option<Status>,
+    /// Index in [`Resolution::sets`] of the set that contains this one.
+    pub parent: Option<usize>,
+}
+
+/// The sets of one article, in text order.
 #[derive(Debug, Clone, Default)]
 pub struct Resolution {
-    pub members: Vec<Member>,
-    pub claims: Vec<Claim>,
+    pub sets: Vec<CountrySet>,
+}
+
+impl Resolution {
+    /// The sets no other set contains: the article-level view.
+    pub fn top_level(&self) -> impl Iterator<Item = &CountrySet> {
+        self.sets.iter().filter(|s| s.parent.is_none())
+    }
+
+    /// The distinct countries of the top-level sets.
+    pub fn top_members(&self) -> BTreeSet<&str> {
+        self.top_level()
+            .flat_map(|s| s.members.iter().map(|m| m.iso3.as_str()))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -171,7 +228,9 @@ fn tokenize<'a>(folded: &'a str, mentions: &[Mention], from: usize, to: usize, o
                 if is_word_char(ch) {
                     j = i + k + ch.len_utf8();
                 } else {
-                    if ch == '\'' {
+                    // An elided article keeps its apostrophe ("l'Albanie"); a
+                    // possessive's does not ("the two countries' shares").
+                    if ch == '\'' && folded[i + k + 1..].chars().next().is_some_and(is_word_char) {
                         j = i + k + 1;
                     }
                     break;
@@ -204,27 +263,81 @@ fn tokenize<'a>(folded: &'a str, mentions: &[Mention], from: usize, to: usize, o
 enum Role {
     Article,
     Joiner,
+    ListFiller,
     MemberNoun,
+    CountryNoun,
+    PartnerNoun,
     Negation,
     Of,
+    Definite,
+    Demonstrative,
+    Possessive,
+    Both,
+    SetApart,
+    CountBlocker,
+    FunctionWord,
+    AnaphoraNoun,
+    Contracted,
 }
 
 impl Role {
-    const ALL: [Role; 5] = [
+    const ALL: [Role; 17] = [
         Role::Article,
         Role::Joiner,
+        Role::ListFiller,
         Role::MemberNoun,
+        Role::CountryNoun,
+        Role::PartnerNoun,
         Role::Negation,
         Role::Of,
+        Role::Definite,
+        Role::Demonstrative,
+        Role::Possessive,
+        Role::Both,
+        Role::SetApart,
+        Role::CountBlocker,
+        Role::FunctionWord,
+        Role::AnaphoraNoun,
+        Role::Contracted,
     ];
 
     fn name(self) -> &'static str {
         match self {
             Role::Article => "article",
             Role::Joiner => "joiner",
+            Role::ListFiller => "list_filler",
             Role::MemberNoun => "member_noun",
+            Role::CountryNoun => "country_noun",
+            Role::PartnerNoun => "partner_noun",
             Role::Negation => "negation",
             Role::Of => "of",
+            Role::Definite => "definite",
+            Role::Demonstrative => "demonstrative",
+            Role::Possessive => "possessive",
+            Role::Both => "both",
+            Role::SetApart => "set_apart",
+            Role::CountBlocker => "count_blocker",
+            Role::FunctionWord => "function_word",
+            Role::AnaphoraNoun => "anaphora_noun",
+            Role::Contracted => "contracted",
+        }
+    }
+}
+
+/// Markers of several words ("à savoir", "such as"), read as phrases.
+#[derive(Debug, Clone, Copy)]
+enum Marker {
+    /// Introduces every member: ":", "à savoir", "namely".
+    List,
+    /// Introduces some: "dont", "notamment", "including", "such as".
+    Partial,
+}
+
+impl Marker {
+    fn role(self) -> &'static str {
+        match self {
+            Marker::List => "list_marker",
+            Marker::Partial => "partial_marker",
         }
     }
 }
@@ -234,26 +347,15 @@ struct Ctx<'t, 'a> {
     mentions: &'a [Mention],
     reference: &'a Reference,
     lang: &'a str,
+    text: &'a str,
+    folded: &'a Folded,
     /// Each [`Role`]'s bit in [`Lex::roles`].
     bits: [u32; Role::ALL.len()],
+    /// Adjectives follow the noun in this language ("six pays africains").
+    adjectives_after: bool,
 }
 
 impl<'t, 'a> Ctx<'t, 'a> {
-    fn new(
-        units: Vec<Unit<'t>>,
-        mentions: &'a [Mention],
-        reference: &'a Reference,
-        lang: &'a str,
-    ) -> Ctx<'t, 'a> {
-        Ctx {
-            units,
-            mentions,
-            reference,
-            lang,
-            bits: Role::ALL.map(|r| reference.grammar.role_bit(r.name())),
-        }
-    }
-
     fn word(&self, i: usize) -> Option<&str> {
         match self.units.get(i) {
             Some(Unit::Word { text, .. }) => Some(text),
@@ -273,25 +375,64 @@ impl<'t, 'a> Ctx<'t, 'a> {
             .is_some_and(|l| l.roles & self.bits[role as usize] != 0)
     }
 
-    fn group_at(&self, i: usize) -> Option<&str> {
+    fn mention_at(&self, i: usize) -> Option<&'a Mention> {
         match self.units.get(i) {
-            Some(Unit::Mention(m)) if self.mentions[*m].kind == MentionKind::Group => {
-                Some(self.mentions[*m].codes[0].as_str())
-            }
+            Some(Unit::Mention(m)) => Some(&self.mentions[*m]),
             _ => None,
         }
     }
 
+    fn group_at(&self, i: usize) -> Option<&'a str> {
+        self.mention_at(i)
+            .filter(|m| m.kind == MentionKind::Group)
+            .map(|m| m.codes[0].as_str())
+    }
+
+    /// A country (or a name that may be one, a former state, or a group
+    /// named among countries): an item of a list.
+    fn item_at(&self, i: usize) -> bool {
+        self.mention_at(i)
+            .is_some_and(|m| m.kind != MentionKind::Organisation)
+    }
+
     /// Whether the units strictly between `prev` and `u` join two items of
-    /// a list: at least one joiner ("," "et" "and"), and nothing but joiners
-    /// and articles.
-    fn joined(&self, prev: usize, u: usize) -> bool {
+    /// a list: at least one joiner ("," "et" "ou" "mais"), and nothing but
+    /// joiners, fillers ("aussi", "encore"), prepositions ("en Italie, en
+    /// Espagne"), articles, partial markers ("notamment"), a region named
+    /// in passing ("l'Amérique latine") and a short aside in parentheses
+    /// ("l'Espagne (5,5%), le Royaume-Uni"). The second value: an inclusive
+    /// marker stands in the gap.
+    fn joined(&self, prev: usize, u: usize) -> Option<bool> {
         let gap = prev + 1..u;
-        !gap.is_empty()
-            && gap.clone().any(|i| self.is(i, Role::Joiner))
-            && gap
-                .clone()
-                .all(|i| self.is(i, Role::Joiner) || self.is(i, Role::Article))
+        let mut joiner = false;
+        let mut partial = false;
+        let mut i = gap.start;
+        while i < gap.end {
+            if let Some(n) = self.marker_at(i, Marker::Partial).filter(|n| i + n <= gap.end) {
+                partial = true;
+                i += n;
+                continue;
+            }
+            if let Some(n) = self.phrase_at(i, "region").filter(|n| i + n <= gap.end) {
+                i += n;
+                continue;
+            }
+            if self.word(i) == Some("(") {
+                let close = (i + 1..gap.end.min(i + 12)).find(|&k| self.word(k) == Some(")"))?;
+                if (i + 1..close).any(|k| self.word(k).is_none()) {
+                    return None;
+                }
+                i = close + 1;
+                continue;
+            }
+            if self.is(i, Role::Joiner) {
+                joiner = true;
+            } else if !(self.is(i, Role::Article) || self.is(i, Role::ListFiller) || self.is(i, Role::Of)) {
+                return None;
+            }
+            i += 1;
+        }
+        joiner.then_some(partial)
     }
 
     /// Skips units of the given roles from `i` forward.
@@ -302,13 +443,58 @@ impl<'t, 'a> Ctx<'t, 'a> {
         i
     }
 
+    /// A marker (one or more words of `grammar.csv`) at `i`: its length in units.
+    fn marker_at(&self, i: usize, marker: Marker) -> Option<usize> {
+        self.phrase_at(i, marker.role())
+    }
+
+    /// A word or phrase of `role` at `i`: its length in units (the longest).
+    fn phrase_at(&self, i: usize, role: &str) -> Option<usize> {
+        let phrases = self.reference.grammar.phrases(self.lang, role);
+        phrases
+            .iter()
+            .filter(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word(i + k) == Some(w.as_str()))
+            })
+            .map(Vec::len)
+            .max()
+    }
+
     fn span(&self, i: usize) -> (usize, usize) {
         match self.units[i] {
             Unit::Word { start, end, .. } => (start, end),
             Unit::Mention(m) => (self.mentions[m].folded_start, self.mentions[m].folded_end),
-            // A claim starts at a number and ends at a noun or a group: never here.
-            Unit::Break => unreachable!("a claim never starts or ends at a break"),
+            // A phrase starts and ends at a word or a mention: never here.
+            Unit::Break => unreachable!("a phrase never starts or ends at a break"),
         }
+    }
+
+    /// The original text between units `a` and `b` (exclusive of both).
+    fn gap_text(&self, a: usize, b: usize) -> &'a str {
+        let (_, e) = self.span(a);
+        let (s, _) = self.span(b);
+        if s <= e {
+            return "";
+        }
+        let (b0, b1) = self.folded.orig_bytes(e, s);
+        &self.text[b0..b1]
+    }
+
+    /// The number in the name of the mention at `i` ("Group of Seven": 7).
+    fn number_in_name(&self, i: usize) -> Option<u64> {
+        let m = self.mention_at(i)?;
+        let folded = &self.folded.text[m.folded_start..m.folded_end];
+        folded.split(' ').find_map(|w| {
+            w.parse::<u64>().ok().or_else(|| {
+                self.reference
+                    .grammar
+                    .number(self.lang, w)
+                    .filter(|v| !v.1)
+                    .map(|v| v.0)
+            })
+        })
     }
 
     /// A number at `i`: digits, or number words ("vingt et un", "twenty-one").
@@ -349,10 +535,117 @@ impl<'t, 'a> Ctx<'t, 'a> {
     }
 }
 
-/// Resolves the members of one article and checks its claims.
+/// What stands before a count's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Det {
+    None,
+    /// "les", "the".
+    Definite,
+    /// "ces", "these".
+    Demonstrative,
+    /// "ses", "leurs", "its", "their".
+    Possessive,
+    /// "des", "aux": an article with a preposition ("l'un des trois pays").
+    Contracted,
+}
+
+/// What a count's noun can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Noun {
+    /// Always countries when counted: "pays", "nations", "countries".
+    Country,
+    /// Countries only when the text ties them to a group or names them: "membres".
+    Weak,
+    /// The others of a group: "partenaires", "partners", "allies".
+    Partner,
+}
+
+/// A run of list items (units of country, ambiguous or former-state
+/// mentions), joined only by joiners; `partial` when an inclusive marker
+/// ("ou encore", "notamment") stands inside.
+#[derive(Debug)]
+struct Run {
+    items: Vec<usize>,
+    partial: bool,
+    attached: bool,
+}
+
+/// How many words after a count an inclusive marker may stand.
+const MARKER_REACH: usize = 6;
+
+/// At most this many sets an article (the first in text order).
+pub const MAX_SETS: usize = 1000;
+
+/// How many sets, nearest first, a set compares itself with (a count
+/// taken up again, an anaphora's antecedent): bounded, so that a huge
+/// article with thousands of sets stays linear.
+const LINK_REACH: usize = 64;
+
+/// How far back (folded bytes) an anaphora looks for adjectives and capitals.
+const DEMONYM_REACH: usize = 600;
+
+/// A set while it is being resolved: its units `from..to`.
+#[derive(Debug, Clone)]
+struct Draft {
+    from: usize,
+    to: usize,
+    kind: SetKind,
+    stated: Option<u64>,
+    group: Option<String>,
+    restriction: Option<Restriction>,
+    det: Det,
+    noun: Noun,
+    /// Words qualify the noun before it ("les 15 plus gros pays de l'UE"): a part.
+    qualified: bool,
+    /// An attached list (a run) and whether its marker introduces every member.
+    list: Option<(usize, bool)>,
+    children: Vec<usize>,
+    parent: Option<usize>,
+    members: BTreeMap<String, BTreeSet<String>>,
+    coverage: Coverage,
+    resolved: bool,
+}
+
+impl Draft {
+    fn new(from: usize, to: usize, kind: SetKind) -> Draft {
+        Draft {
+            from,
+            to,
+            kind,
+            stated: None,
+            group: None,
+            restriction: None,
+            det: Det::None,
+            noun: Noun::Country,
+            qualified: false,
+            list: None,
+            children: Vec::new(),
+            parent: None,
+            members: BTreeMap::new(),
+            coverage: Coverage::None,
+            resolved: false,
+        }
+    }
+
+    fn with_group(mut self, group: &str, restriction: Restriction) -> Draft {
+        self.group = Some(group.to_string());
+        self.restriction = Some(restriction);
+        self
+    }
+
+    /// The count a union states through its parts (27 + 21 = 48).
+    fn stated_sum(&self, drafts: &[Draft]) -> Option<u64> {
+        match self.kind {
+            SetKind::Union => self.children.iter().map(|&c| drafts[c].stated).sum(),
+            _ => self.stated,
+        }
+    }
+}
+
+/// Resolves the sets of one article.
 ///
 /// `date` is the date memberships are read at (the article's date, or the
-/// run's `--as-of`); without one, group phrases cannot be expanded.
+/// run's `--as-of`); without one, groups cannot be expanded.
 pub fn resolve(
     text: &str,
     folded: &Folded,
@@ -368,112 +661,1026 @@ pub fn resolve(
     }
     let units = units(&folded.text, mentions, &windows, reference.grammar.lexicon(lang));
     settle_by_article(mentions);
-    let ctx = Ctx::new(units, mentions, reference, lang);
-    let runs = enumerations(&ctx);
-    let units = ctx.units;
-    settle_in_enumerations(&runs, mentions, reference);
-    let mentions: &[Mention] = mentions;
-    let ctx = Ctx::new(units, mentions, reference, lang);
-    let mut members: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-
-    // Enumerations: runs of country mentions joined only by joiners and articles.
-    let mention_units: Vec<usize> = (0..ctx.units.len())
-        .filter(|&i| matches!(ctx.units[i], Unit::Mention(_)))
-        .collect();
-    let mut run: Vec<usize> = Vec::new();
-    let flush = |run: &mut Vec<usize>, members: &mut BTreeMap<String, BTreeSet<String>>| {
-        if run.len() >= 3 {
-            for &u in run.iter() {
-                let Unit::Mention(m) = ctx.units[u] else { continue };
-                if mentions[m].kind == MentionKind::Country {
-                    members
-                        .entry(mentions[m].codes[0].clone())
-                        .or_default()
-                        .insert("list".into());
-                }
-            }
-        }
-        run.clear();
+    let bits = Role::ALL.map(|r| reference.grammar.role_bit(r.name()));
+    let adjectives_after = reference.grammar.has_role(lang, "adjectives_after");
+    let ctx = Ctx {
+        units,
+        mentions,
+        reference,
+        lang,
+        text,
+        folded,
+        bits,
+        adjectives_after,
     };
-    for &u in &mention_units {
-        let Unit::Mention(m) = ctx.units[u] else { continue };
-        if mentions[m].kind == MentionKind::Group {
-            flush(&mut run, &mut members);
-            continue;
-        }
-        if let Some(&prev) = run.last() {
-            if !ctx.joined(prev, u) {
-                flush(&mut run, &mut members);
-            }
-        }
-        run.push(u);
-    }
-    flush(&mut run, &mut members);
-
-    // Group phrases naming a group's members.
-    if let Some(date) = date {
-        for &u in &mention_units {
-            let Some(group) = ctx.group_at(u) else { continue };
-            if negated_before(&ctx, u) {
-                continue;
-            }
-            let after = ctx.is(u + 1, Role::MemberNoun);
-            let before = {
-                let mut i = u;
-                while i > 0 && ctx.is(i - 1, Role::Article) {
-                    i -= 1;
-                }
-                i > 1 && ctx.is(i - 1, Role::Of) && ctx.is(i - 2, Role::MemberNoun)
+    let mut runs = runs(&ctx);
+    let units = ctx.units;
+    settle_in_lists(&runs, &units, mentions, reference);
+    let ctx = Ctx {
+        units,
+        mentions,
+        reference,
+        lang,
+        text,
+        folded,
+        bits,
+        adjectives_after,
+    };
+    let mut drafts = phrases(&ctx);
+    attach(&ctx, &mut drafts, &mut runs);
+    unite(&ctx, &mut drafts);
+    for (k, run) in runs.iter().enumerate() {
+        if !run.attached && run.items.len() >= 3 {
+            // A group among the countries makes a union ("l'UE, la Suisse et la Norvège").
+            let kind = if run.items.iter().any(|&u| ctx.group_at(u).is_some()) {
+                SetKind::Union
+            } else {
+                SetKind::List
             };
-            if after || before {
-                for iso3 in reference.members_on(group, date) {
-                    members
-                        .entry(iso3.to_string())
-                        .or_default()
-                        .insert(format!("group:{group}"));
-                }
-            }
+            let mut d = Draft::new(run.items[0], run.items[run.items.len() - 1] + 1, kind);
+            d.list = Some((k, !run.partial));
+            drafts.push(d);
         }
     }
-
-    let members: Vec<Member> = members
-        .into_iter()
-        .map(|(iso3, basis)| Member { iso3, basis })
+    let mut unit_of = vec![None; ctx.mentions.len()];
+    for (i, unit) in ctx.units.iter().enumerate() {
+        if let Unit::Mention(m) = unit {
+            unit_of[*m] = Some(i);
+        }
+    }
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|&k| (drafts[k].from, k));
+    let mut place = vec![0; drafts.len()];
+    for (p, &k) in order.iter().enumerate() {
+        place[k] = p;
+    }
+    let named_groups = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Group)
+        .map(|m| m.codes[0].as_str())
         .collect();
-    let claims = claims(text, folded, &ctx, &members, date);
-    Resolution { members, claims }
+    let mut solver = Solver {
+        ctx: &ctx,
+        runs: &runs,
+        date,
+        drafts,
+        sentence_ends: std::cell::OnceCell::new(),
+        unit_of,
+        order,
+        place,
+        named_groups,
+    };
+    for i in 0..solver.drafts.len() {
+        solver.solve(i);
+    }
+    solver.link_counts();
+    finish(&ctx, solver.drafts)
 }
 
-/// Enumerations: runs of three or more country (or ambiguous) mentions
-/// joined only by joiners ("," "et" "and") and articles. Returns mention
-/// indices.
-fn enumerations(ctx: &Ctx) -> Vec<Vec<usize>> {
-    let mut out = Vec::new();
-    let mut run: Vec<(usize, usize)> = Vec::new(); // (unit, mention)
-    let mut flush = |run: &mut Vec<(usize, usize)>| {
-        if run.len() >= 3 {
-            out.push(run.iter().map(|&(_, m)| m).collect());
-        }
-        run.clear();
-    };
-    for (u, unit) in ctx.units.iter().enumerate() {
-        let Unit::Mention(m) = *unit else { continue };
-        if !matches!(
-            ctx.mentions[m].kind,
-            MentionKind::Country | MentionKind::Ambiguous
-        ) {
-            flush(&mut run);
+/// Runs of list items, in text order.
+fn runs(ctx: &Ctx) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut open = false;
+    for u in 0..ctx.units.len() {
+        if !ctx.item_at(u) {
             continue;
         }
-        if let Some(&(prev, _)) = run.last() {
-            if !ctx.joined(prev, u) {
-                flush(&mut run);
+        let joined = match out.last() {
+            Some(run) if open => ctx.joined(*run.items.last().expect("a run has items"), u),
+            _ => None,
+        };
+        match (joined, out.last_mut()) {
+            (Some(partial), Some(run)) => {
+                run.items.push(u);
+                run.partial |= partial;
+            }
+            _ => {
+                out.push(Run {
+                    items: vec![u],
+                    partial: false,
+                    attached: false,
+                });
+                open = true;
             }
         }
-        run.push((u, m));
     }
-    flush(&mut run);
     out
+}
+
+/// Finds the count, group and anaphora phrases, in text order.
+fn phrases(ctx: &Ctx) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.units.len() {
+        match count_at(ctx, i)
+            .or_else(|| group_phrase_at(ctx, i))
+            .or_else(|| group_with_list_at(ctx, i))
+        {
+            Some(d) => {
+                i = d.to;
+                out.push(d);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A word that may be an adjective in a noun phrase: no grammar role, letters.
+fn adjective(ctx: &Ctx, i: usize) -> bool {
+    ctx.lex(i).is_some_and(|l| l.roles == 0 && l.number.is_none())
+        && ctx
+            .word(i)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
+}
+
+fn noun_class(ctx: &Ctx, from: usize, to: usize) -> Noun {
+    if (from..to).any(|k| ctx.is(k, Role::CountryNoun)) {
+        Noun::Country
+    } else if (from..to).any(|k| ctx.is(k, Role::PartnerNoun)) {
+        Noun::Partner
+    } else {
+        Noun::Weak
+    }
+}
+
+/// A count at `i`: a number on a noun that can mean countries, with the
+/// group it names and its restriction ("21 Etats non UE").
+fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
+    let (stated, j) = ctx.number(i)?;
+    if stated < 2 {
+        return None;
+    }
+    let det = match i.checked_sub(1) {
+        Some(p) if ctx.is(p, Role::Demonstrative) => Det::Demonstrative,
+        Some(p) if ctx.is(p, Role::Possessive) => Det::Possessive,
+        Some(p) if ctx.is(p, Role::Contracted) => Det::Contracted,
+        Some(p) if ctx.is(p, Role::Definite) => Det::Definite,
+        _ => Det::None,
+    };
+    let counted = |mut d: Draft, noun: Noun| {
+        d.stated = Some(stated);
+        d.det = det;
+        d.noun = noun;
+        Some(d)
+    };
+    // "27 EU member states", "12 EC cocoa consuming nations", "nine other EC states"
+    let before_group = (j..j + 2).take_while(|&a| adjective(ctx, a)).count();
+    if let Some(g) = ctx.group_at(j + before_group) {
+        let after = j + before_group + 1;
+        let n = (after..after + 3)
+            .take_while(|&a| adjective(ctx, a))
+            .last()
+            .map_or(after, |a| a + 1);
+        let (n, k) = match ctx.skip(n, &[Role::MemberNoun]) {
+            k if k > n => (n, k),
+            _ => (after, ctx.skip(after, &[Role::MemberNoun])),
+        };
+        // A number before a group alone is no count ("March 19 EC ministers").
+        return (k > n)
+            .then(|| Draft::new(i, k, SetKind::Count).with_group(g, Restriction::In))
+            .and_then(|d| counted(d, noun_class(ctx, n, k)));
+    }
+    // "21 non-EU countries"
+    if ctx.is(j, Role::Negation) {
+        let g = ctx.group_at(j + 1)?;
+        let k = ctx.skip(j + 2, &[Role::MemberNoun]);
+        return (k > j + 2)
+            .then(|| Draft::new(i, k, SetKind::Count).with_group(g, Restriction::NotIn))
+            .and_then(|d| counted(d, noun_class(ctx, j + 2, k)));
+    }
+    // Up to two adjectives before the noun ("five African countries").
+    let mut n = j;
+    while !ctx.is(n, Role::MemberNoun) {
+        if n - j < 2 && adjective(ctx, n) && !ctx.is(n, Role::CountBlocker) {
+            n += 1;
+        } else {
+            return None;
+        }
+    }
+    let k = ctx.skip(n, &[Role::MemberNoun]);
+    let noun = noun_class(ctx, n, k);
+    if n > j && noun != Noun::Country {
+        return None;
+    }
+    let counted = |d: Draft, noun: Noun| {
+        counted(d, noun).map(|mut d| {
+            d.qualified = n > j;
+            d
+        })
+    };
+    // Adjectives after a noun for countries ("six pays africains"), unless
+    // they make it something else ("50 Etats américains").
+    let mut e = k;
+    if noun == Noun::Country && ctx.adjectives_after {
+        while e - k < 2 && adjective(ctx, e) {
+            if ctx.is(e, Role::CountBlocker) {
+                return None;
+            }
+            e += 1;
+        }
+    }
+    if ctx.is(e, Role::CountBlocker) {
+        return None;
+    }
+    if ctx.is(e, Role::Negation) {
+        let g = ctx.skip(e + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
+        if let Some(gr) = ctx.group_at(g) {
+            return counted(
+                Draft::new(i, g + 1, SetKind::Count).with_group(gr, Restriction::NotIn),
+                noun,
+            );
+        }
+    } else if ctx.is(e, Role::Of) {
+        let g = ctx.skip(e + 1, &[Role::Article]);
+        if let Some(gr) = ctx.group_at(g) {
+            return counted(
+                Draft::new(i, g + 1, SetKind::Count).with_group(gr, Restriction::In),
+                noun,
+            );
+        }
+        if noun == Noun::Weak {
+            // "deux membres du gouvernement": members of something else.
+            return None;
+        }
+    } else if let Some(gr) = ctx.group_at(e) {
+        // "the 13-nation OPEC"
+        return counted(
+            Draft::new(i, e + 1, SetKind::Count).with_group(gr, Restriction::In),
+            noun,
+        );
+    }
+    counted(Draft::new(i, e, SetKind::Count), noun)
+}
+
+/// A group phrase without a number ("les pays de l'UE", "EU member
+/// states", "non-EU countries"), or "both countries".
+fn group_phrase_at(ctx: &Ctx, i: usize) -> Option<Draft> {
+    if ctx.is(i, Role::MemberNoun) {
+        let k = ctx.skip(i, &[Role::MemberNoun]);
+        if noun_class(ctx, i, k) == Noun::Partner {
+            return None;
+        }
+        if ctx.is(k, Role::Negation) {
+            let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
+            let gr = ctx.group_at(g)?;
+            return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
+        }
+        if ctx.is(k, Role::Of) {
+            let g = ctx.skip(k + 1, &[Role::Article]);
+            let gr = ctx.group_at(g)?;
+            return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
+        }
+        return None;
+    }
+    if let Some(gr) = ctx.group_at(i) {
+        // "EU member states", "Group of Seven industrial nations": a number
+        // in the group's name is a count.
+        let n = (i + 1..i + 4)
+            .take_while(|&a| adjective(ctx, a))
+            .last()
+            .map_or(i + 1, |a| a + 1);
+        let (n, k) = match ctx.skip(n, &[Role::MemberNoun]) {
+            k if k > n => (n, k),
+            _ => (i + 1, ctx.skip(i + 1, &[Role::MemberNoun])),
+        };
+        if k == n || noun_class(ctx, n, k) == Noun::Partner {
+            return None;
+        }
+        let mut d = Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In);
+        if let Some(stated) = ctx.number_in_name(i) {
+            d.kind = SetKind::Count;
+            d.stated = Some(stated);
+            d.det = Det::Definite;
+        }
+        return Some(d);
+    }
+    if ctx.is(i, Role::Negation) {
+        let gr = ctx.group_at(i + 1)?;
+        let k = ctx.skip(i + 2, &[Role::MemberNoun]);
+        return (k > i + 2).then(|| Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::NotIn));
+    }
+    if ctx.is(i, Role::Both) {
+        // "both countries", "both of these nations"
+        let mut n = i + 1;
+        if ctx.is(n, Role::Of) && (ctx.is(n + 1, Role::Demonstrative) || ctx.is(n + 1, Role::Definite)) {
+            n += 2;
+        }
+        if !ctx.is(n, Role::CountryNoun) {
+            return None;
+        }
+        let mut d = Draft::new(i, ctx.skip(n, &[Role::MemberNoun]), SetKind::Anaphora);
+        d.stated = Some(2);
+        d.det = Det::Definite;
+        return Some(d);
+    }
+    None
+}
+
+/// A group named and then enumerated ("the Group of Seven -- the U.S.,
+/// Japan, West Germany, ..."): a group set, its list attached after.
+fn group_with_list_at(ctx: &Ctx, i: usize) -> Option<Draft> {
+    let g = ctx.group_at(i)?;
+    let e = if ctx.word(i + 1) == Some(",") {
+        i + 2
+    } else {
+        i + 1
+    };
+    let marked = ctx.marker_at(e, Marker::List).is_some()
+        || (ctx.item_at(ctx.skip(e, &[Role::Article])) && ctx.gap_text(i, e).contains(['—', '–', '-']));
+    marked.then(|| Draft::new(i, i + 1, SetKind::Group).with_group(g, Restriction::In))
+}
+
+/// Ties lists and phrases to the phrase they follow (after ":", "à
+/// savoir", "dont", "including", a dash) or to the count they precede ("la
+/// France, l'Allemagne et l'Italie, trois pays fondateurs"); a count left
+/// with nothing attached, a determiner and a small number, or a
+/// demonstrative, is an anaphora.
+// The loop reads `drafts[k]`, then writes it and the runs it attaches: an
+// index, not an iterator, keeps the borrows apart.
+#[allow(clippy::needless_range_loop)]
+fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
+    let run_from: BTreeMap<usize, usize> = runs.iter().enumerate().map(|(k, r)| (r.items[0], k)).collect();
+    let run_to: BTreeMap<usize, usize> = runs
+        .iter()
+        .enumerate()
+        .map(|(k, r)| (*r.items.last().expect("a run has items"), k))
+        .collect();
+    let draft_from: BTreeMap<usize, usize> = drafts.iter().enumerate().map(|(k, d)| (d.from, k)).collect();
+    for k in 0..drafts.len() {
+        let d = &drafts[k];
+        if d.kind == SetKind::Anaphora {
+            continue;
+        }
+        let mut e = d.to;
+        // A restated group in parentheses: "l'Union européenne (UE)".
+        if ctx.word(e) == Some("(") && ctx.group_at(e + 1).is_some() && ctx.word(e + 2) == Some(")") {
+            e += 3;
+        }
+        if ctx.word(e) == Some(",") {
+            e += 1;
+        }
+        let marker = ctx
+            .marker_at(e, Marker::List)
+            .map(|n| (n, true))
+            .or_else(|| ctx.marker_at(e, Marker::Partial).map(|n| (n, false)));
+        // An inclusive marker a few words on ("22 pays du Club de Paris, dont ...").
+        let (e, marker) = match marker {
+            Some(m) => (e, Some(m)),
+            None => (e..e + MARKER_REACH)
+                .take_while(|&x| ctx.word(x).is_some_and(|w| w != "." && w != ";"))
+                .find_map(|x| ctx.marker_at(x, Marker::Partial).map(|n| (x, Some((n, false)))))
+                .unwrap_or((e, None)),
+        };
+        let (start, complete) = match marker {
+            Some((n, complete)) => (ctx.skip(e + n, &[Role::Article]), complete),
+            // A dash: folded away, so read in the original.
+            None if e < ctx.units.len()
+                && ctx.item_at(ctx.skip(e, &[Role::Article]))
+                && ctx.gap_text(d.to - 1, e).contains(['—', '–', '-']) =>
+            {
+                (ctx.skip(e, &[Role::Article]), true)
+            }
+            None => (usize::MAX, false),
+        };
+        if let Some(&r) = run_from.get(&start) {
+            runs[r].attached = true;
+            drafts[k].list = Some((r, complete));
+        } else if let Some(&c) = draft_from.get(&start).filter(|&&c| c != k) {
+            drafts[k].children.push(c);
+        } else if d.kind == SetKind::Count && d.group.is_none() && d.noun == Noun::Country {
+            // Apposition: a list right before the count, set off by a comma.
+            let q = if d.det == Det::None { d.from } else { d.from - 1 };
+            if q >= 2 && ctx.word(q - 1) == Some(",") {
+                if let Some(&r) = run_to.get(&(q - 2)).filter(|&&r| runs[r].items.len() >= 2) {
+                    runs[r].attached = true;
+                    drafts[k].list = Some((r, !runs[r].partial));
+                }
+            }
+        }
+        let d = &mut drafts[k];
+        let small = d.stated.is_some_and(|n| n <= 4);
+        let anaphoric = match d.det {
+            Det::Demonstrative => true,
+            Det::Definite | Det::Possessive | Det::Contracted => small,
+            Det::None => false,
+        };
+        if d.kind == SetKind::Count
+            && anaphoric
+            && d.group.is_none()
+            && d.list.is_none()
+            && d.children.is_empty()
+            && (d.from..d.to).any(|k| ctx.is(k, Role::AnaphoraNoun))
+        {
+            d.kind = SetKind::Anaphora;
+            // The determiner is part of an anaphora's phrase.
+            d.from -= 1;
+        }
+    }
+}
+
+/// Two or more phrases joined ("les 27 Etats membres de l'UE (UE) et 21
+/// Etats non UE") make a union; a phrase that pointed at the first part
+/// points at the union.
+fn unite(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let n = drafts.len();
+    let mut k = 0;
+    while k + 1 < n {
+        let mut chain = vec![k];
+        while let Some(&last) = chain.last() {
+            let next = last + 1;
+            if next >= n || !joins(ctx, &drafts[last], &drafts[next]) {
+                break;
+            }
+            chain.push(next);
+        }
+        if chain.len() >= 2 {
+            let (first, last) = (chain[0], chain[chain.len() - 1]);
+            let mut u = Draft::new(drafts[first].from, drafts[last].to, SetKind::Union);
+            u.children = chain.clone();
+            let union = drafts.len();
+            for d in drafts.iter_mut() {
+                for c in d.children.iter_mut() {
+                    if *c == first {
+                        *c = union;
+                    }
+                }
+            }
+            drafts.push(u);
+        }
+        k = chain[chain.len() - 1] + 1;
+    }
+}
+
+/// Whether `b` follows `a` as the next part of a union: only joiners
+/// ("et", "and"), articles and a restated group in parentheses between.
+fn joins(ctx: &Ctx, a: &Draft, b: &Draft) -> bool {
+    let parts = |d: &Draft| matches!(d.kind, SetKind::Count | SetKind::Group) && d.list.is_none();
+    if !parts(a) || !matches!(b.kind, SetKind::Count | SetKind::Group) || b.from <= a.to {
+        return false;
+    }
+    let mut joiner = false;
+    for i in a.to..b.from {
+        let paren = matches!(ctx.word(i), Some("(" | ")"))
+            || ctx.group_at(i).is_some_and(|g| a.group.as_deref() == Some(g));
+        if ctx.is(i, Role::Joiner) && ctx.word(i) != Some(",") {
+            joiner = true;
+        } else if !(paren || ctx.is(i, Role::Article) || ctx.word(i) == Some(",")) {
+            return false;
+        }
+    }
+    joiner
+}
+
+/// Resolves each draft's members, children first.
+struct Solver<'c, 't, 'a> {
+    ctx: &'c Ctx<'t, 'a>,
+    runs: &'c [Run],
+    date: Option<NaiveDate>,
+    drafts: Vec<Draft>,
+    /// Where sentences end in the original text (byte offsets), found on
+    /// first need.
+    sentence_ends: std::cell::OnceCell<Vec<usize>>,
+    /// Each mention's unit, if it stands in one.
+    unit_of: Vec<Option<usize>>,
+    /// The drafts in text order, and each draft's place in it.
+    order: Vec<usize>,
+    place: Vec<usize>,
+    /// The groups the article names.
+    named_groups: BTreeSet<&'a str>,
+}
+
+type Members = BTreeMap<String, BTreeSet<String>>;
+
+fn add(members: &mut Members, iso3: &str, basis: &str) {
+    members
+        .entry(iso3.to_string())
+        .or_default()
+        .insert(basis.to_string());
+}
+
+impl Solver<'_, '_, '_> {
+    fn solve(&mut self, k: usize) {
+        if self.drafts[k].resolved {
+            return;
+        }
+        // Marked first: a cycle (never built) would stop here.
+        self.drafts[k].resolved = true;
+        for c in self.drafts[k].children.clone() {
+            self.solve(c);
+            self.drafts[c].parent.get_or_insert(k);
+        }
+        let (members, coverage) = self.members_of(k);
+        let d = &mut self.drafts[k];
+        d.members = members;
+        d.coverage = coverage;
+    }
+
+    /// The countries of an attached list, and the coverage its marker gives.
+    fn list_members(&self, k: usize) -> Option<(Members, Coverage)> {
+        let (r, complete) = self.drafts[k].list?;
+        let mut m = Members::new();
+        for &u in &self.runs[r].items {
+            let Some(x) = self.ctx.mention_at(u) else { continue };
+            match (x.kind, self.date) {
+                (MentionKind::Country, _) => add(&mut m, &x.codes[0], "list"),
+                (MentionKind::Group, Some(date)) => {
+                    for (iso3, basis) in self.group_members(&x.codes[0], date) {
+                        m.entry(iso3).or_default().extend(basis);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let partial = !complete || self.runs[r].partial;
+        Some((
+            m,
+            if partial {
+                Coverage::Partial
+            } else {
+                Coverage::Complete
+            },
+        ))
+    }
+
+    fn children_members(&self, k: usize) -> Option<(Members, Coverage)> {
+        let children = &self.drafts[k].children;
+        if children.is_empty() {
+            return None;
+        }
+        let mut m = Members::new();
+        for &c in children {
+            for (iso3, basis) in &self.drafts[c].members {
+                m.entry(iso3.clone()).or_default().extend(basis.iter().cloned());
+            }
+        }
+        let all = |cov| children.iter().all(|&c| self.drafts[c].coverage == cov);
+        let coverage = if all(Coverage::Complete) {
+            Coverage::Complete
+        } else if all(Coverage::None) {
+            Coverage::None
+        } else {
+            Coverage::Partial
+        };
+        Some((m, coverage))
+    }
+
+    fn group_members(&self, group: &str, date: NaiveDate) -> Members {
+        let mut m = Members::new();
+        let basis = format!("group:{group}");
+        for iso3 in self.ctx.reference.members_on(group, date) {
+            add(&mut m, iso3, &basis);
+        }
+        m
+    }
+
+    fn members_of(&self, k: usize) -> (Members, Coverage) {
+        let d = &self.drafts[k];
+        let named = self.list_members(k).or_else(|| self.children_members(k));
+        let none = (Members::new(), Coverage::None);
+        match (d.kind, d.restriction, d.group.as_deref(), self.date) {
+            (SetKind::Anaphora, ..) => self.anaphora(k),
+            (_, Some(Restriction::In), Some(g), Some(date)) => self.in_group(k, g, date, named),
+            (_, Some(Restriction::NotIn), Some(g), date) => match named {
+                Some((mut m, cov)) => {
+                    if let Some(date) = date {
+                        m.retain(|iso3, _| !self.ctx.reference.is_member(g, iso3, date));
+                    }
+                    (m, cov)
+                }
+                None => none,
+            },
+            _ => match named {
+                // Fewer names than a count states: partly named.
+                Some((m, Coverage::Complete))
+                    if d.list.is_some() && d.stated.is_some_and(|n| (m.len() as u64) < n) =>
+                {
+                    (m, Coverage::Partial)
+                }
+                Some(x) => x,
+                None => none,
+            },
+        }
+    }
+
+    /// A set tied to a group on a date: the whole group ("les 27 Etats
+    /// membres de l'UE", "EU member states"), a part of it ("trois pays de
+    /// l'UE"), or its members other than the countries the sentence is
+    /// about ("leurs 14 partenaires du Conseil de sécurité").
+    fn in_group(
+        &self,
+        k: usize,
+        g: &str,
+        date: NaiveDate,
+        named: Option<(Members, Coverage)>,
+    ) -> (Members, Coverage) {
+        let d = &self.drafts[k];
+        let all = self.group_members(g, date);
+        let Some(stated) = d.stated else {
+            return (all, Coverage::Complete);
+        };
+        let size = all.len() as u64;
+        if d.noun == Noun::Partner {
+            let mut others = all;
+            for x in self.countries_before(d.from, 0) {
+                others.remove(&x);
+            }
+            return if others.len() as u64 == stated {
+                (others, Coverage::Complete)
+            } else {
+                (Members::new(), Coverage::None)
+            };
+        }
+        // The whole group: its number, or a determiner and a number close to
+        // its size ("les 27 pays de l'UE" while it has 28). A number well
+        // below it, or a qualifier ("les 15 plus gros pays de l'UE"), is a part.
+        let definite = matches!(
+            d.det,
+            Det::Definite | Det::Demonstrative | Det::Possessive | Det::Contracted
+        );
+        if stated >= size || (definite && !d.qualified && stated * 5 >= size * 4) {
+            return (all, Coverage::Complete);
+        }
+        // A part of the group: what is named of it, or the group's countries
+        // of its sentence when they are as many as stated.
+        match named {
+            Some((m, _)) if !m.is_empty() => (m, Coverage::Partial),
+            _ => {
+                let named = self.countries_in_sentence(d.from);
+                let in_group: Vec<&String> = named.iter().filter(|c| all.contains_key(*c)).collect();
+                if in_group.len() as u64 == stated {
+                    let mut m = Members::new();
+                    for iso3 in in_group {
+                        add(&mut m, iso3, "list");
+                    }
+                    (m, Coverage::Complete)
+                } else {
+                    (Members::new(), Coverage::None)
+                }
+            }
+        }
+    }
+
+    /// The countries an anaphora points at: an earlier set of the same
+    /// count, or the last countries named before it.
+    fn anaphora(&self, k: usize) -> (Members, Coverage) {
+        let d = &self.drafts[k];
+        let n = d.stated.unwrap_or(0);
+        let earlier = self
+            .nearest(k)
+            .filter(|&j| {
+                let e = &self.drafts[j];
+                j != k
+                    && e.to <= d.from
+                    && e.coverage != Coverage::None
+                    && e.resolved
+                    && (e.stated == Some(n) || e.members.len() as u64 == n)
+            })
+            .max_by_key(|&j| self.drafts[j].to);
+        if let Some(j) = earlier {
+            let e = &self.drafts[j];
+            return (e.members.clone(), e.coverage);
+        }
+        if n > 4 {
+            return (Members::new(), Coverage::None);
+        }
+        let mut named = self.countries_before(d.from, 3);
+        if (named.len() as u64) < n {
+            // "an agreement between the two countries to prospect for uranium in Guinea"
+            for iso3 in self.countries_in_sentence(d.from) {
+                if !named.contains(&iso3) {
+                    named.push(iso3);
+                }
+            }
+        }
+        let mut m = Members::new();
+        for iso3 in named.into_iter().take(n as usize) {
+            add(&mut m, &iso3, "anaphora");
+        }
+        let coverage = match m.len() as u64 {
+            0 => Coverage::None,
+            x if x == n => Coverage::Complete,
+            _ => Coverage::Partial,
+        };
+        (m, coverage)
+    }
+
+    /// The countries named around unit `u`: by name, or by an adjective or
+    /// capital ("les présidents français et américain", "Pékin et Tokyo"),
+    /// from `sentences` sentences before the current one to its end, as
+    /// (distance in sentences before `u`, or 0 after it; folded position;
+    /// country). In the current sentence, a country set apart before `u`
+    /// ("avec le Japon, les deux pays") is passed over.
+    fn named_around(&self, u: usize, sentences: usize) -> Vec<(usize, usize, String)> {
+        let ctx = self.ctx;
+        let (at, _) = ctx.span(u);
+        let at_orig = ctx.folded.orig_byte(at);
+        let mut found = Vec::new();
+        // The sentences in reach: from `sentences` before the current one to
+        // its end, in original bytes.
+        let ends = self.sentence_ends.get_or_init(|| sentence_ends(ctx.text));
+        let current = ends.partition_point(|&e| e < at_orig);
+        let first = current.checked_sub(sentences + 1).map_or(0, |k| ends[k] + 1);
+        let last = ends.get(current).map_or(ctx.text.len(), |&e| e + 1);
+        let lo = ctx.mentions.partition_point(|m| m.byte_end <= first);
+        let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
+        for (i, m) in ctx.mentions[lo..hi].iter().enumerate() {
+            if m.kind != MentionKind::Country {
+                continue;
+            }
+            let before = m.byte_end <= at_orig;
+            let d = if before {
+                self.sentences_between(m.byte_end, at_orig)
+            } else {
+                self.sentences_between(at_orig, m.byte_start)
+            };
+            if (before && d > sentences) || (!before && d > 0) {
+                continue;
+            }
+            let apart = before
+                && d == 0
+                && self.unit_of[lo + i]
+                    .and_then(|x| ctx.skip_back(x, &[Role::Article]))
+                    .is_some_and(|b| ctx.is(b, Role::SetApart));
+            if !apart {
+                found.push((d, m.folded_start, m.codes[0].clone()));
+            }
+        }
+        // Adjectives and capitals within reach.
+        let text = &ctx.folded.text;
+        let from = at.saturating_sub(DEMONYM_REACH);
+        let from = (from..at).find(|&p| text.is_char_boundary(p)).unwrap_or(at);
+        let to = (at + DEMONYM_REACH).min(text.len());
+        let to = (to..text.len())
+            .find(|&p| text.is_char_boundary(p))
+            .unwrap_or(text.len());
+        let mut pos = from;
+        for word in text[from..to].split(|c: char| !(is_word_char(c) || c == '\'')) {
+            let start = pos;
+            pos += word.len() + 1;
+            if word.len() < 4 || start == at {
+                continue;
+            }
+            let Some(iso3) = ctx.reference.demonym(ctx.lang, word) else {
+                continue;
+            };
+            let o = ctx.folded.orig_byte(start);
+            let before = start < at;
+            let d = self.sentences_between(o.min(at_orig), o.max(at_orig));
+            if (before && d <= sentences) || (!before && d == 0) {
+                found.push((if before { d } else { 0 }, start, iso3.to_string()));
+            }
+        }
+        found
+    }
+
+    /// Sentence ends between two byte offsets of the original text.
+    fn sentences_between(&self, a: usize, b: usize) -> usize {
+        let ends = self.sentence_ends.get_or_init(|| sentence_ends(self.ctx.text));
+        ends.partition_point(|&e| e < b) - ends.partition_point(|&e| e < a)
+    }
+
+    /// The drafts nearest to draft `k` in text order (itself first), at most
+    /// [`LINK_REACH`] of them, alternating before and after.
+    fn nearest(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let p = self.place[k];
+        let n = self.order.len();
+        (0..2 * LINK_REACH + 1)
+            .filter_map(move |i| {
+                let off = i.div_ceil(2);
+                if i % 2 == 1 {
+                    p.checked_sub(off)
+                } else {
+                    Some(p + off).filter(|&q| q < n)
+                }
+            })
+            .take(LINK_REACH)
+            .map(move |q| self.order[q])
+    }
+
+    /// Distinct countries named before unit `u`, nearest first, within
+    /// `sentences` sentences before the current one.
+    fn countries_before(&self, u: usize, sentences: usize) -> Vec<String> {
+        let (at, _) = self.ctx.span(u);
+        let mut found: Vec<(usize, usize, String)> = self
+            .named_around(u, sentences)
+            .into_iter()
+            .filter(|(_, p, _)| *p < at)
+            .collect();
+        found.sort_by_key(|(_, p, _)| std::cmp::Reverse(*p));
+        let mut out: Vec<String> = Vec::new();
+        for (_, _, iso3) in found {
+            if !out.contains(&iso3) {
+                out.push(iso3);
+            }
+        }
+        out
+    }
+
+    /// The distinct countries named in the sentence of unit `u`.
+    fn countries_in_sentence(&self, u: usize) -> BTreeSet<String> {
+        self.named_around(u, 0)
+            .into_iter()
+            .map(|(_, _, iso3)| iso3)
+            .collect()
+    }
+
+    /// A count that nothing around it identifies (or only in part) takes
+    /// the countries of its own sentence when they are exactly as many as it
+    /// states; or the members of the same count stated elsewhere ("48 pays"
+    /// ... "coopération entre 48 pays"); of a union or list of that size
+    /// ("réunit les 27 Etats membres de l'UE et 21 Etats non UE" makes the
+    /// 48); or of a group the article names that has that size on the date
+    /// ("the 12-nation bloc" in an article about the EC of 1987).
+    fn link_counts(&mut self) {
+        for pass in [Coverage::None, Coverage::Partial] {
+            for p in 0..self.order.len() {
+                let k = self.order[p];
+                let d = &self.drafts[k];
+                if d.kind != SetKind::Count || d.coverage != pass || d.group.is_some() {
+                    continue;
+                }
+                let Some(n) = d.stated else { continue };
+                if pass == Coverage::None {
+                    let named = self.countries_in_sentence(d.from);
+                    if named.len() as u64 == n {
+                        let d = &mut self.drafts[k];
+                        for iso3 in named {
+                            add(&mut d.members, &iso3, "list");
+                        }
+                        d.coverage = Coverage::Complete;
+                        continue;
+                    }
+                }
+                if let Some(j) = self.same_or_whole(k, n, pass == Coverage::None) {
+                    let (members, coverage) = (self.drafts[j].members.clone(), self.drafts[j].coverage);
+                    if self.drafts[j].from < self.drafts[k].from && self.drafts[j].kind == SetKind::Count {
+                        self.drafts[k].parent = Some(j);
+                    } else {
+                        self.drafts[j].parent = Some(k);
+                        self.drafts[k].children.push(j);
+                    }
+                    let d = &mut self.drafts[k];
+                    d.members = members;
+                    d.coverage = coverage;
+                } else if pass == Coverage::None {
+                    if let Some(members) = self.group_of_size(n) {
+                        let d = &mut self.drafts[k];
+                        d.members = members;
+                        d.coverage = Coverage::Complete;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Another set that is the same count (a count stated alike, or a union
+    /// or list of that size), for count `k` stating `n`.
+    fn same_or_whole(&self, k: usize, n: u64, unidentified: bool) -> Option<usize> {
+        let d = &self.drafts[k];
+        let same_count = self.nearest(k).find(|&j| {
+            let e = &self.drafts[j];
+            j != k
+                && e.kind == SetKind::Count
+                && e.stated == Some(n)
+                && (e.coverage == Coverage::Complete || (unidentified && e.coverage == Coverage::Partial))
+                && (e.from < d.from || e.parent.is_none())
+                && e.parent != Some(k)
+        });
+        same_count.or_else(|| {
+            self.nearest(k).find(|&j| {
+                let e = &self.drafts[j];
+                unidentified
+                    && e.parent.is_none()
+                    && ((e.kind == SetKind::Union && e.stated_sum(&self.drafts) == Some(n))
+                        || (matches!(e.kind, SetKind::List | SetKind::Union)
+                            && e.coverage == Coverage::Complete
+                            && e.members.len() as u64 == n))
+            })
+        })
+    }
+
+    /// The members of the one group the article names that has `n` members
+    /// on the date.
+    fn group_of_size(&self, n: u64) -> Option<Members> {
+        let date = self.date?;
+        let mut fits = self
+            .named_groups
+            .iter()
+            .filter(|g| self.ctx.reference.members_on(g, date).len() as u64 == n);
+        match (fits.next(), fits.next()) {
+            (Some(g), None) => Some(self.group_members(g, date)),
+            _ => None,
+        }
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// The unit before `i`, passing over units of the given roles.
+    fn skip_back(&self, mut i: usize, roles: &[Role]) -> Option<usize> {
+        loop {
+            i = i.checked_sub(1)?;
+            if !roles.iter().any(|r| self.is(i, *r)) {
+                return Some(i);
+            }
+        }
+    }
+}
+
+/// Where sentences end in a text (byte offsets of the ".", "!" or "?"): before
+/// a capital (after spaces, or glued: "en Syrie.Le"), not after an initial
+/// ("U.S. Treasury").
+fn sentence_ends(s: &str) -> Vec<usize> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len() {
+        if !matches!(b[i], b'.' | b'!' | b'?') {
+            continue;
+        }
+        let initial = i >= 1 && b[i - 1].is_ascii_uppercase() && (i < 2 || !b[i - 2].is_ascii_alphabetic());
+        if initial {
+            continue;
+        }
+        let next = s[i + 1..].trim_start().chars().next();
+        if next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '«') {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The status of a stated count, from what was identified.
+fn status(stated: u64, listed: u64, coverage: Coverage) -> Status {
+    match coverage {
+        Coverage::None => Status::Unverifiable,
+        Coverage::Partial if listed <= stated => Status::Partial,
+        Coverage::Complete if listed == stated => Status::Consistent,
+        _ => Status::Inconsistent,
+    }
+}
+
+/// The sets in text order (a set before the sets it contains), with their
+/// quotes, offsets and statuses; counts of words that need a tie to mean
+/// countries ("296 membres") and found none are no sets.
+fn finish(ctx: &Ctx, drafts: Vec<Draft>) -> Resolution {
+    let keep: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            !(d.kind == SetKind::Count
+                && d.noun == Noun::Weak
+                && d.group.is_none()
+                && d.list.is_none()
+                && d.children.is_empty()
+                && d.coverage == Coverage::None)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..drafts.len()).filter(|&k| keep[k]).collect();
+    order.sort_by_key(|&k| {
+        (
+            drafts[k].from,
+            std::cmp::Reverse(drafts[k].to),
+            drafts[k].kind != SetKind::Union,
+        )
+    });
+    // A text that is mostly sets (a generated list, a table flattened to
+    // text) keeps its first ones: every set costs rows in four tables.
+    order.truncate(MAX_SETS);
+    let mut place = vec![usize::MAX; drafts.len()];
+    for (p, &k) in order.iter().enumerate() {
+        place[k] = p;
+    }
+    let mut count = crate::normalize::CharCounter::new(ctx.text);
+    let mut sets = Vec::with_capacity(order.len());
+    for &k in &order {
+        let d = &drafts[k];
+        let (s, _) = ctx.span(d.from);
+        let (_, e) = ctx.span(d.to - 1);
+        let (b0, b1) = ctx.folded.orig_bytes(s, e);
+        let members: Vec<Member> = d
+            .members
+            .iter()
+            .map(|(iso3, basis)| Member {
+                iso3: iso3.clone(),
+                basis: basis.clone(),
+            })
+            .collect();
+        let start = count.chars_to(b0);
+        let end = start + ctx.text[b0..b1].chars().count();
+        sets.push(CountrySet {
+            start,
+            end,
+            quote: ctx.text[b0..b1].to_string(),
+            kind: d.kind,
+            stated: d.stated,
+            group: d.group.clone(),
+            restriction: d.restriction,
+            coverage: d.coverage,
+            status: d.stated.map(|n| status(n, members.len() as u64, d.coverage)),
+            members,
+            parent: d.parent.map(|p| place[p]).filter(|&p| p != usize::MAX),
+        });
+    }
+    Resolution { sets }
 }
 
 fn settle(m: &mut Mention, code: String) {
@@ -500,123 +1707,25 @@ fn settle_by_article(mentions: &mut [Mention]) {
     }
 }
 
-/// Inside an enumeration of countries, an ambiguous name with exactly one
+/// Inside a list of three or more, an ambiguous name with exactly one
 /// candidate that is a country settles to it ("Georgia" among "Albania,
 /// Australia, ..." is the country, not the US state).
-fn settle_in_enumerations(runs: &[Vec<usize>], mentions: &mut [Mention], reference: &Reference) {
-    for &m in runs.iter().flatten() {
-        if mentions[m].kind != MentionKind::Ambiguous {
-            continue;
-        }
-        let countries: Vec<&String> = mentions[m]
-            .codes
-            .iter()
-            .filter(|c| reference.country(c).is_some())
-            .collect();
-        if let [one] = countries[..] {
-            let one = one.clone();
-            settle(&mut mentions[m], one);
+fn settle_in_lists(runs: &[Run], units: &[Unit], mentions: &mut [Mention], reference: &Reference) {
+    for run in runs.iter().filter(|r| r.items.len() >= 3) {
+        for &u in &run.items {
+            let Unit::Mention(m) = units[u] else { continue };
+            if mentions[m].kind != MentionKind::Ambiguous {
+                continue;
+            }
+            let countries: Vec<&String> = mentions[m]
+                .codes
+                .iter()
+                .filter(|c| reference.country(c).is_some())
+                .collect();
+            if let [one] = countries[..] {
+                let one = one.clone();
+                settle(&mut mentions[m], one);
+            }
         }
     }
-}
-
-/// "non UE", "hors de l'UE", "non-EU": a negation before the group, over
-/// articles and "of" words.
-fn negated_before(ctx: &Ctx, u: usize) -> bool {
-    let mut i = u;
-    while i > 0 && (ctx.is(i - 1, Role::Article) || ctx.is(i - 1, Role::Of)) {
-        i -= 1;
-    }
-    i > 0 && ctx.is(i - 1, Role::Negation)
-}
-
-fn claims(text: &str, folded: &Folded, ctx: &Ctx, members: &[Member], date: Option<NaiveDate>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    let mut count = crate::normalize::CharCounter::new(text);
-    let mut i = 0;
-    while i < ctx.units.len() {
-        let Some((stated, j)) = ctx.number(i) else {
-            i += 1;
-            continue;
-        };
-        if stated < 2 {
-            i = j;
-            continue;
-        }
-        let (subject, end) = if ctx.is(j, Role::MemberNoun) {
-            let k = ctx.skip(j, &[Role::MemberNoun]);
-            if ctx.is(k, Role::Negation) {
-                let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
-                match ctx.group_at(g) {
-                    Some(gr) => (Subject::NotGroup(gr.to_string()), g + 1),
-                    None => (Subject::All, k),
-                }
-            } else if ctx.is(k, Role::Of) {
-                let g = ctx.skip(k + 1, &[Role::Article]);
-                match ctx.group_at(g) {
-                    Some(gr) => (Subject::Group(gr.to_string()), g + 1),
-                    None => (Subject::All, k),
-                }
-            } else {
-                (Subject::All, k)
-            }
-        } else if let Some(gr) = ctx.group_at(j).filter(|_| ctx.is(j + 1, Role::MemberNoun)) {
-            (
-                Subject::Group(gr.to_string()),
-                ctx.skip(j + 1, &[Role::MemberNoun]),
-            )
-        } else if ctx.is(j, Role::Negation) {
-            match ctx.group_at(j + 1).filter(|_| ctx.is(j + 2, Role::MemberNoun)) {
-                Some(gr) => (
-                    Subject::NotGroup(gr.to_string()),
-                    ctx.skip(j + 2, &[Role::MemberNoun]),
-                ),
-                None => {
-                    i = j;
-                    continue;
-                }
-            }
-        } else {
-            i = j;
-            continue;
-        };
-        let resolved = if members.is_empty() {
-            None
-        } else {
-            match (&subject, date) {
-                (Subject::All, _) => Some(members.len() as u64),
-                (Subject::Group(g), Some(d)) => Some(
-                    members
-                        .iter()
-                        .filter(|m| ctx.reference.is_member(g, &m.iso3, d))
-                        .count() as u64,
-                ),
-                (Subject::NotGroup(g), Some(d)) => Some(
-                    members
-                        .iter()
-                        .filter(|m| !ctx.reference.is_member(g, &m.iso3, d))
-                        .count() as u64,
-                ),
-                (_, None) => None,
-            }
-        };
-        let status = match resolved {
-            None => ClaimStatus::Unverifiable,
-            Some(r) if r == stated => ClaimStatus::Consistent,
-            Some(_) => ClaimStatus::Inconsistent,
-        };
-        let (s, _) = ctx.span(i);
-        let (_, e) = ctx.span(end - 1);
-        let (b0, b1) = folded.orig_bytes(s, e);
-        out.push(Claim {
-            quote: text[b0..b1].to_string(),
-            start: count.chars_to(b0),
-            stated,
-            subject,
-            resolved,
-            status,
-        });
-        i = end;
-    }
-    out
 }

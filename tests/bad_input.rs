@@ -218,6 +218,8 @@ fn articles_on_stdin_with_a_missing_language_detected() {
         [Some("false".to_string()), Some("true".to_string())]
     );
     assert_eq!(ints(&a, "mentions"), [Some(3), Some(3)]);
-    let claims = parquet(&out, "claims");
-    assert_eq!(claims.height(), 0);
+    // One set: the list of s1 (s2 names two countries in a row, then a third apart).
+    let sets = parquet(&out, "sets");
+    assert_eq!(strings(&sets, "article_id"), [Some("s1".to_string())]);
+    assert_eq!(strings(&sets, "kind"), [Some("list".to_string())]);
 }

@@ -114,9 +114,16 @@ fn group_phrases_expand_and_their_counts_are_checked() {
     )
     .unwrap();
     let out = run_ok(dir.path(), &["--articles", input.to_str().unwrap()]);
-    let claims = parquet(&out, "claims");
-    assert_eq!(ints(&claims, "stated"), [Some(30), Some(38), Some(19)]);
-    assert_eq!(ints(&claims, "resolved"), [Some(30), Some(38), Some(19)]);
+    let sets = parquet(&out, "sets");
+    assert_eq!(ints(&sets, "stated"), [Some(30), Some(38), Some(19)]);
+    assert_eq!(ints(&sets, "listed"), [Some(30), Some(38), Some(19)]);
+    assert_eq!(
+        strings(&sets, "group"),
+        ["NATO", "OECD", "EURO"].map(|g| Some(g.to_string()))
+    );
+    assert!(strings(&sets, "status")
+        .iter()
+        .all(|s| s.as_deref() == Some("consistent")));
     let nato = rows_where(&parquet(&out, "breakdown"), "article_id", "nato");
     let nato = rows_where(&nato, "dimension", "nato_member");
     assert_eq!(strings(&nato, "value"), [Some("true".to_string())]);

@@ -48,8 +48,10 @@ proptest! {
             prop_assert!(x.start < x.end && x.end <= chars.len());
             prop_assert_eq!(chars[x.start..x.end].iter().collect::<String>(), x.surface.clone());
         }
-        for c in &resolution.claims {
-            prop_assert!(c.start <= chars.len());
+        for s in &resolution.sets {
+            prop_assert!(s.start < s.end && s.end <= chars.len());
+            prop_assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.quote.clone());
+            prop_assert!(s.parent.is_none_or(|p| p < resolution.sets.len()));
         }
     }
 

@@ -18,13 +18,13 @@ from nbclient import NotebookClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = pathlib.Path(os.environ.get("PAYSAGE_OUTPUT", ROOT / "output")).resolve()
-TABLES = ["articles", "mentions", "members", "memberships", "breakdown", "run_breakdown", "claims",
+TABLES = ["articles", "mentions", "sets", "members", "memberships", "breakdown", "run_breakdown",
           "country_mentions", "rejects"]
 EXPECTED = {  # what a notebook gets with no casting
     "articles": {"date": pl.Date, "chars": pl.Int64, "members": pl.Int64, "lang_detected": pl.Boolean},
     "members": {"iso_numeric": pl.String, "eu_member": pl.Boolean},
     "breakdown": {"members": pl.Int64, "share": pl.Float64},
-    "claims": {"stated": pl.Int64, "resolved": pl.Int64},
+    "sets": {"set_id": pl.Int64, "parent_set_id": pl.Int64, "stated": pl.Int64, "listed": pl.Int64},
     "mentions": {"start": pl.Int64, "end": pl.Int64},
 }
 

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Writes input/demonyms.csv: the adjectives and capitals that name a country in prose
+("les présidents français et américain", "Pékin et Tokyo"), which an anaphora such as
+"les deux pays" may point at. Read from the npm package world-countries (mledoze/countries,
+ODbL 1.0), which carries English and French demonyms and English capital names:
+
+    (mkdir -p /tmp/wc && cd /tmp/wc && npm install world-countries@5.1.0)
+    python3 scripts/gen_demonyms.py /tmp/wc/node_modules/world-countries/countries.json > input/demonyms.csv
+
+A form shared by several entries names the one UN member among them ("American": the United
+States, not the Northern Mariana Islands); shared by two members ("Congolese", "guinéen") or by
+none, it is left out. French
+adjectives get their plural forms (+s, -al -> -aux); the package gives masculine and feminine.
+"""
+import csv
+import json
+import sys
+from collections import defaultdict
+
+
+def french_forms(word):
+    out = {word}
+    if word.endswith(("s", "x")):
+        return out
+    if word.endswith("al"):
+        out.add(word[:-2] + "aux")
+    else:
+        out.add(word + "s")
+    return out
+
+
+def main():
+    data = json.load(open(sys.argv[1], encoding="utf-8"))
+    forms = defaultdict(set)  # (lang, kind, form) -> codes
+    members = {("XKX" if c["cca3"] == "UNK" else c["cca3"]) for c in data if c.get("unMember")}
+    for c in data:
+        code = c["cca3"]
+        if code == "UNK":
+            code = "XKX"
+        dem = c.get("demonyms") or {}
+        for g in ("m", "f"):
+            en = (dem.get("eng") or {}).get(g)
+            if en:
+                forms[("en", "demonym", en)].add(code)
+            fr = (dem.get("fra") or {}).get(g)
+            if fr:
+                for f in french_forms(fr.lower()):
+                    forms[("fr", "demonym", f)].add(code)
+        for cap in c.get("capital") or []:
+            forms[("mul", "capital", cap)].add(code)
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(["lang", "word", "kind", "code", "source"])
+    for (lang, kind, form), codes in sorted(forms.items()):
+        if len(codes) > 1:
+            codes = codes & members
+        if len(codes) != 1 or len(form) < 4:
+            continue
+        w.writerow([lang, form, kind, next(iter(codes)), "world-countries 5.1.0 (mledoze/countries, ODbL 1.0)"])
+
+
+if __name__ == "__main__":
+    main()
