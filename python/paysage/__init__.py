@@ -4,7 +4,7 @@ The engine of the ``paysage`` command, one import away:
 
 - :func:`lookup` converts names to ISO 3166-1 codes (a list, a pandas or polars Series);
 - :func:`analyse` turns a DataFrame of articles into the per-article tables of ``paysage run``
-  (``articles``, ``mentions``, ``members``, ``memberships``, ``breakdown``, ``claims``, ``rejects``,
+  (``articles``, ``mentions``, ``sets``, ``members``, ``memberships``, ``breakdown``, ``claims``, ``rejects``,
   and whatever the job adds), as pyarrow Tables with the Parquet files' columns and types;
 - :func:`groups` lists a group's members on a date.
 
@@ -180,8 +180,8 @@ def analyse(
     ``threads``: worker threads (default: one per core; 1 inside a Spark task).
 
     Returns a dict from table name to pyarrow Table, with the names, columns and Arrow types of
-    the command's Parquet files (``articles``, ``mentions``, ``members``, ``memberships``,
-    ``breakdown``, ``claims``, ``rejects``, ...). The run-level tables (``country_mentions``,
+    the command's Parquet files (``articles``, ``mentions``, ``sets``, ``members``, ``memberships``,
+    ``breakdown``, ``rejects``, ...). The run-level tables (``country_mentions``,
     ``run_breakdown``) are aggregations of these; see ``paysage.spark`` for Spark.
 
     Raises ValueError for a missing column or a bad argument, TypeError for a column of the

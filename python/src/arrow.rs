@@ -1,33 +1,13 @@
-//! Table columns as Arrow buffers: each column becomes
+//! Table columns (`paysage::rows`) as Arrow buffers: each column becomes
 //! `(name, type, length, null_count, validity, values, offsets)` of bytes,
 //! which the Python layer turns into a pyarrow array with
 //! `pyarrow.Array.from_buffers` (one copy, no Python object per value).
 //! Generic over the column type, so that a new table or column needs no
 //! change here.
 
+use paysage::rows::{Column, ColumnData};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
-
-/// One column of a table.
-pub struct Column {
-    pub name: &'static str,
-    pub data: ColumnData,
-}
-
-impl Column {
-    pub fn new(name: &'static str, data: ColumnData) -> Column {
-        Column { name, data }
-    }
-}
-
-/// A column's values.
-pub enum ColumnData {
-    Str(Vec<Option<String>>),
-    Int(Vec<Option<i64>>),
-    Float(Vec<Option<f64>>),
-    Bool(Vec<Option<bool>>),
-    Date(Vec<Option<chrono::NaiveDate>>),
-}
 
 /// The validity bitmap (bit i set: value i is not null) and the null count;
 /// no bitmap when nothing is null.

@@ -18,8 +18,7 @@ use std::path::PathBuf;
 mod arrow;
 mod builtin;
 mod input;
-mod interim;
-use arrow::{Column, ColumnData};
+use paysage::rows::{ArticleTables, Column, ColumnData, Processed, Table};
 
 /// The reference data and the name matcher built from it: loaded once, used
 /// by every call (building the matcher takes a fraction of a second).
@@ -168,13 +167,34 @@ impl Engine {
         }
         let rows = group.len();
         let columns = [
-            Column::new("group", ColumnData::Str(group)),
-            Column::new("as_of", ColumnData::Date(vec![Some(date); rows])),
-            Column::new("iso3", ColumnData::Str(iso3)),
-            Column::new("name_en", ColumnData::Str(name)),
-            Column::new("joined", ColumnData::Date(joined)),
-            Column::new("left", ColumnData::Date(left)),
-            Column::new("suspended", ColumnData::Bool(suspended)),
+            Column {
+                name: "group",
+                data: ColumnData::Str(group),
+            },
+            Column {
+                name: "as_of",
+                data: ColumnData::Date(vec![Some(date); rows]),
+            },
+            Column {
+                name: "iso3",
+                data: ColumnData::Str(iso3),
+            },
+            Column {
+                name: "name_en",
+                data: ColumnData::Str(name),
+            },
+            Column {
+                name: "joined",
+                data: ColumnData::Date(joined),
+            },
+            Column {
+                name: "left",
+                data: ColumnData::Date(left),
+            },
+            Column {
+                name: "suspended",
+                data: ColumnData::Bool(suspended),
+            },
         ];
         arrow::columns_to_py(py, &columns)
     }
@@ -194,7 +214,7 @@ impl Engine {
         let as_of = date_arg("as_of", as_of)?;
         let groups = paysage::select_groups(&self.reference, groups.as_deref()).map_err(value_error)?;
         let rows = input::rows(fields)?;
-        let tables = py.detach(|| -> PyResult<Vec<interim::Table>> {
+        let tables = py.detach(|| -> PyResult<Vec<Table>> {
             let mut read = Ingested::default();
             read_rows(rows, "<articles>", &mut read);
             let processed = match threads {
@@ -205,16 +225,11 @@ impl Engine {
                     .map_err(value_error)?
                     .install(|| self.scan(read.articles, as_of)),
             };
-            Ok(interim::build(
-                &processed,
-                &read.rejects,
-                &self.reference,
-                &groups,
-            ))
+            Ok(ArticleTables::build(&processed, &read.rejects, &self.reference, &groups).into_tables())
         })?;
         let out = PyList::empty(py);
-        for (name, columns) in &tables {
-            out.append((*name, arrow::columns_to_py(py, columns)?))?;
+        for t in &tables {
+            out.append((t.name, arrow::columns_to_py(py, &t.columns)?))?;
         }
         Ok(out)
     }
@@ -227,7 +242,7 @@ fn push<T>(v: &mut Vec<Option<T>>, x: Option<T>) {
 impl Engine {
     /// Scans and resolves every article, in parallel on the current pool,
     /// in input order.
-    fn scan(&self, articles: Vec<Article>, as_of: Option<chrono::NaiveDate>) -> Vec<interim::Processed> {
+    fn scan(&self, articles: Vec<Article>, as_of: Option<chrono::NaiveDate>) -> Vec<Processed> {
         use rayon::prelude::*;
         articles
             .into_par_iter()
@@ -235,7 +250,7 @@ impl Engine {
                 let date = as_of.or(article.date);
                 let (mentions, resolution) =
                     paysage::analyse(&article.text, &article.lang, date, &self.matcher, &self.reference);
-                interim::Processed {
+                Processed {
                     text_chars: article.text.chars().count(),
                     article,
                     date,
