@@ -4,7 +4,7 @@ The engine of the ``paysage`` command, one import away:
 
 - :func:`lookup` converts names to ISO 3166-1 codes (a list, a pandas or polars Series);
 - :func:`analyse` turns a DataFrame of articles into the per-article tables of ``paysage run``
-  (``articles``, ``mentions``, ``sets``, ``members``, ``memberships``, ``breakdown``, ``claims``, ``rejects``,
+  (``articles``, ``mentions``, ``sets``, ``members``, ``memberships``, ``breakdown``, ``rejects``,
   and whatever the job adds), as pyarrow Tables with the Parquet files' columns and types;
 - :func:`groups` lists a group's members on a date.
 
