@@ -665,6 +665,52 @@ pub fn read_jsonl<R: BufRead, S: Sink>(mut r: R, name: &str, out: &mut S) {
     }
 }
 
+/// One article's fields as held in memory (a row of a DataFrame handed over
+/// by the Python package), each optional, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct Fields {
+    pub id: Option<String>,
+    pub date: Option<String>,
+    pub lang: Option<String>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub text: Option<String>,
+}
+
+/// Reads rows held in memory into `sink`, validated and deduplicated as a
+/// file's lines are (the same rejects with the same reasons): `name` stands
+/// for the file, and a reject's line is the row number (1-based).
+///
+/// ```
+/// use paysage::ingest::{read_rows, Fields, Ingested};
+/// let mut out = Ingested::default();
+/// let row = |id: &str, date: &str| Fields { id: Some(id.into()), date: Some(date.into()), text: Some("la France".into()), ..Fields::default() };
+/// read_rows([row("a", "2012-12-05"), row("b", "05/12/2012"), row("a", "")], "<rows>", &mut out);
+/// assert_eq!(out.articles.len(), 1);
+/// assert_eq!(out.rejects[0].line, Some(2));
+/// assert!(out.rejects[1].reason.starts_with("duplicate article id"));
+/// ```
+pub fn read_rows<S: Sink>(rows: impl IntoIterator<Item = Fields>, name: &str, sink: &mut S) {
+    let mut out = Dedup {
+        inner: sink,
+        seen: Default::default(),
+    };
+    for (i, f) in rows.into_iter().enumerate() {
+        if out.stopped() {
+            return;
+        }
+        let raw = RawArticle {
+            id: f.id.map(serde_json::Value::String),
+            date: f.date,
+            lang: f.lang,
+            source: f.source,
+            title: f.title,
+            text: f.text,
+        };
+        push_article(raw, name, Some(i as u64 + 1), &mut out);
+    }
+}
+
 fn push_article<S: Sink>(raw: RawArticle, file: &str, line: Option<u64>, out: &mut S) {
     let id = match raw.id {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s),

@@ -1,0 +1,297 @@
+//! `paysage._paysage`: the Rust side of the Python package. Thin on purpose:
+//! it loads the reference data, hands Python values to the `paysage` library
+//! and hands the library's table columns back as Arrow buffers. Every rule
+//! (names, folding, resolution, validation, the tables' rows) lives in the
+//! library, shared with the `paysage` command.
+
+use paysage::extract::Matcher;
+use paysage::ingest::{read_rows, Article, Ingested};
+use paysage::lookup::{lookup, Lookup};
+use paysage::reference::{parse_date, Reference};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+mod arrow;
+mod builtin;
+mod input;
+use paysage::rows::{ArticleTables, Column, ColumnData, Processed, Table};
+
+/// The reference data and the name matcher built from it: loaded once, used
+/// by every call (building the matcher takes a fraction of a second).
+#[pyclass(frozen, module = "paysage._paysage")]
+struct Engine {
+    reference: Reference,
+    matcher: Matcher,
+}
+
+/// What `lookup(to=...)` may return: the columns of `paysage lookup --to`.
+const LOOKUP_COLUMNS: [&str; 6] = ["iso3", "iso2", "numeric", "name_en", "name_fr", "status"];
+
+fn value_error(e: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+/// A date argument: `YYYY-MM-DD`, as the command's `--as-of` reads it.
+fn date_arg(what: &str, s: Option<&str>) -> PyResult<Option<chrono::NaiveDate>> {
+    s.map(|s| parse_date(s).ok_or_else(|| value_error(format!("{what} `{s}` is not a date (YYYY-MM-DD)"))))
+        .transpose()
+}
+
+#[pymethods]
+impl Engine {
+    /// Loads and validates the built-in reference data, with the files of
+    /// `input` (a folder laid out as the repository's `input/`) on top;
+    /// raises ValueError naming the file, line and field of the first fault,
+    /// as the command does.
+    #[new]
+    #[pyo3(signature = (input=None))]
+    fn new(py: Python<'_>, input: Option<PathBuf>) -> PyResult<Engine> {
+        py.detach(|| {
+            let reference = builtin::load(input.as_deref())
+                .map_err(|e| value_error(format!("reference data is invalid: {e}")))?;
+            let matcher = Matcher::new(&reference).map_err(value_error)?;
+            Ok(Engine { reference, matcher })
+        })
+    }
+
+    /// Group codes, sorted.
+    fn group_codes(&self) -> Vec<String> {
+        self.reference.groups.clone()
+    }
+
+    /// Languages that have names.
+    fn languages(&self) -> Vec<String> {
+        self.reference.languages().into_iter().map(String::from).collect()
+    }
+
+    /// Classifies each item of `names` (a list) as a whole name; returns a
+    /// list of the same length with the `to` column of each (None where
+    /// unmatched, and for an item that is not a str). Repeated names are
+    /// looked up once.
+    #[pyo3(signature = (names, lang=None, to="iso3"))]
+    fn lookup<'py>(
+        &self,
+        py: Python<'py>,
+        names: &Bound<'py, PyList>,
+        lang: Option<&str>,
+        to: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        if !LOOKUP_COLUMNS.contains(&to) {
+            return Err(value_error(format!(
+                "to=`{to}`: not a lookup column (one of {})",
+                LOOKUP_COLUMNS.join(", ")
+            )));
+        }
+        if let Some(l) = lang {
+            let langs = self.reference.languages();
+            if !langs.contains(l) {
+                return Err(value_error(format!(
+                    "lang=`{l}`: no names for this language (have: {})",
+                    langs.into_iter().collect::<Vec<_>>().join(", ")
+                )));
+            }
+        }
+        // Hold every item (the &str below borrow from them), then number the
+        // distinct names.
+        let items: Vec<Bound<'py, PyAny>> = names.iter().collect();
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut slots: Vec<u32> = Vec::with_capacity(items.len());
+        for item in &items {
+            let slot = match item.cast::<PyString>() {
+                Ok(s) => {
+                    let s = s.to_str()?;
+                    *index.entry(s).or_insert_with(|| {
+                        distinct.push(s);
+                        distinct.len() as u32 - 1
+                    })
+                }
+                Err(_) => u32::MAX,
+            };
+            slots.push(slot);
+        }
+        let values: Vec<Option<String>> = py.detach(|| {
+            use rayon::prelude::*;
+            distinct
+                .par_iter()
+                .with_min_len(256)
+                .map(|name| self.lookup_column(name, lang, to))
+                .collect()
+        });
+        let none = py.None();
+        let strings: Vec<Py<PyAny>> = values
+            .iter()
+            .map(|v| match v {
+                Some(v) => PyString::new(py, v).into_any().unbind(),
+                None => none.clone_ref(py),
+            })
+            .collect();
+        PyList::new(
+            py,
+            slots.iter().map(|&s| match s {
+                u32::MAX => none.clone_ref(py),
+                s => strings[s as usize].clone_ref(py),
+            }),
+        )
+    }
+
+    /// The members of `groups` (codes, any case; None: every group) on
+    /// `as_of` (YYYY-MM-DD; None: today): the columns of `paysage groups`.
+    #[pyo3(signature = (groups=None, as_of=None))]
+    fn members<'py>(
+        &self,
+        py: Python<'py>,
+        groups: Option<Vec<String>>,
+        as_of: Option<&str>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let date = date_arg("as_of", as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let r = &self.reference;
+        let groups = paysage::select_groups(r, groups.as_deref()).map_err(value_error)?;
+        let (mut group, mut iso3, mut name, mut joined, mut left, mut suspended) = Default::default();
+        for g in &groups {
+            for code in r.members_on(g, date) {
+                let Some(m) = r.membership_on(g, code, date) else {
+                    continue;
+                };
+                push(&mut group, Some(g.clone()));
+                push(&mut iso3, Some(code.to_string()));
+                push(&mut name, r.country(code).map(|c| c.name_en.clone()));
+                push(&mut joined, Some(m.joined));
+                push(&mut left, m.left);
+                push(&mut suspended, Some(r.is_suspended(g, code, date)));
+            }
+        }
+        let rows = group.len();
+        let columns = [
+            Column {
+                name: "group",
+                data: ColumnData::Str(group),
+            },
+            Column {
+                name: "as_of",
+                data: ColumnData::Date(vec![Some(date); rows]),
+            },
+            Column {
+                name: "iso3",
+                data: ColumnData::Str(iso3),
+            },
+            Column {
+                name: "name_en",
+                data: ColumnData::Str(name),
+            },
+            Column {
+                name: "joined",
+                data: ColumnData::Date(joined),
+            },
+            Column {
+                name: "left",
+                data: ColumnData::Date(left),
+            },
+            Column {
+                name: "suspended",
+                data: ColumnData::Bool(suspended),
+            },
+        ];
+        arrow::columns_to_py(py, &columns)
+    }
+
+    /// Analyses the articles in `fields` (their columns as Arrow buffers,
+    /// made by `paysage._convert.articles_columns`) and returns every
+    /// per-article table as `(name, columns)`.
+    #[pyo3(signature = (fields, as_of=None, groups=None, threads=None))]
+    fn analyse<'py>(
+        &self,
+        py: Python<'py>,
+        fields: &Bound<'py, PyDict>,
+        as_of: Option<&str>,
+        groups: Option<Vec<String>>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let as_of = date_arg("as_of", as_of)?;
+        let groups = paysage::select_groups(&self.reference, groups.as_deref()).map_err(value_error)?;
+        let rows = input::rows(fields)?;
+        let tables = py.detach(|| -> PyResult<Vec<Table>> {
+            let mut read = Ingested::default();
+            read_rows(rows, "<articles>", &mut read);
+            let processed = match threads {
+                None => self.scan(read.articles, as_of),
+                Some(n) => rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(value_error)?
+                    .install(|| self.scan(read.articles, as_of)),
+            };
+            Ok(ArticleTables::build(&processed, &read.rejects, &self.reference, &groups).into_tables())
+        })?;
+        let out = PyList::empty(py);
+        for t in &tables {
+            out.append((t.name, arrow::columns_to_py(py, &t.columns)?))?;
+        }
+        Ok(out)
+    }
+}
+
+fn push<T>(v: &mut Vec<Option<T>>, x: Option<T>) {
+    v.push(x);
+}
+
+impl Engine {
+    /// Scans and resolves every article, in parallel on the current pool,
+    /// in input order.
+    fn scan(&self, articles: Vec<Article>, as_of: Option<chrono::NaiveDate>) -> Vec<Processed> {
+        use rayon::prelude::*;
+        articles
+            .into_par_iter()
+            .map(|article| {
+                let date = as_of.or(article.date);
+                let (mentions, resolution) =
+                    paysage::analyse(&article.text, &article.lang, date, &self.matcher, &self.reference);
+                Processed {
+                    text_chars: article.text.chars().count(),
+                    article,
+                    date,
+                    mentions,
+                    resolution,
+                }
+            })
+            .collect()
+    }
+
+    /// One name's `to` column, as `paysage lookup --to` prints it (None for
+    /// its empty line).
+    fn lookup_column(&self, name: &str, lang: Option<&str>, to: &str) -> Option<String> {
+        let found = lookup(name, lang, &self.matcher, &self.reference);
+        let status = match &found {
+            Lookup::Matched(_) => "matched",
+            Lookup::Ambiguous(_) => "ambiguous",
+            Lookup::Unmatched => "unmatched",
+        };
+        if to == "status" {
+            return Some(status.to_string());
+        }
+        let Lookup::Matched(code) = &found else {
+            return None;
+        };
+        let c = self.reference.country(code)?;
+        let v = match to {
+            "iso3" => &c.alpha3,
+            "iso2" => &c.alpha2,
+            "numeric" => &c.numeric,
+            "name_en" => &c.name_en,
+            "name_fr" => &c.name_fr,
+            _ => return None,
+        };
+        (!v.is_empty()).then(|| v.clone())
+    }
+}
+
+#[pymodule]
+fn _paysage(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Engine>()?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
