@@ -7,7 +7,7 @@
 use crate::ingest::{self, Article, ArticleSource, Columns, Reject, Sink};
 use crate::manifest::{self, Kind, Manifest, Settings};
 use crate::reference::{InputFile, Reference};
-use crate::{analyse_article, breakdown, extract, resolve, select_groups, tables, write};
+use crate::{breakdown, extract, resolve, select_groups, tables, write};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
@@ -446,17 +446,7 @@ fn scan_batch(
     let processed = batch
         .articles
         .into_par_iter()
-        .map(|article| {
-            let date = config.as_of.or(article.date);
-            let (mentions, resolution) = analyse_article(&article, date, matcher, reference);
-            tables::Processed {
-                text_chars: article.text.chars().count(),
-                article,
-                date,
-                mentions,
-                resolution,
-            }
-        })
+        .map(|article| crate::process(article, config.as_of, matcher, reference))
         .collect();
     Scanned {
         processed,

@@ -87,6 +87,25 @@ pub fn analyse_article(
     analyse_scanned(&article.text, scan, &article.lang, date, matcher, reference)
 }
 
+/// One article through every pure stage, ready for its rows: memberships
+/// read at `as_of`, or at the article's own date.
+pub fn process(
+    article: ingest::Article,
+    as_of: Option<NaiveDate>,
+    matcher: &extract::Matcher,
+    reference: &reference::Reference,
+) -> rows::Processed {
+    let date = as_of.or(article.date);
+    let (mentions, resolution) = analyse_article(&article, date, matcher, reference);
+    rows::Processed {
+        text_chars: article.text.chars().count(),
+        article,
+        date,
+        mentions,
+        resolution,
+    }
+}
+
 /// One article through the pure stages: fold and match, then settle
 /// ambiguous names by context, resolve the sets and check their counts.
 pub fn analyse(

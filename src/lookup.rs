@@ -319,3 +319,67 @@ fn expand_abbreviations(folded: &str, lang: &str, reference: &Reference) -> Stri
     }
     out
 }
+
+/// What one `lookup` row says: its status, the country of its code columns
+/// (the match, or a former state's one successor) and its candidates (an
+/// ambiguous name's, or a former state's successors when there are several).
+pub struct LookupRow<'r> {
+    pub status: &'static str,
+    pub country: Option<&'r crate::reference::Country>,
+    pub candidates: String,
+}
+
+impl<'r> LookupRow<'r> {
+    /// The row of a lookup's result; `None` when the reference data does
+    /// not hold a code it names (never, once validated).
+    pub fn new(found: &Lookup, reference: &'r Reference) -> Option<LookupRow<'r>> {
+        let country = |iso3: &str| reference.country(iso3);
+        Some(match found {
+            Lookup::Matched(iso3) => LookupRow {
+                status: "matched",
+                country: Some(country(iso3)?),
+                candidates: String::new(),
+            },
+            Lookup::Ambiguous(codes) => LookupRow {
+                status: "ambiguous",
+                country: None,
+                candidates: codes.join(";"),
+            },
+            Lookup::Historical(id) => {
+                let h = reference.historical(id)?;
+                match h.successors.as_slice() {
+                    [one] => LookupRow {
+                        status: "historical",
+                        country: Some(country(one)?),
+                        candidates: String::new(),
+                    },
+                    many => LookupRow {
+                        status: "historical",
+                        country: None,
+                        candidates: many.join(";"),
+                    },
+                }
+            }
+            Lookup::Unmatched => LookupRow {
+                status: "unmatched",
+                country: None,
+                candidates: String::new(),
+            },
+        })
+    }
+
+    /// One column of the row, as `lookup --to COLUMN` prints it: `status`,
+    /// or a code or name of its country (`iso3`, `iso2`, `numeric`,
+    /// `name_en`, `name_fr`; empty without one).
+    pub fn column(&self, to: &str) -> &str {
+        match (to, self.country) {
+            ("status", _) => self.status,
+            ("iso3", Some(c)) => &c.alpha3,
+            ("iso2", Some(c)) => &c.alpha2,
+            ("numeric", Some(c)) => &c.numeric,
+            ("name_en", Some(c)) => &c.name_en,
+            ("name_fr", Some(c)) => &c.name_fr,
+            _ => "",
+        }
+    }
+}

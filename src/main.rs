@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Args, Parser, Subcommand};
 use paysage::ingest::ArticleSource;
-use paysage::lookup::{lookup_in, Lookup, Mode};
+use paysage::lookup::{lookup_in, LookupRow, Mode};
 use paysage::reference::{parse_date, Reference};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -449,18 +449,9 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
     let mode = if a.prose { Mode::Prose } else { Mode::Cell };
     let render = |name: &str| -> Result<String> {
         let found = lookup_in(name, a.lang.as_deref(), mode, &matcher, &reference);
-        let row = LookupRow::new(&found, &reference)?;
+        let row = LookupRow::new(&found, &reference).context("a code the reference data does not hold")?;
         if let Some(to) = &a.to {
-            let v = match (to.as_str(), row.country) {
-                ("status", _) => row.status,
-                ("iso3", Some(c)) => &c.alpha3,
-                ("iso2", Some(c)) => &c.alpha2,
-                ("numeric", Some(c)) => &c.numeric,
-                ("name_en", Some(c)) => &c.name_en,
-                ("name_fr", Some(c)) => &c.name_fr,
-                _ => "",
-            };
-            return Ok(format!("{v}\n"));
+            return Ok(format!("{}\n", row.column(to)));
         }
         let (iso3, iso2, numeric, name_en) = match row.country {
             Some(c) => (
@@ -499,55 +490,6 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
     }
     out.flush()?;
     Ok(EXIT_OK)
-}
-
-/// What one `lookup` row says: its status, the country of its code columns
-/// (the match, or a former state's one successor) and its candidates (an
-/// ambiguous name's, or a former state's successors when there are several).
-struct LookupRow<'r> {
-    status: &'static str,
-    country: Option<&'r paysage::reference::Country>,
-    candidates: String,
-}
-
-impl<'r> LookupRow<'r> {
-    fn new(found: &Lookup, reference: &'r Reference) -> Result<LookupRow<'r>> {
-        let country = |iso3: &str| reference.country(iso3).context("matched code not in countries");
-        Ok(match found {
-            Lookup::Matched(iso3) => LookupRow {
-                status: "matched",
-                country: Some(country(iso3)?),
-                candidates: String::new(),
-            },
-            Lookup::Ambiguous(codes) => LookupRow {
-                status: "ambiguous",
-                country: None,
-                candidates: codes.join(";"),
-            },
-            Lookup::Historical(id) => {
-                let h = reference
-                    .historical(id)
-                    .context("historical id not in historical.csv")?;
-                match h.successors.as_slice() {
-                    [one] => LookupRow {
-                        status: "historical",
-                        country: Some(country(one)?),
-                        candidates: String::new(),
-                    },
-                    many => LookupRow {
-                        status: "historical",
-                        country: None,
-                        candidates: many.join(";"),
-                    },
-                }
-            }
-            Lookup::Unmatched => LookupRow {
-                status: "unmatched",
-                country: None,
-                candidates: String::new(),
-            },
-        })
-    }
 }
 
 fn run_groups(a: GroupsArgs) -> Result<u8> {

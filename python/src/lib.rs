@@ -6,7 +6,7 @@
 
 use paysage::extract::Matcher;
 use paysage::ingest::{read_rows, Article, Ingested};
-use paysage::lookup::{lookup, Lookup};
+use paysage::lookup::{lookup, LookupRow};
 use paysage::reference::{parse_date, Reference};
 
 use pyo3::exceptions::PyValueError;
@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 mod arrow;
-mod builtin;
 mod input;
 use paysage::rows::{ArticleTables, Column, ColumnData, Processed, Table};
 
@@ -51,7 +50,8 @@ impl Engine {
     #[pyo3(signature = (input=None))]
     fn new(py: Python<'_>, input: Option<PathBuf>) -> PyResult<Engine> {
         py.detach(|| {
-            let reference = builtin::load(input.as_deref())
+            let reference = paysage::reference::layered(input.as_deref())
+                .and_then(|files| Reference::from_files(&files))
                 .map_err(|e| value_error(format!("reference data is invalid: {e}")))?;
             let matcher = Matcher::new(&reference).map_err(value_error)?;
             Ok(Engine { reference, matcher })
@@ -246,18 +246,7 @@ impl Engine {
         use rayon::prelude::*;
         articles
             .into_par_iter()
-            .map(|article| {
-                let date = as_of.or(article.date);
-                let (mentions, resolution) =
-                    paysage::analyse(&article.text, &article.lang, date, &self.matcher, &self.reference);
-                Processed {
-                    text_chars: article.text.chars().count(),
-                    article,
-                    date,
-                    mentions,
-                    resolution,
-                }
-            })
+            .map(|article| paysage::process(article, as_of, &self.matcher, &self.reference))
             .collect()
     }
 
@@ -265,27 +254,8 @@ impl Engine {
     /// its empty line).
     fn lookup_column(&self, name: &str, lang: Option<&str>, to: &str) -> Option<String> {
         let found = lookup(name, lang, &self.matcher, &self.reference);
-        let status = match &found {
-            Lookup::Matched(_) => "matched",
-            Lookup::Ambiguous(_) => "ambiguous",
-            Lookup::Unmatched => "unmatched",
-        };
-        if to == "status" {
-            return Some(status.to_string());
-        }
-        let Lookup::Matched(code) = &found else {
-            return None;
-        };
-        let c = self.reference.country(code)?;
-        let v = match to {
-            "iso3" => &c.alpha3,
-            "iso2" => &c.alpha2,
-            "numeric" => &c.numeric,
-            "name_en" => &c.name_en,
-            "name_fr" => &c.name_fr,
-            _ => return None,
-        };
-        (!v.is_empty()).then(|| v.clone())
+        let row = LookupRow::new(&found, &self.reference)?;
+        Some(row.column(to)).filter(|v| !v.is_empty()).map(str::to_string)
     }
 }
 
