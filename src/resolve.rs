@@ -356,6 +356,26 @@ struct Ctx<'t, 'a> {
 }
 
 impl<'t, 'a> Ctx<'t, 'a> {
+    fn new(
+        units: Vec<Unit<'t>>,
+        mentions: &'a [Mention],
+        reference: &'a Reference,
+        lang: &'a str,
+        text: &'a str,
+        folded: &'a Folded,
+    ) -> Ctx<'t, 'a> {
+        Ctx {
+            units,
+            mentions,
+            reference,
+            lang,
+            text,
+            folded,
+            bits: Role::ALL.map(|r| reference.grammar.role_bit(r.name())),
+            adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
+        }
+    }
+
     fn word(&self, i: usize) -> Option<&str> {
         match self.units.get(i) {
             Some(Unit::Word { text, .. }) => Some(text),
@@ -661,31 +681,13 @@ pub fn resolve(
     }
     let units = units(&folded.text, mentions, &windows, reference.grammar.lexicon(lang));
     settle_by_article(mentions);
-    let bits = Role::ALL.map(|r| reference.grammar.role_bit(r.name()));
-    let adjectives_after = reference.grammar.has_role(lang, "adjectives_after");
-    let ctx = Ctx {
-        units,
-        mentions,
-        reference,
-        lang,
-        text,
-        folded,
-        bits,
-        adjectives_after,
-    };
+    // The lists are read once, before their ambiguous names settle (which
+    // needs the mentions mutable); the context is made again after.
+    let ctx = Ctx::new(units, mentions, reference, lang, text, folded);
     let mut runs = runs(&ctx);
     let units = ctx.units;
     settle_in_lists(&runs, &units, mentions, reference);
-    let ctx = Ctx {
-        units,
-        mentions,
-        reference,
-        lang,
-        text,
-        folded,
-        bits,
-        adjectives_after,
-    };
+    let ctx = Ctx::new(units, mentions, reference, lang, text, folded);
     let mut drafts = phrases(&ctx);
     attach(&ctx, &mut drafts, &mut runs);
     unite(&ctx, &mut drafts);
