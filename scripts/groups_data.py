@@ -668,8 +668,15 @@ with open(os.path.join(OUT, "groups.csv"), "w", newline="", encoding="utf-8") as
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["group", "iso3", "joined", "left", "source"])
     w.writerows(rows)
+# The groups broken down by default (`breakdown` = yes): the standing political and economic
+# unions an analyst splits a set of countries by. The others (historical blocs, informal sets,
+# the Security Council) stay available with `--groups`; breaking every set down by all of them
+# would triple the memberships table.
+BREAKDOWN = {"EU", "NATO", "OECD", "EURO", "SCHENGEN", "EEA", "COE", "G7", "G8", "G20", "ASEAN",
+             "MERCOSUR", "AU", "COMMONWEALTH", "UN"}
+info = [(g, en, fr, "yes" if g in BREAKDOWN else "no", note) for (g, en, fr, note) in info]
 with open(os.path.join(OUT, "group_info.csv"), "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
-    w.writerow(["group", "name_en", "name_fr", "note"])
+    w.writerow(["group", "name_en", "name_fr", "breakdown", "note"])
     w.writerows(info)
 print(len(rows), "membership rows,", len(info), "groups")

@@ -34,7 +34,8 @@ pub struct RunConfig {
     pub if_changed: bool,
     /// Worker threads for the scan (`None`: one per core).
     pub threads: Option<usize>,
-    /// Groups broken down (`None`: every shipped group); codes, any case.
+    /// Groups broken down (`None`: those `group_info.csv` marks `breakdown`;
+    /// `all`: every group); codes, any case.
     pub groups: Option<Vec<String>>,
     /// Process only the articles of shard K of N (`(K, N)`, 0 ≤ K < N).
     pub shard: Option<(u64, u64)>,

@@ -44,15 +44,25 @@ pub const SCHEMA_VERSION: u32 = 2;
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-/// The group codes `wanted` names (any case), checked against the reference;
-/// every group when `None`.
+/// The group codes `wanted` names (any case; `all` for every group), checked
+/// against the reference; the groups `group_info.csv` marks for breakdown
+/// (and user groups) when `None`.
 pub fn select_groups(
     reference: &reference::Reference,
     wanted: Option<&[String]>,
 ) -> anyhow::Result<Vec<String>> {
     let Some(wanted) = wanted else {
-        return Ok(reference.groups.clone());
+        // The groups marked for breakdown in group_info.csv, and user groups.
+        return Ok(reference
+            .groups
+            .iter()
+            .filter(|g| reference.group_info.get(*g).is_none_or(|i| i.breakdown))
+            .cloned()
+            .collect());
     };
+    if wanted.iter().any(|w| w.trim().eq_ignore_ascii_case("all")) {
+        return Ok(reference.groups.clone());
+    }
     let mut out = Vec::new();
     for w in wanted {
         match reference.groups.iter().find(|g| g.eq_ignore_ascii_case(w.trim())) {

@@ -123,7 +123,8 @@ struct RunArgs {
     /// Read every group membership at this date (YYYY-MM-DD) instead of each article's own date.
     #[arg(long = "as-of")]
     as_of: Option<String>,
-    /// Groups to break down, comma-separated codes (eu,nato,oecd,...); default: every shipped group.
+    /// Groups to break down, comma-separated codes (eu,nato,oecd,...) or `all`; default: the
+    /// groups `input/group_info.csv` marks `breakdown` (the EU, NATO, OECD, UN, ...).
     #[arg(long, value_delimiter = ',')]
     groups: Option<Vec<String>>,
     /// Process only the articles whose id hashes to shard K of N (FNV-1a 64 of the id, modulo N).
@@ -495,8 +496,14 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
 fn run_groups(a: GroupsArgs) -> Result<u8> {
     let date = date_arg("as-of", &a.as_of)?.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let reference = load_reference(&a.input)?;
-    let wanted = (!a.groups.is_empty()).then_some(a.groups.as_slice());
-    let groups = paysage::select_groups(&reference, wanted)?;
+    // With no group named, every group (not only those broken down by default).
+    let all = ["all".to_string()];
+    let wanted = if a.groups.is_empty() {
+        &all[..]
+    } else {
+        a.groups.as_slice()
+    };
+    let groups = paysage::select_groups(&reference, Some(wanted))?;
     let stdout = std::io::stdout();
     let mut w = csv::Writer::from_writer(std::io::BufWriter::new(stdout.lock()));
     w.write_record([

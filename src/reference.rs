@@ -119,6 +119,9 @@ impl Name {
 pub struct GroupInfo {
     pub name_en: String,
     pub name_fr: String,
+    /// Broken down by default (`breakdown` = `yes`; a user's group without
+    /// the column is).
+    pub breakdown: bool,
     pub note: String,
 }
 
@@ -1026,9 +1029,22 @@ fn load_group_info(
                 format!("`{group}` has no memberships in the group files"),
             ));
         }
+        let breakdown = match t.get(rec, "breakdown") {
+            "yes" | "" => true,
+            "no" => false,
+            other => {
+                return Err(err(
+                    path,
+                    *line,
+                    "breakdown",
+                    format!("`{other}` is not yes or no"),
+                ));
+            }
+        };
         let info = GroupInfo {
             name_en: t.get(rec, "name_en").to_string(),
             name_fr: t.get(rec, "name_fr").to_string(),
+            breakdown,
             note: t.get(rec, "note").to_string(),
         };
         if out.insert(group.clone(), info).is_some() {

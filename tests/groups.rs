@@ -388,10 +388,21 @@ fn group_phrases_expand_and_their_counts_are_checked() {
     let nato = rows_where(&nato, "dimension", "nato_member");
     assert_eq!(strings(&nato, "value"), [Some("true".to_string())]);
     assert_eq!(ints(&nato, "members"), [Some(30)]);
-    // The long memberships table: one row per member and group.
+    // The long memberships table: one row per member and group broken down
+    // (by default the groups group_info.csv marks `breakdown`).
     let ms = parquet(&out, "memberships");
-    let groups = reference().groups.len();
-    assert_eq!(ms.height(), (30 + 38 + 19 + 13 + 15) * groups);
+    let r = reference();
+    let by_default = r.group_info.values().filter(|i| i.breakdown).count();
+    assert_eq!(by_default, 15);
+    assert_eq!(ms.height(), (30 + 38 + 19 + 13 + 15) * by_default);
+    let out_all = dir.path().join("out-all");
+    run_into(
+        &out_all,
+        &["--articles", input.to_str().unwrap(), "--groups", "all"],
+    )
+    .success();
+    let ms_all = parquet(&out_all, "memberships");
+    assert_eq!(ms_all.height(), (30 + 38 + 19 + 13 + 15) * r.groups.len());
     // --groups chooses the breakdown dimensions.
     let out2 = dir.path().join("out2");
     run_into(

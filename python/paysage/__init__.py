@@ -175,7 +175,8 @@ def analyse(
     the command's reason, and its ``line`` is the row number (1-based).
 
     ``as_of``: read every group membership at this date instead of each article's date.
-    ``groups``: the groups broken down (codes; default: every group), as ``--groups``.
+    ``groups``: the groups broken down (codes, or ``"all"``; default: those ``group_info.csv``
+    marks ``breakdown``), as ``--groups``.
     ``reference``: a folder of your own names and groups, layered over the built-in data.
     ``threads``: worker threads (default: one per core; 1 inside a Spark task).
 

@@ -148,9 +148,11 @@ impl Engine {
         groups: Option<Vec<String>>,
         as_of: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let date = date_arg("as_of", as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let date = date_arg("as_of", as_of)?.unwrap_or_else(|| chrono::Utc::now().date_naive());
         let r = &self.reference;
-        let groups = paysage::select_groups(r, groups.as_deref()).map_err(value_error)?;
+        // With no group named, every group (not only those broken down by default).
+        let groups = groups.unwrap_or_else(|| vec!["all".to_string()]);
+        let groups = paysage::select_groups(r, Some(&groups)).map_err(value_error)?;
         let (mut group, mut iso3, mut name, mut joined, mut left, mut suspended) = Default::default();
         for g in &groups {
             for code in r.members_on(g, date) {
