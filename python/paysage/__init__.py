@@ -131,8 +131,9 @@ def lookup(names: Any, lang: str | None = None, to: To = "iso3", reference: Path
 
 def groups(group: str | Sequence[str] | None = None, as_of: DateLike = None, reference: PathLike = None) -> pa.Table:
     """The members of a group on a date, as ``paysage groups``: a pyarrow Table with the columns
-    ``group, as_of, iso3, name_en, joined, left, suspended`` (dates as date32, ``left`` null while
-    a member, ``suspended`` bool), one row per member.
+    ``group, as_of, iso3, name_en, joined, left, suspended, former`` (dates as date32, ``left``
+    null while a member, ``suspended`` and ``former`` bool: a former state such as the USSR in the
+    Warsaw Pact is listed by its id in ``historical.csv``), one row per member.
 
     ``group``: a code or several ("nato", ["eu", "nato"], "eu,nato"; any case); None: every group.
     ``as_of``: a date or ``YYYY-MM-DD`` (None: today).

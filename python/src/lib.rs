@@ -153,7 +153,8 @@ impl Engine {
         // With no group named, every group (not only those broken down by default).
         let groups = groups.unwrap_or_else(|| vec!["all".to_string()]);
         let groups = paysage::select_groups(r, Some(&groups)).map_err(value_error)?;
-        let (mut group, mut iso3, mut name, mut joined, mut left, mut suspended) = Default::default();
+        let (mut group, mut iso3, mut name, mut joined, mut left, mut suspended, mut former) =
+            Default::default();
         for g in &groups {
             for code in r.members_on(g, date) {
                 let Some(m) = r.membership_on(g, code, date) else {
@@ -161,10 +162,16 @@ impl Engine {
                 };
                 push(&mut group, Some(g.clone()));
                 push(&mut iso3, Some(code.to_string()));
-                push(&mut name, r.country(code).map(|c| c.name_en.clone()));
+                // A former state (the USSR in the Warsaw Pact) by its historical.csv id and name.
+                let name_en = match r.country(code) {
+                    Some(c) => Some(c.name_en.clone()),
+                    None => r.historical(code).map(|h| h.name_en.clone()),
+                };
+                push(&mut name, name_en);
                 push(&mut joined, Some(m.joined));
                 push(&mut left, m.left);
                 push(&mut suspended, Some(r.is_suspended(g, code, date)));
+                push(&mut former, Some(m.former));
             }
         }
         let rows = group.len();
@@ -196,6 +203,10 @@ impl Engine {
             Column {
                 name: "suspended",
                 data: ColumnData::Bool(suspended),
+            },
+            Column {
+                name: "former",
+                data: ColumnData::Bool(former),
             },
         ];
         arrow::columns_to_py(py, &columns)
