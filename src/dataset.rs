@@ -291,30 +291,45 @@ fn part_path(version: &Path, table: &str, e: &FileEntry) -> PathBuf {
     }
 }
 
+/// Moves the tables a run over file `e` wrote in `work` into `version`.
 fn move_parts(work: &Path, version: &Path, e: &FileEntry) -> Result<()> {
+    place_parts(
+        version,
+        e,
+        |t| work.join(format!("{t}.parquet")),
+        |a, b| std::fs::rename(a, b),
+        "moving",
+    )
+}
+
+/// Hard-links file `e`'s parts of the dataset version `from` into `version`.
+fn link_parts(from: &Path, version: &Path, e: &FileEntry) -> Result<()> {
+    place_parts(
+        version,
+        e,
+        |t| part_path(from, t, e),
+        |a, b| std::fs::hard_link(a, b),
+        "linking",
+    )
+}
+
+/// Puts each table's part of file `e` (where `source` says it is; a table
+/// with none is passed over) in `version`, by `op`.
+fn place_parts(
+    version: &Path,
+    e: &FileEntry,
+    source: impl Fn(&str) -> PathBuf,
+    op: fn(&Path, &Path) -> std::io::Result<()>,
+    verb: &str,
+) -> Result<()> {
     for table in crate::tables::TABLES {
-        let from = work.join(format!("{table}.parquet"));
+        let from = source(table);
         if !from.exists() {
             continue;
         }
         let to = part_path(version, table, e);
         std::fs::create_dir_all(to.parent().expect("a part has a folder"))?;
-        std::fs::rename(&from, &to)
-            .with_context(|| format!("moving {} to {}", from.display(), to.display()))?;
-    }
-    Ok(())
-}
-
-fn link_parts(from: &Path, version: &Path, e: &FileEntry) -> Result<()> {
-    for table in crate::tables::TABLES {
-        let src = part_path(from, table, e);
-        if !src.exists() {
-            continue;
-        }
-        let to = part_path(version, table, e);
-        std::fs::create_dir_all(to.parent().expect("a part has a folder"))?;
-        std::fs::hard_link(&src, &to)
-            .with_context(|| format!("linking {} to {}", src.display(), to.display()))?;
+        op(&from, &to).with_context(|| format!("{verb} {} to {}", from.display(), to.display()))?;
     }
     Ok(())
 }
