@@ -36,10 +36,12 @@ fn main() {
     files.sort();
     let mut code = String::from("/// The shipped reference files: (name under `input/`, bytes).\n");
     code.push_str("pub static EMBEDDED: &[(&str, &[u8])] = &[\n");
-    for (name, path) in &files {
+    // Paths relative to the crate, resolved where the crate is compiled: a
+    // target folder shared by two checkouts (a CI cache) then never points
+    // one checkout's binary at the other's files, or at files gone.
+    for (name, _) in &files {
         code.push_str(&format!(
-            "    ({name:?}, include_bytes!({:?})),\n",
-            path.display().to_string()
+            "    ({name:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/input/{name}\"))),\n"
         ));
     }
     code.push_str("];\n");

@@ -1,49 +1,10 @@
-//! Run-level tables with polars: the per-set breakdowns (built with the rows,
-//! [`crate::rows`]) summed over the whole run, and mentions per country;
-//! both combined from per-batch parts so that memory stays flat.
+//! Run-level tables with polars: the per-set breakdowns summed over the whole
+//! run (a batch's counts come with its rows, [`crate::rows`]; a country that
+//! is a member in two articles, or in two top-level sets of one article,
+//! counts twice), and mentions per country; both combined from per-batch
+//! parts so that memory stays flat.
 
 use polars::prelude::*;
-
-/// The run-level table: the breakdown of the top-level sets summed over
-/// every article (a country that is a member in two articles, or in two
-/// top-level sets of one article, counts twice).
-pub fn run_breakdown(breakdown: &DataFrame) -> PolarsResult<DataFrame> {
-    run_shares(
-        breakdown
-            .clone()
-            .lazy()
-            .group_by([col("dimension"), col("value")])
-            .agg([
-                col("members").sum().alias("members"),
-                col("article_id")
-                    .n_unique()
-                    .cast(DataType::Int64)
-                    .alias("articles"),
-            ]),
-    )
-}
-
-/// Over the whole run: for each country, its mentions and the articles that
-/// mention it (country mentions only: groups and ambiguous names are not counted).
-pub fn country_mentions(mentions: &DataFrame) -> PolarsResult<DataFrame> {
-    mentions
-        .clone()
-        .lazy()
-        .filter(col("kind").eq(lit("country")))
-        .group_by([col("iso3")])
-        .agg([
-            len().cast(DataType::Int64).alias("mentions"),
-            col("article_id")
-                .n_unique()
-                .cast(DataType::Int64)
-                .alias("articles"),
-        ])
-        .sort(
-            ["mentions", "iso3"],
-            SortMultipleOptions::default().with_order_descending_multi([true, false]),
-        )
-        .collect()
-}
 
 /// Combines per-batch `country_mentions` tables into the run's (an article
 /// is never split across batches, so article counts add up).

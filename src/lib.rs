@@ -12,6 +12,8 @@
 #[cfg(feature = "tables")]
 pub mod breakdown;
 #[cfg(feature = "tables")]
+mod csv_rows;
+#[cfg(feature = "tables")]
 pub mod dataset;
 pub mod extract;
 pub mod ingest;

@@ -6,11 +6,16 @@
 
 use crate::extract::{Mention, MentionKind};
 use crate::ingest::{Article, Reject};
-use crate::reference::{Country, Reference};
+use crate::reference::Reference;
 use crate::resolve::{CountrySet, Resolution};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+/// A string cell: borrowed from the article or the reference data where it
+/// can be (no copy per row), owned where it is made for the row.
+pub type Text<'a> = Cow<'a, str>;
 
 /// One article after extraction and resolution.
 pub struct Processed {
@@ -25,15 +30,15 @@ pub struct Processed {
 
 /// A column's values, all nullable.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ColumnData {
-    Str(Vec<Option<String>>),
+pub enum ColumnData<'a> {
+    Str(Vec<Option<Text<'a>>>),
     Int(Vec<Option<i64>>),
     Float(Vec<Option<f64>>),
     Bool(Vec<Option<bool>>),
     Date(Vec<Option<NaiveDate>>),
 }
 
-impl ColumnData {
+impl ColumnData<'_> {
     pub fn len(&self) -> usize {
         match self {
             ColumnData::Str(v) => v.len(),
@@ -51,26 +56,65 @@ impl ColumnData {
 
 /// One named column.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Column {
+pub struct Column<'a> {
     pub name: &'static str,
-    pub data: ColumnData,
+    pub data: ColumnData<'a>,
 }
 
 /// One table: its name and its columns, of equal length.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub struct Table<'a> {
     pub name: &'static str,
-    pub columns: Vec<Column>,
+    pub columns: Vec<Column<'a>>,
 }
 
-impl Table {
+impl<'a> Table<'a> {
     /// Rows in the table.
     pub fn height(&self) -> usize {
         self.columns.first().map_or(0, |c| c.data.len())
     }
 
+    /// The table with every string its own (no longer borrowing the rows' sources).
+    pub fn into_owned(self) -> Table<'static> {
+        let columns = self
+            .columns
+            .into_iter()
+            .map(|c| Column {
+                name: c.name,
+                data: match c.data {
+                    ColumnData::Str(v) => ColumnData::Str(
+                        v.into_iter()
+                            .map(|s| s.map(|s| Cow::Owned(s.into_owned())))
+                            .collect(),
+                    ),
+                    ColumnData::Int(v) => ColumnData::Int(v),
+                    ColumnData::Float(v) => ColumnData::Float(v),
+                    ColumnData::Bool(v) => ColumnData::Bool(v),
+                    ColumnData::Date(v) => ColumnData::Date(v),
+                },
+            })
+            .collect();
+        Table {
+            name: self.name,
+            columns,
+        }
+    }
+
+    /// Makes room for `rows` more rows in every column.
+    pub fn reserve(&mut self, rows: usize) {
+        for c in &mut self.columns {
+            match &mut c.data {
+                ColumnData::Str(v) => v.reserve(rows),
+                ColumnData::Int(v) => v.reserve(rows),
+                ColumnData::Float(v) => v.reserve(rows),
+                ColumnData::Bool(v) => v.reserve(rows),
+                ColumnData::Date(v) => v.reserve(rows),
+            }
+        }
+    }
+
     /// The table of `rows`.
-    pub fn of<R: Row>(rows: impl IntoIterator<Item = R>) -> Table {
+    pub fn of<R: Row<'a>>(rows: impl IntoIterator<Item = R>) -> Table<'a> {
         let mut t = R::empty();
         for r in rows {
             r.push(&mut t);
@@ -80,18 +124,18 @@ impl Table {
 }
 
 /// A value that goes into a column of one type.
-pub trait Cell {
-    fn empty() -> ColumnData;
-    fn push(self, data: &mut ColumnData);
+pub trait Cell<'a> {
+    fn empty() -> ColumnData<'a>;
+    fn push(self, data: &mut ColumnData<'a>);
 }
 
 macro_rules! cell {
     ($t:ty, $variant:ident, $v:ident => $e:expr) => {
-        impl Cell for $t {
-            fn empty() -> ColumnData {
+        impl<'a> Cell<'a> for $t {
+            fn empty() -> ColumnData<'a> {
                 ColumnData::$variant(Vec::new())
             }
-            fn push(self, data: &mut ColumnData) {
+            fn push(self, data: &mut ColumnData<'a>) {
                 let $v = self;
                 match data {
                     ColumnData::$variant(values) => values.push($e),
@@ -101,8 +145,8 @@ macro_rules! cell {
         }
     };
 }
-cell!(String, Str, v => Some(v));
-cell!(Option<String>, Str, v => v);
+cell!(Text<'a>, Str, v => Some(v));
+cell!(Option<Text<'a>>, Str, v => v);
 cell!(i64, Int, v => Some(v));
 cell!(Option<i64>, Int, v => v);
 cell!(f64, Float, v => Some(v));
@@ -111,13 +155,13 @@ cell!(Option<bool>, Bool, v => v);
 cell!(Option<NaiveDate>, Date, v => v);
 
 /// A table's row: its columns are its fields, in order.
-pub trait Row: Sized {
+pub trait Row<'a>: Sized {
     /// The table's name.
     const TABLE: &'static str;
     /// The table with its columns and no rows.
-    fn empty() -> Table;
+    fn empty() -> Table<'a>;
     /// Appends the row.
-    fn push(self, table: &mut Table);
+    fn push(self, table: &mut Table<'a>);
 }
 
 /// Defines a table's row once: the struct, and its columns from its fields.
@@ -125,20 +169,20 @@ macro_rules! row {
     ($(#[$m:meta])* $name:ident => $table:literal { $($(#[$fm:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, Serialize)]
-        pub struct $name {
+        pub struct $name<'a> {
             $($(#[$fm])* pub $field: $ty),*
         }
-        impl Row for $name {
+        impl<'a> Row<'a> for $name<'a> {
             const TABLE: &'static str = $table;
-            fn empty() -> Table {
+            fn empty() -> Table<'a> {
                 Table {
                     name: $table,
-                    columns: vec![$(Column { name: stringify!($field), data: <$ty as Cell>::empty() }),*],
+                    columns: vec![$(Column { name: stringify!($field), data: <$ty as Cell<'a>>::empty() }),*],
                 }
             }
-            fn push(self, table: &mut Table) {
+            fn push(self, table: &mut Table<'a>) {
                 let mut columns = table.columns.iter_mut();
-                $(<$ty as Cell>::push(self.$field, &mut columns.next().expect("one column a field").data);)*
+                $(<$ty as Cell<'a>>::push(self.$field, &mut columns.next().expect("one column a field").data);)*
             }
         }
     };
@@ -147,13 +191,13 @@ macro_rules! row {
 row!(
     /// `articles`: one row per article.
     ArticleRow => "articles" {
-        article_id: String,
+        article_id: Text<'a>,
         #[serde(serialize_with = "date_iso")]
         date: Option<NaiveDate>,
-        lang: Option<String>,
+        lang: Option<Text<'a>>,
         lang_detected: bool,
-        source: Option<String>,
-        title: Option<String>,
+        source: Option<Text<'a>>,
+        title: Option<Text<'a>>,
         /// Length of the text in code points.
         chars: i64,
         mentions: i64,
@@ -167,20 +211,20 @@ row!(
 row!(
     /// `mentions`: one row per name found.
     MentionRow => "mentions" {
-        article_id: String,
+        article_id: Text<'a>,
         start: i64,
         end: i64,
-        surface: String,
-        kind: String,
-        iso3: Option<String>,
-        iso2: Option<String>,
-        group: Option<String>,
-        candidates: Option<String>,
-        former_code: Option<String>,
+        surface: Text<'a>,
+        kind: Text<'a>,
+        iso3: Option<Text<'a>>,
+        iso2: Option<Text<'a>>,
+        group: Option<Text<'a>>,
+        candidates: Option<Text<'a>>,
+        former_code: Option<Text<'a>>,
         /// A former state's id in `historical.csv`, or the former entry a
         /// country was named by ("West Germany": `FRG`).
-        former_id: Option<String>,
-        related_iso3: Option<String>,
+        former_id: Option<Text<'a>>,
+        related_iso3: Option<Text<'a>>,
         iso3166_1: Option<bool>,
     }
 );
@@ -188,36 +232,36 @@ row!(
 row!(
     /// `sets`: one row per set of countries an article describes.
     SetRow => "sets" {
-        article_id: String,
+        article_id: Text<'a>,
         set_id: i64,
         parent_set_id: Option<i64>,
         start: i64,
         end: i64,
-        quote: String,
-        kind: String,
+        quote: Text<'a>,
+        kind: Text<'a>,
         stated: Option<i64>,
-        group: Option<String>,
-        restriction: Option<String>,
-        coverage: String,
+        group: Option<Text<'a>>,
+        restriction: Option<Text<'a>>,
+        coverage: Text<'a>,
         listed: i64,
-        status: Option<String>,
+        status: Option<Text<'a>>,
     }
 );
 
 row!(
     /// `members`: one row per country of a set.
     MemberRow => "members" {
-        article_id: String,
+        article_id: Text<'a>,
         set_id: i64,
-        iso3: String,
-        iso2: String,
-        iso_numeric: Option<String>,
-        name_en: String,
-        name_fr: String,
-        basis: String,
+        iso3: Text<'a>,
+        iso2: Text<'a>,
+        iso_numeric: Option<Text<'a>>,
+        name_en: Text<'a>,
+        name_fr: Text<'a>,
+        basis: Text<'a>,
         eu_member: Option<bool>,
-        m49_region: Option<String>,
-        m49_subregion: Option<String>,
+        m49_region: Option<Text<'a>>,
+        m49_subregion: Option<Text<'a>>,
         iso3166_1: bool,
     }
 );
@@ -225,10 +269,10 @@ row!(
 row!(
     /// `memberships`: one row per member of a set and group broken down.
     MembershipRow => "memberships" {
-        article_id: String,
+        article_id: Text<'a>,
         set_id: i64,
-        iso3: String,
-        group: String,
+        iso3: Text<'a>,
+        group: Text<'a>,
         member: Option<bool>,
         suspended: Option<bool>,
     }
@@ -237,22 +281,48 @@ row!(
 row!(
     /// `breakdown`: per set and dimension, the members with each value.
     BreakdownRow => "breakdown" {
-        article_id: String,
+        article_id: Text<'a>,
         set_id: i64,
-        dimension: String,
-        value: Option<String>,
+        dimension: Text<'a>,
+        value: Option<Text<'a>>,
         members: i64,
         share: f64,
     }
 );
 
 row!(
+    /// `run_breakdown`: per dimension and value, the members of the top-level
+    /// sets over the run (a batch's part here; the parts are combined with
+    /// polars, [`crate::breakdown`]).
+    RunBreakdownRow => "run_breakdown" {
+        dimension: Text<'a>,
+        value: Option<Text<'a>>,
+        members: i64,
+        /// The value's share of its dimension's members.
+        share: f64,
+        /// Articles with a top-level set that has members of this value.
+        articles: i64,
+    }
+);
+
+row!(
+    /// `country_mentions`: per country, its mentions over the run and the
+    /// articles that mention it (a batch's part here, combined like
+    /// `run_breakdown`).
+    CountryMentionRow => "country_mentions" {
+        iso3: Text<'a>,
+        mentions: i64,
+        articles: i64,
+    }
+);
+
+row!(
     /// `rejects`: one row per article that could not be read.
     RejectRow => "rejects" {
-        file: String,
+        file: Text<'a>,
         line: Option<i64>,
-        article_id: Option<String>,
-        reason: String,
+        article_id: Option<Text<'a>>,
+        reason: Text<'a>,
     }
 );
 
@@ -269,17 +339,17 @@ fn date_iso<S: serde::Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, 
     d.map(|d| d.format("%Y-%m-%d").to_string()).serialize(s)
 }
 
-fn non_empty(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
+fn non_empty(s: &str) -> Option<Text<'_>> {
+    (!s.is_empty()).then_some(Cow::Borrowed(s))
 }
 
-fn join(codes: &[String]) -> Option<String> {
-    (!codes.is_empty()).then(|| codes.join(";"))
+fn join(codes: &[String]) -> Option<Text<'static>> {
+    (!codes.is_empty()).then(|| Cow::Owned(codes.join(";")))
 }
 
-impl MentionRow {
+impl<'a> MentionRow<'a> {
     /// The row of one mention (also what `paysage extract` writes).
-    pub fn new(article_id: &str, m: &Mention, reference: &Reference) -> MentionRow {
+    pub fn new(article_id: &'a str, m: &'a Mention, reference: &'a Reference) -> MentionRow<'a> {
         let country = (m.kind == MentionKind::Country)
             .then(|| reference.country(&m.codes[0]))
             .flatten();
@@ -287,119 +357,172 @@ impl MentionRow {
             .then(|| reference.historical(&m.codes[0]))
             .flatten();
         MentionRow {
-            article_id: article_id.to_string(),
+            article_id: article_id.into(),
             start: m.start as i64,
             end: m.end as i64,
-            surface: m.surface.clone(),
-            kind: m.kind.as_str().to_string(),
-            iso3: country.map(|c| c.alpha3.clone()),
-            iso2: country.map(|c| c.alpha2.clone()),
-            group: (m.kind == MentionKind::Group).then(|| m.codes[0].clone()),
+            surface: m.surface.as_str().into(),
+            kind: m.kind.as_str().into(),
+            iso3: country.map(|c| c.alpha3.as_str().into()),
+            iso2: country.map(|c| c.alpha2.as_str().into()),
+            group: (m.kind == MentionKind::Group).then(|| m.codes[0].as_str().into()),
             candidates: match m.kind {
                 MentionKind::Ambiguous => join(&m.codes),
                 _ => join(&m.settled_from),
             },
-            former_code: historical.and_then(|h| h.iso3166_3.clone()),
-            former_id: historical.map(|h| h.id.clone()).or_else(|| m.former.clone()),
+            former_code: historical.and_then(|h| h.iso3166_3.as_deref().map(Cow::Borrowed)),
+            former_id: historical
+                .map(|h| h.id.as_str())
+                .or(m.former.as_deref())
+                .map(Cow::Borrowed),
             related_iso3: match m.kind {
-                MentionKind::Organisation => Some(m.codes[0].clone()),
+                MentionKind::Organisation => Some(m.codes[0].as_str().into()),
                 _ => historical
                     .filter(|h| h.successors.len() == 1)
-                    .map(|h| h.successors[0].clone()),
+                    .map(|h| h.successors[0].as_str().into()),
             },
             iso3166_1: country.map(|c| c.iso),
         }
     }
 }
 
-impl SetRow {
-    fn new(article_id: &str, set_id: usize, s: &CountrySet) -> SetRow {
+impl<'a> SetRow<'a> {
+    fn new(article_id: &'a str, set_id: usize, s: &'a CountrySet) -> SetRow<'a> {
         SetRow {
-            article_id: article_id.to_string(),
+            article_id: article_id.into(),
             set_id: set_id as i64,
             parent_set_id: s.parent.map(|p| p as i64 + 1),
             start: s.start as i64,
             end: s.end as i64,
-            quote: s.quote.clone(),
-            kind: s.kind.as_str().to_string(),
+            quote: s.quote.as_str().into(),
+            kind: s.kind.as_str().into(),
             stated: s.stated.map(|n| n as i64),
-            group: s.group.clone(),
-            restriction: s.restriction.map(|r| r.as_str().to_string()),
-            coverage: s.coverage.as_str().to_string(),
+            group: s.group.as_deref().map(Cow::Borrowed),
+            restriction: s.restriction.map(|r| r.as_str().into()),
+            coverage: s.coverage.as_str().into(),
             listed: s.members.len() as i64,
-            status: s.status.map(|st| st.as_str().to_string()),
+            status: s.status.map(|st| st.as_str().into()),
         }
     }
 }
 
-impl RejectRow {
-    pub fn new(r: &Reject) -> RejectRow {
+impl<'a> RejectRow<'a> {
+    pub fn new(r: &'a Reject) -> RejectRow<'a> {
         RejectRow {
-            file: r.file.clone(),
+            file: r.file.as_str().into(),
             line: r.line.map(|l| l as i64),
-            article_id: r.article_id.clone(),
-            reason: r.reason.clone(),
+            article_id: r.article_id.as_deref().map(Cow::Borrowed),
+            reason: r.reason.as_str().into(),
         }
     }
 }
 
 /// Every per-article table of a batch: `articles`, `mentions`, `sets`,
-/// `members`, `memberships`, `breakdown`, `rejects`, in that order.
-#[derive(Debug, Clone, Default)]
-pub struct ArticleTables {
-    pub articles: Vec<ArticleRow>,
-    pub mentions: Vec<MentionRow>,
-    pub sets: Vec<SetRow>,
-    pub members: Vec<MemberRow>,
-    pub memberships: Vec<MembershipRow>,
-    pub breakdown: Vec<BreakdownRow>,
-    /// For each breakdown row: whether its set is top-level (the run-level
-    /// breakdown counts those only, so nested sets are not counted twice).
-    pub top_level: Vec<bool>,
-    pub rejects: Vec<RejectRow>,
+/// `members`, `memberships`, `breakdown`, `rejects`, in that order. Rows go
+/// straight into their table's columns and borrow their strings from the
+/// articles and the reference data.
+#[derive(Debug, Clone)]
+pub struct ArticleTables<'a> {
+    pub articles: Table<'a>,
+    pub mentions: Table<'a>,
+    pub sets: Table<'a>,
+    pub members: Table<'a>,
+    pub memberships: Table<'a>,
+    pub breakdown: Table<'a>,
+    /// The run-level breakdown's counts over the batch's top-level sets
+    /// (a nested set's countries are already in its parent): per dimension
+    /// and value, (members, articles, the last article counted).
+    run_counts: BTreeMap<(&'a str, Option<&'a str>), Tally>,
+    /// Per country: its mentions (kind `country`) and articles.
+    country_counts: BTreeMap<&'a str, Tally>,
+    pub rejects: Table<'a>,
 }
 
-impl ArticleTables {
-    /// The rows of a batch of articles; `groups` are the groups broken down.
+/// A country's standing in each group broken down, on the article's date:
+/// (member, suspended), null when the article has no date.
+type Standing = Vec<(Option<bool>, Option<bool>)>;
+
+/// The members of one set with each value of the breakdown's dimensions:
+/// per group broken down, [false, true, null]; per region dimension, value -> count.
+struct Counts<'a> {
+    groups: Vec<[i64; 3]>,
+    regions: [Vec<(&'a str, i64)>; 2],
+    /// Members without a region (the null value of both region dimensions).
+    no_region: [i64; 2],
+}
+
+impl<'a> ArticleTables<'a> {
+    /// The rows of a batch of articles; `groups` are the groups broken down,
+    /// `dimensions` their breakdown dimensions ([`group_dimension`]).
     pub fn build(
-        processed: &[Processed],
-        rejects: &[Reject],
-        reference: &Reference,
-        groups: &[String],
-    ) -> ArticleTables {
-        let dimensions: Vec<String> = groups.iter().map(|g| group_dimension(g)).collect();
-        let mut t = ArticleTables::default();
+        processed: &'a [Processed],
+        rejects: &'a [Reject],
+        reference: &'a Reference,
+        groups: &'a [String],
+        dimensions: &'a [String],
+    ) -> ArticleTables<'a> {
+        let mut t = ArticleTables {
+            articles: ArticleRow::empty(),
+            mentions: MentionRow::empty(),
+            sets: SetRow::empty(),
+            members: MemberRow::empty(),
+            memberships: MembershipRow::empty(),
+            breakdown: BreakdownRow::empty(),
+            run_counts: BTreeMap::new(),
+            country_counts: BTreeMap::new(),
+            rejects: Table::of(rejects.iter().map(RejectRow::new)),
+        };
+        // The breakdown's dimensions in the order its rows go: by name.
+        let mut order: Vec<Dimension> = (0..groups.len()).map(Dimension::Group).collect();
+        order.extend([Dimension::Region(0), Dimension::Region(1)]);
+        order.sort_by_key(|d| match *d {
+            Dimension::Group(g) => dimensions[g].as_str(),
+            Dimension::Region(r) => REGION_DIMENSIONS[r],
+        });
+        // Room for every row at once: no column grows by copying itself.
+        let sets: usize = processed.iter().map(|p| p.resolution.sets.len()).sum();
+        let members: usize = processed
+            .iter()
+            .flat_map(|p| &p.resolution.sets)
+            .map(|s| s.members.len())
+            .sum();
+        t.articles.reserve(processed.len());
+        t.mentions
+            .reserve(processed.iter().map(|p| p.mentions.len()).sum());
+        t.sets.reserve(sets);
+        t.members.reserve(members);
+        t.memberships.reserve(members * groups.len());
+        t.breakdown.reserve(sets * (2 * groups.len() + 4));
         for p in processed {
-            t.add_article(p, reference, groups, &dimensions);
+            t.add_article(p, reference, groups, dimensions, &order);
         }
-        t.rejects = rejects.iter().map(RejectRow::new).collect();
         t
     }
 
     /// Into tables, in the order they are written.
-    pub fn into_tables(self) -> Vec<Table> {
+    pub fn into_tables(self) -> Vec<Table<'a>> {
         vec![
-            Table::of(self.articles),
-            Table::of(self.mentions),
-            Table::of(self.sets),
-            Table::of(self.members),
-            Table::of(self.memberships),
-            Table::of(self.breakdown),
-            Table::of(self.rejects),
+            self.articles,
+            self.mentions,
+            self.sets,
+            self.members,
+            self.memberships,
+            self.breakdown,
+            self.rejects,
         ]
     }
 
     fn add_article(
         &mut self,
-        p: &Processed,
-        reference: &Reference,
-        groups: &[String],
-        dimensions: &[String],
+        p: &'a Processed,
+        reference: &'a Reference,
+        groups: &'a [String],
+        dimensions: &'a [String],
+        order: &[Dimension],
     ) {
         let id = p.article.id.as_str();
         let a = &p.article;
-        self.articles.push(ArticleRow {
-            article_id: id.to_string(),
+        ArticleRow {
+            article_id: id.into(),
             date: a.date,
             lang: non_empty(&a.lang),
             lang_detected: a.lang_detected,
@@ -409,86 +532,236 @@ impl ArticleTables {
             mentions: p.mentions.len() as i64,
             sets: p.resolution.sets.len() as i64,
             members: p.resolution.top_members().len() as i64,
-        });
-        self.mentions
-            .extend(p.mentions.iter().map(|m| MentionRow::new(id, m, reference)));
+        }
+        .push(&mut self.articles);
+        let article = self.articles.height();
+        for m in &p.mentions {
+            let row = MentionRow::new(id, m, reference);
+            if m.kind == MentionKind::Country {
+                if let Some(c) = reference.country(&m.codes[0]) {
+                    self.country_counts
+                        .entry(c.alpha3.as_str())
+                        .or_default()
+                        .add(1, article);
+                }
+            }
+            row.push(&mut self.mentions);
+        }
+        // Each country's standing in the groups, looked up once per article
+        // (a country of a nested set is a member of its parent too).
+        let mut standings: Vec<(&str, Standing)> = Vec::new();
+        let eu = groups.iter().position(|g| g == "EU");
         for (k, s) in p.resolution.sets.iter().enumerate() {
-            let set_id = k + 1;
-            self.sets.push(SetRow::new(id, set_id, s));
-            let countries: Vec<(&Country, String)> = s
-                .members
-                .iter()
-                .filter_map(|m| {
-                    let basis = m.basis.iter().cloned().collect::<Vec<_>>().join(";");
-                    reference.country(&m.iso3).map(|c| (c, basis))
-                })
-                .collect();
-            // Per dimension: value -> members with it.
-            let mut values: BTreeMap<(&str, Option<&str>), i64> = BTreeMap::new();
-            for (c, basis) in &countries {
-                self.members.push(MemberRow {
-                    article_id: id.to_string(),
-                    set_id: set_id as i64,
-                    iso3: c.alpha3.clone(),
-                    iso2: c.alpha2.clone(),
+            let set_id = k as i64 + 1;
+            SetRow::new(id, k + 1, s).push(&mut self.sets);
+            let mut counts = Counts {
+                groups: vec![[0; 3]; groups.len()],
+                regions: [Vec::new(), Vec::new()],
+                no_region: [0; 2],
+            };
+            let mut members = 0;
+            for m in &s.members {
+                let Some(c) = reference.country(&m.iso3) else {
+                    continue;
+                };
+                members += 1;
+                let iso3 = c.alpha3.as_str();
+                let at = match standings.iter().position(|(code, _)| *code == iso3) {
+                    Some(at) => at,
+                    None => {
+                        standings.push((iso3, standing(reference, groups, iso3, p.date)));
+                        standings.len() - 1
+                    }
+                };
+                MemberRow {
+                    article_id: id.into(),
+                    set_id,
+                    iso3: iso3.into(),
+                    iso2: c.alpha2.as_str().into(),
                     iso_numeric: non_empty(&c.numeric),
-                    name_en: c.name_en.clone(),
-                    name_fr: c.name_fr.clone(),
-                    basis: basis.clone(),
-                    eu_member: p.date.map(|d| reference.is_member("EU", &c.alpha3, d)),
+                    name_en: c.name_en.as_str().into(),
+                    name_fr: c.name_fr.as_str().into(),
+                    basis: match m.basis.len() {
+                        1 => m.basis.first().expect("one basis").as_str().into(),
+                        _ => Cow::Owned(m.basis.iter().map(String::as_str).collect::<Vec<_>>().join(";")),
+                    },
+                    eu_member: match eu {
+                        Some(g) => standings[at].1[g].0,
+                        None => p.date.map(|d| reference.is_member("EU", iso3, d)),
+                    },
                     m49_region: non_empty(&c.m49_region),
                     m49_subregion: non_empty(&c.m49_subregion),
                     iso3166_1: c.iso,
-                });
-                for (dimension, value) in REGION_DIMENSIONS.iter().zip([&c.m49_region, &c.m49_subregion]) {
-                    *values
-                        .entry((dimension, Some(value.as_str()).filter(|v| !v.is_empty())))
-                        .or_default() += 1;
                 }
-                for (g, dimension) in groups.iter().zip(dimensions) {
-                    let member = p.date.map(|d| reference.is_member(g, &c.alpha3, d));
-                    self.memberships.push(MembershipRow {
-                        article_id: id.to_string(),
-                        set_id: set_id as i64,
-                        iso3: c.alpha3.clone(),
-                        group: g.clone(),
+                .push(&mut self.members);
+                for (r, value) in [&c.m49_region, &c.m49_subregion].into_iter().enumerate() {
+                    match value.is_empty() {
+                        true => counts.no_region[r] += 1,
+                        false => match counts.regions[r].iter_mut().find(|(v, _)| *v == value.as_str()) {
+                            Some((_, n)) => *n += 1,
+                            None => counts.regions[r].push((value.as_str(), 1)),
+                        },
+                    }
+                }
+                for ((g, &(member, suspended)), n) in
+                    groups.iter().zip(&standings[at].1).zip(&mut counts.groups)
+                {
+                    MembershipRow {
+                        article_id: id.into(),
+                        set_id,
+                        iso3: iso3.into(),
+                        group: g.as_str().into(),
                         member,
-                        suspended: p.date.map(|d| reference.is_suspended(g, &c.alpha3, d)),
-                    });
-                    let value = member.map(|b| if b { "true" } else { "false" });
-                    *values.entry((dimension.as_str(), value)).or_default() += 1;
+                        suspended,
+                    }
+                    .push(&mut self.memberships);
+                    n[member.map_or(2, usize::from)] += 1;
                 }
             }
-            self.add_breakdown(id, set_id, s.parent.is_none(), countries.len(), values);
+            self.add_breakdown(
+                id,
+                set_id,
+                s.parent.is_none(),
+                members,
+                &counts,
+                dimensions,
+                order,
+            );
         }
     }
 
     /// The breakdown rows of one set, by dimension then value (nulls last).
+    #[allow(clippy::too_many_arguments)]
     fn add_breakdown(
         &mut self,
-        id: &str,
-        set_id: usize,
+        id: &'a str,
+        set_id: i64,
         top: bool,
         members: usize,
-        values: BTreeMap<(&str, Option<&str>), i64>,
+        counts: &Counts<'a>,
+        dimensions: &'a [String],
+        order: &[Dimension],
     ) {
-        let mut rows: Vec<((&str, Option<&str>), i64)> = values.into_iter().collect();
-        rows.sort_by(|((d1, v1), _), ((d2, v2), _)| {
-            d1.cmp(d2).then_with(|| match (v1, v2) {
-                (Some(a), Some(b)) => a.cmp(b),
-                (a, b) => a.is_none().cmp(&b.is_none()),
-            })
-        });
-        for ((dimension, value), n) in rows {
-            self.breakdown.push(BreakdownRow {
-                article_id: id.to_string(),
-                set_id: set_id as i64,
-                dimension: dimension.to_string(),
-                value: value.map(str::to_string),
+        // The article's index in the batch (its row is in already).
+        let article = self.articles.height();
+        let mut row = |dimension: &'a str, value: Option<&'a str>, n: i64| {
+            if n == 0 {
+                return;
+            }
+            BreakdownRow {
+                article_id: id.into(),
+                set_id,
+                dimension: dimension.into(),
+                value: value.map(Cow::Borrowed),
                 members: n,
                 share: n as f64 / members as f64,
-            });
-            self.top_level.push(top);
+            }
+            .push(&mut self.breakdown);
+            if top {
+                self.run_counts
+                    .entry((dimension, value))
+                    .or_default()
+                    .add(n, article);
+            }
+        };
+        for d in order {
+            match *d {
+                Dimension::Group(g) => {
+                    let [no, yes, null] = counts.groups[g];
+                    row(&dimensions[g], Some("false"), no);
+                    row(&dimensions[g], Some("true"), yes);
+                    row(&dimensions[g], None, null);
+                }
+                Dimension::Region(r) => {
+                    let mut values = counts.regions[r].clone();
+                    values.sort_unstable();
+                    for (value, n) in values {
+                        row(REGION_DIMENSIONS[r], Some(value), n);
+                    }
+                    row(REGION_DIMENSIONS[r], None, counts.no_region[r]);
+                }
+            }
         }
     }
+}
+
+/// A count over a batch and the articles it comes from.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    count: i64,
+    articles: i64,
+    /// The last article counted (its index in the batch).
+    last: usize,
+}
+
+impl Default for Tally {
+    fn default() -> Tally {
+        Tally {
+            count: 0,
+            articles: 0,
+            last: usize::MAX,
+        }
+    }
+}
+
+impl Tally {
+    fn add(&mut self, n: i64, article: usize) {
+        self.count += n;
+        if self.last != article {
+            self.articles += 1;
+            self.last = article;
+        }
+    }
+}
+
+impl<'a> ArticleTables<'a> {
+    /// The batch's part of `run_breakdown`, by dimension then value (nulls last).
+    pub fn run_breakdown(&self) -> Table<'a> {
+        let mut totals: BTreeMap<&str, i64> = BTreeMap::new();
+        for (&(dimension, _), t) in &self.run_counts {
+            *totals.entry(dimension).or_default() += t.count;
+        }
+        let mut rows: Vec<(&(&'a str, Option<&'a str>), &Tally)> = self.run_counts.iter().collect();
+        // Nulls last within a dimension (the map has them first).
+        rows.sort_by_key(|((dimension, value), _)| (*dimension, value.is_none(), *value));
+        Table::of(rows.into_iter().map(|(&(dimension, value), t)| RunBreakdownRow {
+            dimension: dimension.into(),
+            value: value.map(Cow::Borrowed),
+            members: t.count,
+            share: t.count as f64 / totals[dimension] as f64,
+            articles: t.articles,
+        }))
+    }
+
+    /// The batch's part of `country_mentions`, by mentions (most first) then code.
+    pub fn country_mentions(&self) -> Table<'a> {
+        let mut rows: Vec<(&&'a str, &Tally)> = self.country_counts.iter().collect();
+        rows.sort_by_key(|(iso3, t)| (std::cmp::Reverse(t.count), **iso3));
+        Table::of(rows.into_iter().map(|(&iso3, t)| CountryMentionRow {
+            iso3: iso3.into(),
+            mentions: t.count,
+            articles: t.articles,
+        }))
+    }
+}
+
+/// A breakdown dimension: a group broken down (its index) or a region dimension.
+#[derive(Debug, Clone, Copy)]
+enum Dimension {
+    Group(usize),
+    Region(usize),
+}
+
+/// A country's standing in each of `groups` on `date`.
+fn standing(reference: &Reference, groups: &[String], iso3: &str, date: Option<NaiveDate>) -> Standing {
+    groups
+        .iter()
+        .map(|g| match date {
+            Some(d) => (
+                Some(reference.is_member(g, iso3, d)),
+                Some(reference.is_suspended(g, iso3, d)),
+            ),
+            None => (None, None),
+        })
+        .collect()
 }

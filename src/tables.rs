@@ -2,10 +2,9 @@
 //! rows ([`crate::rows`], defined once), converted column by column, and the
 //! run-level tables computed from them with polars ([`crate::breakdown`]).
 
-use crate::breakdown::{country_mentions, run_breakdown};
 use crate::ingest::Reject;
 use crate::reference::Reference;
-use crate::rows::{ArticleTables, ColumnData, Table};
+use crate::rows::{group_dimension, ArticleTables, ColumnData, Table};
 use chrono::NaiveDate;
 use polars::prelude::*;
 
@@ -25,7 +24,7 @@ pub const TABLES: [&str; 9] = [
 ];
 
 /// A table of rows as a DataFrame: one Series a column, of its type.
-pub fn to_dataframe(table: Table) -> PolarsResult<DataFrame> {
+pub fn to_dataframe(table: Table<'_>) -> PolarsResult<DataFrame> {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
     let columns = table
         .columns
@@ -33,7 +32,9 @@ pub fn to_dataframe(table: Table) -> PolarsResult<DataFrame> {
         .map(|c| {
             let name = c.name.into();
             let s = match c.data {
-                ColumnData::Str(v) => Series::new(name, v),
+                ColumnData::Str(v) => {
+                    StringChunked::from_iter_options(name, v.iter().map(|s| s.as_deref())).into_series()
+                }
                 ColumnData::Int(v) => Series::new(name, v),
                 ColumnData::Float(v) => Series::new(name, v),
                 ColumnData::Bool(v) => Series::new(name, v),
@@ -60,24 +61,15 @@ pub fn build(
     groups: &[String],
 ) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
     use rayon::prelude::*;
-    let rows = ArticleTables::build(processed, rejects, reference, groups);
-    let top: BooleanChunked = rows.top_level.iter().copied().collect();
+    let dimensions: Vec<String> = groups.iter().map(|g| group_dimension(g)).collect();
+    let rows = ArticleTables::build(processed, rejects, reference, groups, &dimensions);
+    let run = to_dataframe(rows.run_breakdown())?;
+    let countries = to_dataframe(rows.country_mentions())?;
     let mut frames = rows
         .into_tables()
         .into_par_iter()
         .map(|t| Ok((t.name, to_dataframe(t)?)))
         .collect::<PolarsResult<Vec<(&'static str, DataFrame)>>>()?;
-    let frame = |frames: &[(&str, DataFrame)], name: &str| {
-        frames
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, df)| df.clone())
-            .expect("every per-article table is built")
-    };
-    // The run-level breakdown counts the top-level sets only: a nested set's
-    // countries are already in its parent.
-    let run = run_breakdown(&frame(&frames, "breakdown").filter(&top)?)?;
-    let countries = country_mentions(&frame(&frames, "mentions"))?;
     frames.push(("run_breakdown", run));
     frames.push(("country_mentions", countries));
     frames.sort_by_key(|(name, _)| TABLES.iter().position(|t| t == name));

@@ -3,7 +3,7 @@
 //! end. A run that fails or is killed leaves the previous outputs as they were.
 
 use anyhow::{bail, Context, Result};
-use polars::prelude::{CsvWriter, DataFrame, ParquetWriter, SerWriter};
+use polars::prelude::{DataFrame, ParquetWriter};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -192,9 +192,7 @@ impl Staging {
             if t.pending.height() >= ROW_GROUP_ROWS {
                 t.flush_parquet()?;
             }
-            CsvWriter::new(&mut t.csv)
-                .include_header(first)
-                .finish(df)
+            crate::csv_rows::write(df, first, &mut t.csv)
                 .with_context(|| format!("writing {}", t.csv_path.display()))?;
             Ok(())
         })

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 mod arrow;
 mod input;
-use paysage::rows::{ArticleTables, Column, ColumnData, Processed, Table};
+use paysage::rows::{group_dimension, ArticleTables, Column, ColumnData, Processed, Table};
 
 /// The reference data and the name matcher built from it: loaded once, used
 /// by every call (building the matcher takes a fraction of a second).
@@ -178,7 +178,7 @@ impl Engine {
         let columns = [
             Column {
                 name: "group",
-                data: ColumnData::Str(group),
+                data: ColumnData::Str(group.into_iter().map(|v| v.map(Into::into)).collect()),
             },
             Column {
                 name: "as_of",
@@ -186,11 +186,11 @@ impl Engine {
             },
             Column {
                 name: "iso3",
-                data: ColumnData::Str(iso3),
+                data: ColumnData::Str(iso3.into_iter().map(|v| v.map(Into::into)).collect()),
             },
             Column {
                 name: "name_en",
-                data: ColumnData::Str(name),
+                data: ColumnData::Str(name.into_iter().map(|v| v.map(Into::into)).collect()),
             },
             Column {
                 name: "joined",
@@ -238,7 +238,9 @@ impl Engine {
                     .map_err(value_error)?
                     .install(|| self.scan(read.articles, as_of)),
             };
-            Ok(ArticleTables::build(&processed, &read.rejects, &self.reference, &groups).into_tables())
+            let dimensions: Vec<String> = groups.iter().map(|g| group_dimension(g)).collect();
+            let tables = ArticleTables::build(&processed, &read.rejects, &self.reference, &groups, &dimensions);
+            Ok(tables.into_tables().into_iter().map(Table::into_owned).collect())
         })?;
         let out = PyList::empty(py);
         for t in &tables {
