@@ -383,6 +383,17 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
     }
 
+    /// Whether word `i` is written in title case in the original text
+    /// ("Nations": a name's word; not "nations", nor a headline's "NATIONS").
+    fn title_case(&self, i: usize) -> bool {
+        let Some(Unit::Word { start, end, .. }) = self.units.get(i) else {
+            return false;
+        };
+        let (a, b) = self.folded.orig_bytes(*start, *end);
+        let mut chars = self.text.get(a..b).unwrap_or("").chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    }
+
     fn lex(&self, i: usize) -> Option<Lex> {
         match self.units.get(i) {
             Some(Unit::Word { lex, .. }) => Some(*lex),
@@ -863,6 +874,12 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     let k = ctx.skip(n, &[Role::MemberNoun]);
     let noun = noun_class(ctx, n, k);
     if n > j && noun != Noun::Country {
+        return None;
+    }
+    // A number on a noun for countries in title case is a name ("le Tournoi
+    // des 6 Nations", "the Six Nations"), not a count ("Etats", always
+    // capitalised in French, is not such a noun).
+    if ctx.is(n, Role::CountryNoun) && ctx.title_case(n) {
         return None;
     }
     let counted = |d: Draft, noun: Noun| {
@@ -1623,13 +1640,15 @@ fn status(stated: u64, listed: u64, coverage: Coverage) -> Status {
 
 /// The sets in text order (a set before the sets it contains), with their
 /// quotes, offsets and statuses; counts of words that need a tie to mean
-/// countries ("296 membres") and found none are no sets.
+/// countries ("296 membres") or that as often mean firms, parties or people
+/// ("les deux partenaires", "five coalition partners") and found none are
+/// no sets.
 fn finish(ctx: &Ctx, drafts: Vec<Draft>) -> Resolution {
     let keep: Vec<bool> = drafts
         .iter()
         .map(|d| {
             !(d.kind == SetKind::Count
-                && d.noun == Noun::Weak
+                && matches!(d.noun, Noun::Weak | Noun::Partner)
                 && d.group.is_none()
                 && d.list.is_none()
                 && d.children.is_empty()

@@ -27,8 +27,8 @@ struct Annotation {
     status: String,
 }
 
-fn annotations() -> Vec<Annotation> {
-    let mut r = csv::Reader::from_path(format!("{ROOT}/tests/data/sets_annotations.csv")).unwrap();
+fn annotations(file: &str) -> Vec<Annotation> {
+    let mut r = csv::Reader::from_path(format!("{ROOT}/tests/data/{file}")).unwrap();
     r.deserialize::<BTreeMap<String, String>>()
         .enumerate()
         .map(|(k, row)| {
@@ -51,10 +51,10 @@ fn annotations() -> Vec<Annotation> {
         .collect()
 }
 
-fn articles() -> BTreeMap<String, Article> {
+fn articles(corpora: &[&str]) -> BTreeMap<String, Article> {
     let mut out = BTreeMap::new();
-    for lang in ["fr", "en"] {
-        let path = format!("{ROOT}/tests/data/corpus/{lang}.jsonl");
+    for corpus in corpora {
+        let path = format!("{ROOT}/tests/data/corpus/{corpus}.jsonl");
         let mut sink = Ingested::default();
         read_jsonl(
             std::io::BufReader::new(std::fs::File::open(&path).unwrap()),
@@ -86,13 +86,51 @@ fn best(sets: &[CountrySet], start: usize, end: usize) -> Option<&CountrySet> {
         })
 }
 
+/// What a sample of annotations measures, and the floors that catch a regression.
+struct Floors {
+    status: f64,
+    false_inconsistent: f64,
+    f1: f64,
+}
+
+/// The annotations the helper wrote while this resolver was being tuned on
+/// them: a regression check more than a measure.
 #[test]
 fn sets_match_the_blind_annotations() {
+    measure(
+        "sets_annotations.csv",
+        &["fr", "en"],
+        Floors {
+            status: FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: FLOOR_F1,
+        },
+    );
+}
+
+/// A second sample, drawn and annotated blind after the resolver was tuned
+/// on the first (`tests/data/sets_heldout.md`): the honest measure, as long
+/// as nobody tunes on it.
+#[test]
+fn sets_match_the_held_out_annotations() {
+    measure(
+        "sets_heldout.csv",
+        &["heldout_fr", "heldout_en"],
+        Floors {
+            status: HELDOUT_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT_FLOOR_F1,
+        },
+    );
+}
+
+fn measure(file: &str, corpora: &[&str], floors: Floors) {
+    eprintln!("== {file}");
     let reference = Reference::load(format!("{ROOT}/input").as_ref()).unwrap();
     let matcher = Matcher::new(&reference).unwrap();
-    let articles = articles();
-    let mut notes = annotations();
-    let raw = csv::Reader::from_path(format!("{ROOT}/tests/data/sets_annotations.csv"))
+    let articles = articles(corpora);
+    let mut notes = annotations(file);
+    let raw = csv::Reader::from_path(format!("{ROOT}/tests/data/{file}"))
         .unwrap()
         .into_records()
         .map(|r| r.unwrap().get(3).unwrap().parse::<usize>().unwrap())
@@ -107,8 +145,7 @@ fn sets_match_the_blind_annotations() {
             .or_insert_with(|| paysage::analyse(&art.text, &art.lang, art.date, &matcher, &reference).1);
     }
     let verbose = std::env::var_os("PAYSAGE_SETS_VERBOSE").is_some();
-    if let Some(id) = std::env::var_os("PAYSAGE_SETS_ARTICLE") {
-        let art = &articles[id.to_str().unwrap()];
+    if let Some(art) = std::env::var_os("PAYSAGE_SETS_ARTICLE").and_then(|id| articles.get(id.to_str()?)) {
         let (mentions, r) = paysage::analyse(&art.text, &art.lang, art.date, &matcher, &reference);
         for m in &mentions {
             eprintln!("mention {} {:?} {:?} {:?}", m.start, m.surface, m.kind, m.codes);
@@ -247,12 +284,12 @@ fn sets_match_the_blind_annotations() {
     eprintln!("members: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} (aim >= 0.95)");
     eprintln!("claims where no countries are meant: {claims_on_none}/{none_rows} (aim 0)");
     // Floors a little under what this build measures: they catch a regression.
-    assert!(accuracy >= FLOOR_STATUS, "status accuracy {accuracy:.3}");
+    assert!(accuracy >= floors.status, "status accuracy {accuracy:.3}");
     assert!(
-        false_share <= CEIL_FALSE_INCONSISTENT,
+        false_share <= floors.false_inconsistent,
         "false inconsistent {false_share:.3}"
     );
-    assert!(f1 >= FLOOR_F1, "member F1 {f1:.3}");
+    assert!(f1 >= floors.f1, "member F1 {f1:.3}");
     assert!(
         claims_on_none == 0,
         "{claims_on_none} claims where no countries are meant"
@@ -262,3 +299,5 @@ fn sets_match_the_blind_annotations() {
 const FLOOR_STATUS: f64 = 0.77;
 const CEIL_FALSE_INCONSISTENT: f64 = 0.02;
 const FLOOR_F1: f64 = 0.83;
+const HELDOUT_FLOOR_STATUS: f64 = 0.66;
+const HELDOUT_FLOOR_F1: f64 = 0.73;

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Draws a held-out corpus sample for blind set annotations (seeded, reproducible).
+
+For each language: N articles drawn at random among those with a candidate set phrase (the
+candidate regular expressions of scripts/sample_corpus.py), excluding every article id already in
+tests/data/corpus/fr.jsonl and en.jsonl (the annotated sample); then N_EXTRA more drawn by the
+same generator among the candidates left (a second batch: the first N stay the same whatever
+N_EXTRA is; N_EXTRA = 0 gives the first batch alone). The drawn lines are written
+unchanged (byte for byte as in the shared corpus) to tests/data/corpus/heldout_{lang}.jsonl, in
+article-number order.
+
+Only OrangeSum (CC BY-SA 4.0) and Reuters-21578 rows are drawn; the BBC stories are left out.
+See tests/data/corpus/NOTICE.md.
+
+    python3 scripts/sample_heldout.py ../shared/corpus tests/data/corpus
+"""
+import gzip
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # leave no __pycache__ next to the scripts
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_corpus import CAND, SOURCES  # noqa: E402  (same candidate test as the first sample)
+
+SEED = 20261201
+N = 40
+N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
+
+
+def existing_ids(dst: Path, lang: str):
+    ids = set()
+    with open(dst / f"{lang}.jsonl", encoding="utf-8") as f:
+        for line in f:
+            ids.add(json.loads(line)["id"])
+    return ids
+
+
+def draw(path: Path, lang: str, exclude):
+    cands = []
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+        for line in f:
+            a = json.loads(line)
+            if a.get("source") not in SOURCES[lang] or not a.get("text"):
+                continue
+            if a["id"] in exclude:
+                continue
+            if CAND[lang].search(a["text"]):
+                cands.append((a["id"], line if line.endswith("\n") else line + "\n"))
+    rng = random.Random(f"{SEED}-{lang}")
+    picked = rng.sample(cands, N)
+    first = {aid for aid, _ in picked}
+    rest = [c for c in cands if c[0] not in first]
+    picked += rng.sample(rest, N_EXTRA)
+    picked.sort(key=lambda p: int(p[0].rsplit("-", 1)[1]))
+    return picked
+
+
+def main():
+    src, dst = Path(sys.argv[1]), Path(sys.argv[2])
+    for lang in ("fr", "en"):
+        picked = draw(src / f"{lang}.jsonl.gz", lang, existing_ids(dst, lang))
+        with open(dst / f"heldout_{lang}.jsonl", "w", encoding="utf-8", newline="") as f:
+            for _, line in picked:
+                f.write(line)
+        print(lang, len(picked), "articles")
+
+
+if __name__ == "__main__":
+    main()
