@@ -1131,8 +1131,10 @@ fn load_groups(
         historical,
     };
     let mut out: Vec<(String, u64, Membership)> = Vec::new();
+    // The periods read so far of each (group, country), to check overlaps.
+    let mut periods: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for file in paths {
-        load_group_file(file, &codes, files, &mut out)?;
+        load_group_file(file, &codes, files, &mut out, &mut periods)?;
     }
     Ok(out.into_iter().map(|(_, _, m)| m).collect())
 }
@@ -1142,6 +1144,7 @@ fn load_group_file(
     codes: &MemberCodes,
     files: &mut Vec<InputFile>,
     out: &mut Vec<(String, u64, Membership)>,
+    periods: &mut HashMap<(String, String), Vec<usize>>,
 ) -> Result<(), RefError> {
     let path = file.origin.as_path();
     let t = Table::read(file, &["group", "iso3", "joined", "left"], files)?;
@@ -1180,25 +1183,25 @@ fn load_group_file(
             joined,
             left,
         };
-        for (other_file, other_line, o) in out.iter() {
-            if o.group == m.group && o.iso3 == m.iso3 {
-                let overlap = o.joined <= m.left.unwrap_or(NaiveDate::MAX)
-                    && m.joined <= o.left.unwrap_or(NaiveDate::MAX);
-                if overlap {
-                    let at = if *other_file == here {
-                        format!("line {other_line}")
-                    } else {
-                        format!("{other_file}:{other_line}")
-                    };
-                    return Err(err(
-                        path,
-                        line,
-                        "joined",
-                        format!("{} in {}: period overlaps {at}", m.iso3, m.group),
-                    ));
-                }
+        let same = periods.entry((m.group.clone(), m.iso3.clone())).or_default();
+        for (other_file, other_line, o) in same.iter().map(|&k| &out[k]) {
+            let overlap =
+                o.joined <= m.left.unwrap_or(NaiveDate::MAX) && m.joined <= o.left.unwrap_or(NaiveDate::MAX);
+            if overlap {
+                let at = if *other_file == here {
+                    format!("line {other_line}")
+                } else {
+                    format!("{other_file}:{other_line}")
+                };
+                return Err(err(
+                    path,
+                    line,
+                    "joined",
+                    format!("{} in {}: period overlaps {at}", m.iso3, m.group),
+                ));
             }
         }
+        same.push(out.len());
         out.push((here.clone(), line, m));
     }
     Ok(())
