@@ -15,7 +15,7 @@
 //! `shared/sets-guideline.md`. The words this reads come from `grammar.csv`.
 
 use crate::extract::{Mention, MentionKind};
-use crate::normalize::{is_word_char, Folded};
+use crate::normalize::{fold_str, is_word_char, Folded};
 use crate::reference::{Lex, Lexicon, Reference};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -408,6 +408,49 @@ impl<'t, 'a> Ctx<'t, 'a> {
             .map(|m| m.codes[0].as_str())
     }
 
+    /// The noun of a group's name that names its members itself ("pays
+    /// baltes", "États du Golfe", "Nordic countries"): a member noun
+    /// first, or last and lowercase (not a title such as "Organization of
+    /// American States").
+    fn set_phrase(&self, i: usize) -> Option<Noun> {
+        let g = self.group_at(i)?;
+        if !group_named_by_members(self.reference, g) {
+            return None;
+        }
+        let m = self.mention_at(i)?;
+        let lexicon = self.reference.grammar.lexicon(self.lang)?;
+        let is = |w: &str, role: Role| {
+            lexicon
+                .get(w)
+                .is_some_and(|l| l.roles & self.bits[role as usize] != 0)
+        };
+        let folded = &self.folded.text[m.folded_start..m.folded_end];
+        let words: Vec<&str> = folded
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let first = words.first().copied().filter(|w| is(w, Role::MemberNoun));
+        let last = words
+            .last()
+            .copied()
+            .filter(|w| words.len() > 1 && is(w, Role::MemberNoun))
+            .filter(|_| {
+                let tail = m
+                    .surface
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty());
+                tail.is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase))
+            });
+        let w = first.or(last)?;
+        Some(if is(w, Role::CountryNoun) {
+            Noun::Country
+        } else if is(w, Role::PartnerNoun) {
+            Noun::Partner
+        } else {
+            Noun::Weak
+        })
+    }
+
     /// A country (or a name that may be one, a former state, or a group
     /// named among countries): an item of a list.
     fn item_at(&self, i: usize) -> bool {
@@ -553,6 +596,31 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         any.then_some((total, j))
     }
+}
+
+/// Whether a group is a description of its members rather than an
+/// organisation ("Baltic states", "pays du Golfe", not "United Nations"),
+/// by its own names in `group_info.csv`: the English name ending in a
+/// lowercase member noun, or the French one starting with one.
+fn group_named_by_members(reference: &Reference, group: &str) -> bool {
+    let Some(info) = reference.group_info.get(group) else {
+        return false;
+    };
+    let noun = |lang: &str, w: &str| {
+        let bit = reference.grammar.role_bit(Role::MemberNoun.name());
+        reference
+            .grammar
+            .lexicon(lang)
+            .and_then(|l| l.get(fold_str(w).as_str()))
+            .is_some_and(|l| bit != 0 && l.roles & bit != 0)
+    };
+    let en = info
+        .name_en
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && noun("en", w));
+    let fr = info.name_fr.split(' ').next().is_some_and(|w| noun("fr", w));
+    en || fr
 }
 
 /// What stands before a count's number.
@@ -838,10 +906,20 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
             k if k > n => (n, k),
             _ => (after, ctx.skip(after, &[Role::MemberNoun])),
         };
-        // A number before a group alone is no count ("March 19 EC ministers").
-        return (k > n)
-            .then(|| Draft::new(i, k, SetKind::Count).with_group(g, Restriction::In))
-            .and_then(|d| counted(d, noun_class(ctx, n, k)));
+        // A number before a group alone is no count ("March 19 EC
+        // ministers"), unless the group's name names its members ("deux
+        // Etats baltes", "the six Gulf Arab countries").
+        if k == n {
+            let noun = ctx.set_phrase(j + before_group)?;
+            return counted(
+                Draft::new(i, after, SetKind::Count).with_group(g, Restriction::In),
+                noun,
+            );
+        }
+        return counted(
+            Draft::new(i, k, SetKind::Count).with_group(g, Restriction::In),
+            noun_class(ctx, n, k),
+        );
     }
     // "21 non-EU countries"
     if ctx.is(j, Role::Negation) {
@@ -946,9 +1024,14 @@ fn group_phrase_at(ctx: &Ctx, i: usize) -> Option<Draft> {
             k if k > n => (n, k),
             _ => (i + 1, ctx.skip(i + 1, &[Role::MemberNoun])),
         };
-        if k == n || noun_class(ctx, n, k) == Noun::Partner {
-            return None;
-        }
+        // A name that names the members itself ("pays baltes") is a group
+        // phrase alone.
+        let k = match k == n {
+            true if ctx.set_phrase(i).is_some_and(|noun| noun != Noun::Partner) => i + 1,
+            true => return None,
+            false if noun_class(ctx, n, k) == Noun::Partner => return None,
+            false => k,
+        };
         let mut d = Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In);
         if let Some(stated) = ctx.number_in_name(i) {
             d.kind = SetKind::Count;
