@@ -1206,7 +1206,7 @@ fn load_group_file(
 
 fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
     let path = file.origin.as_path();
-    const ROLES: [&str; 32] = [
+    const ROLES: [&str; 33] = [
         "joiner",
         "list_filler",
         "list_marker",
@@ -1218,6 +1218,7 @@ fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, R
         "possessive",
         "both",
         "set_apart",
+        "other",
         "count_blocker",
         "function_word",
         "region",

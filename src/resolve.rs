@@ -274,6 +274,7 @@ enum Role {
     Possessive,
     Both,
     SetApart,
+    Other,
     CountBlocker,
     FunctionWord,
     AnaphoraNoun,
@@ -281,7 +282,7 @@ enum Role {
 }
 
 impl Role {
-    const ALL: [Role; 17] = [
+    const ALL: [Role; 18] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -295,6 +296,7 @@ impl Role {
         Role::Possessive,
         Role::Both,
         Role::SetApart,
+        Role::Other,
         Role::CountBlocker,
         Role::FunctionWord,
         Role::AnaphoraNoun,
@@ -316,6 +318,7 @@ impl Role {
             Role::Possessive => "possessive",
             Role::Both => "both",
             Role::SetApart => "set_apart",
+            Role::Other => "other",
             Role::CountBlocker => "count_blocker",
             Role::FunctionWord => "function_word",
             Role::AnaphoraNoun => "anaphora_noun",
@@ -685,6 +688,8 @@ struct Draft {
     noun: Noun,
     /// Words qualify the noun before it ("les 15 plus gros pays de l'UE"): a part.
     qualified: bool,
+    /// "autres", "other": the countries besides those named before.
+    other: bool,
     /// An attached list (a run) and whether its marker introduces every member.
     list: Option<(usize, bool)>,
     children: Vec<usize>,
@@ -706,6 +711,7 @@ impl Draft {
             det: Det::None,
             noun: Noun::Country,
             qualified: false,
+            other: false,
             list: None,
             children: Vec::new(),
             parent: None,
@@ -881,7 +887,12 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     if stated < 2 {
         return None;
     }
-    let det = match i.checked_sub(1) {
+    // "autres", "other", before the number ("the other 26 members") or
+    // among the words before the noun ("les 26 autres pays").
+    let other_before = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
+    let before = i.checked_sub(if other_before { 2 } else { 1 });
+    let qualifier = |a: usize| adjective(ctx, a) || ctx.is(a, Role::Other);
+    let det = match before {
         Some(p) if ctx.is(p, Role::Demonstrative) => Det::Demonstrative,
         Some(p) if ctx.is(p, Role::Possessive) => Det::Possessive,
         Some(p) if ctx.is(p, Role::Contracted) => Det::Contracted,
@@ -892,10 +903,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         d.stated = Some(stated);
         d.det = det;
         d.noun = noun;
+        d.other = other_before || (j..d.to).any(|a| ctx.is(a, Role::Other));
         Some(d)
     };
     // "27 EU member states", "12 EC cocoa consuming nations", "nine other EC states"
-    let before_group = (j..j + 2).take_while(|&a| adjective(ctx, a)).count();
+    let before_group = (j..j + 2).take_while(|&a| qualifier(a)).count();
     if let Some(g) = ctx.group_at(j + before_group) {
         let after = j + before_group + 1;
         let n = (after..after + 3)
@@ -932,7 +944,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     // Up to two adjectives before the noun ("five African countries").
     let mut n = j;
     while !ctx.is(n, Role::MemberNoun) {
-        if n - j < 2 && adjective(ctx, n) && !ctx.is(n, Role::CountBlocker) {
+        if n - j < 2 && qualifier(n) && !ctx.is(n, Role::CountBlocker) {
             n += 1;
         } else {
             return None;
@@ -940,12 +952,14 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     }
     let k = ctx.skip(n, &[Role::MemberNoun]);
     let noun = noun_class(ctx, n, k);
-    if n > j && noun != Noun::Country {
+    // Words that qualify the noun, "autres"/"other" apart.
+    let qualified = (j..n).any(|a| !ctx.is(a, Role::Other));
+    if qualified && noun != Noun::Country {
         return None;
     }
     let counted = |d: Draft, noun: Noun| {
         counted(d, noun).map(|mut d| {
-            d.qualified = n > j;
+            d.qualified = qualified;
             d
         })
     };
@@ -996,6 +1010,16 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
 /// A group phrase without a number ("les pays de l'UE", "EU member
 /// states", "non-EU countries"), or "both countries".
 fn group_phrase_at(ctx: &Ctx, i: usize) -> Option<Draft> {
+    // "les autres pays de l'UE", "other EC countries": the group's members
+    // besides those named before.
+    let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
+    group_phrase(ctx, i).map(|mut d| {
+        d.other = other && d.kind == SetKind::Group;
+        d
+    })
+}
+
+fn group_phrase(ctx: &Ctx, i: usize) -> Option<Draft> {
     if ctx.is(i, Role::MemberNoun) {
         let k = ctx.skip(i, &[Role::MemberNoun]);
         if noun_class(ctx, i, k) == Noun::Partner {
@@ -1152,6 +1176,7 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
         };
         if d.kind == SetKind::Count
             && anaphoric
+            && !d.other
             && d.group.is_none()
             && d.list.is_none()
             && d.children.is_empty()
@@ -1361,6 +1386,21 @@ impl Solver<'_, '_, '_> {
     ) -> (Members, Coverage) {
         let d = &self.drafts[k];
         let all = self.group_members(g, date);
+        if d.other && named.is_none() {
+            // The group's members besides the countries named just before
+            // ("Greece ... Other EC countries"); with none named, an unnamed
+            // part.
+            let mut others = all.clone();
+            for x in self.countries_before(d.from, 1) {
+                others.remove(&x);
+            }
+            let fits = others.len() < all.len() && d.stated.is_none_or(|n| others.len() as u64 == n);
+            return if fits {
+                (others, Coverage::Complete)
+            } else {
+                (Members::new(), Coverage::None)
+            };
+        }
         let Some(stated) = d.stated else {
             return (all, Coverage::Complete);
         };
@@ -1389,6 +1429,14 @@ impl Solver<'_, '_, '_> {
         // A part of the group: what is named of it, or the group's countries
         // of its sentence when they are as many as stated.
         match named {
+            // A full list of as many of its countries as stated ("four OPEC
+            // members -- Saudi Arabia, Kuwait, Qatar and the United Arab
+            // Emirates") identifies every member.
+            Some((m, Coverage::Complete))
+                if m.len() as u64 == stated && m.keys().all(|c| all.contains_key(c)) =>
+            {
+                (m, Coverage::Complete)
+            }
             Some((m, _)) if !m.is_empty() => (m, Coverage::Partial),
             _ => {
                 let named = self.countries_in_sentence(d.from);
@@ -1582,7 +1630,8 @@ impl Solver<'_, '_, '_> {
             for p in 0..self.order.len() {
                 let k = self.order[p];
                 let d = &self.drafts[k];
-                if d.kind != SetKind::Count || d.coverage != pass || d.group.is_some() {
+                // "Dix-neuf autres pays": others than a set named, never the same.
+                if d.kind != SetKind::Count || d.coverage != pass || d.group.is_some() || d.other {
                     continue;
                 }
                 let Some(n) = d.stated else { continue };
