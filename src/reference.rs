@@ -574,6 +574,11 @@ fn pair_index<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> PairIndex 
     index
 }
 
+/// The states counted as countries that are not members of the United
+/// Nations: Taiwan and Palestine (named by the sets guideline), the Holy
+/// See and Kosovo.
+pub const STATES_OUTSIDE_UN: [&str; 4] = ["TWN", "PSE", "VAT", "XKX"];
+
 fn rows_of<'a>(index: &'a PairIndex, group: &str, iso3: &str) -> &'a [usize] {
     index
         .get(group)
@@ -828,6 +833,14 @@ impl Reference {
     /// Whether `iso3` is a member of `group` on `date`.
     pub fn is_member(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
         self.membership_on(group, iso3, date).is_some()
+    }
+
+    /// Whether `iso3` is a sovereign state, which alone can be a member of
+    /// a set of countries: a member of the United Nations at any time
+    /// (South Korea in 1987 too), or one of [`STATES_OUTSIDE_UN`]; not a
+    /// territory (Hong Kong, Puerto Rico, Greenland).
+    pub fn is_state(&self, iso3: &str) -> bool {
+        !rows_of(&self.membership_index, "UN", iso3).is_empty() || STATES_OUTSIDE_UN.contains(&iso3)
     }
 
     /// Whether `iso3` was suspended from `group` on `date`.

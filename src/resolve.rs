@@ -1293,6 +1293,8 @@ impl Solver<'_, '_, '_> {
         for &u in &self.runs[r].items {
             let Some(x) = self.ctx.mention_at(u) else { continue };
             match (x.kind, self.date) {
+                // A territory in a list ("Hong Kong") is an item, not a member.
+                (MentionKind::Country, _) if !self.ctx.reference.is_state(&x.codes[0]) => {}
                 (MentionKind::Country, _) => add(&mut m, &x.codes[0], "list"),
                 (MentionKind::Group, Some(date)) => {
                     for (iso3, basis) in self.group_members(&x.codes[0], date) {
@@ -1518,7 +1520,7 @@ impl Solver<'_, '_, '_> {
         let lo = ctx.mentions.partition_point(|m| m.byte_end <= first);
         let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
         for (i, m) in ctx.mentions[lo..hi].iter().enumerate() {
-            if m.kind != MentionKind::Country {
+            if m.kind != MentionKind::Country || !ctx.reference.is_state(&m.codes[0]) {
                 continue;
             }
             let before = m.byte_end <= at_orig;
@@ -1554,7 +1556,11 @@ impl Solver<'_, '_, '_> {
             if word.len() < 4 || start == at {
                 continue;
             }
-            let Some(iso3) = ctx.reference.demonym(ctx.lang, word) else {
+            let Some(iso3) = ctx
+                .reference
+                .demonym(ctx.lang, word)
+                .filter(|c| ctx.reference.is_state(c))
+            else {
                 continue;
             };
             let o = ctx.folded.orig_byte(start);
