@@ -847,9 +847,25 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
 fn phrases(ctx: &Ctx) -> Vec<Draft> {
     let mut out = Vec::new();
     let mut i = 0;
+    // The organisations named so far: the one (and the unit where it was
+    // last named), or several (`None`).
+    let (mut seen, mut named) = (0, Some(None));
     while i < ctx.units.len() {
+        while seen < i {
+            if let Some(g) = ctx
+                .group_at(seen)
+                .filter(|g| !group_named_by_members(ctx.reference, g))
+            {
+                named = match named {
+                    Some(None) => Some(Some((g, seen))),
+                    Some(Some((h, _))) if h == g => Some(Some((g, seen))),
+                    _ => None,
+                };
+            }
+            seen += 1;
+        }
         match count_at(ctx, i)
-            .or_else(|| group_phrase_at(ctx, i))
+            .or_else(|| group_phrase_at(ctx, i, named.flatten()))
             .or_else(|| group_with_list_at(ctx, i))
         {
             Some(d) => {
@@ -1009,21 +1025,43 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
 
 /// A group phrase without a number ("les pays de l'UE", "EU member
 /// states", "non-EU countries"), or "both countries".
-fn group_phrase_at(ctx: &Ctx, i: usize) -> Option<Draft> {
+fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
     // "les autres pays de l'UE", "other EC countries": the group's members
     // besides those named before.
     let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
-    group_phrase(ctx, i).map(|mut d| {
+    group_phrase(ctx, i, implied).map(|mut d| {
         d.other = other && d.kind == SetKind::Group;
         d
     })
 }
 
-fn group_phrase(ctx: &Ctx, i: usize) -> Option<Draft> {
+/// `implied`: the one organisation the article has named before `i`, if it
+/// has named only one, and the unit where it was last named.
+fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
     if ctx.is(i, Role::MemberNoun) {
         let k = ctx.skip(i, &[Role::MemberNoun]);
         if noun_class(ctx, i, k) == Noun::Partner {
             return None;
+        }
+        // "member states", "ses Etats membres", "pays membres" alone (a noun
+        // for countries and one for members): the members of the one
+        // organisation the article has named, in the same or the previous
+        // sentence (the group is named in the article, not in the phrase);
+        // not "non-member states".
+        let member_states = k - i == 2
+            && (i..k).any(|a| ctx.is(a, Role::AnaphoraNoun))
+            && (i..k).any(|a| !ctx.is(a, Role::AnaphoraNoun) && !ctx.is(a, Role::PartnerNoun))
+            && !i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation))
+            && !ctx.is(k, Role::Negation)
+            && !ctx.is(k, Role::Of);
+        let near = |&(_, g): &(&str, usize)| {
+            let (_, e) = ctx.span(g);
+            let (s, _) = ctx.span(i);
+            let (a, b) = ctx.folded.orig_bytes(e, s);
+            sentence_ends(&ctx.text[a..b]).len() <= 1
+        };
+        if let Some((gr, _)) = implied.filter(|_| member_states).filter(near) {
+            return Some(Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In));
         }
         if ctx.is(k, Role::Negation) {
             let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
