@@ -476,6 +476,14 @@ impl<'t, 'a> Ctx<'t, 'a> {
         while i < gap.end {
             if let Some(n) = self.marker_at(i, Marker::Partial).filter(|n| i + n <= gap.end) {
                 partial = true;
+                // "ou encore" joins as it marks.
+                joiner |= self.is(i, Role::Joiner);
+                i += n;
+                continue;
+            }
+            // A joiner of several words ("as well as", "ainsi que").
+            if let Some(n) = self.phrase_at(i, "joiner").filter(|&n| n > 1 && i + n <= gap.end) {
+                joiner = true;
                 i += n;
                 continue;
             }
@@ -485,7 +493,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             if self.word(i) == Some("(") {
                 let close = (i + 1..gap.end.min(i + 12)).find(|&k| self.word(k) == Some(")"))?;
-                if (i + 1..close).any(|k| self.word(k).is_none()) {
+                // Words only, or the group just named restated ("l'Union
+                // européenne (UE), le Royaume-Uni").
+                let restated = close == i + 2
+                    && self.group_at(i + 1).is_some()
+                    && self.group_at(i + 1) == self.group_at(prev);
+                if !restated && (i + 1..close).any(|k| self.word(k).is_none()) {
                     return None;
                 }
                 i = close + 1;
@@ -818,7 +831,14 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut open = false;
     for u in 0..ctx.units.len() {
-        if !ctx.item_at(u) {
+        // A group restated in parentheses ("l'Union européenne (UE)") is
+        // not another item.
+        let restated = u >= 2
+            && ctx.word(u - 1) == Some("(")
+            && ctx.word(u + 1) == Some(")")
+            && ctx.group_at(u).is_some()
+            && ctx.group_at(u) == ctx.group_at(u - 2);
+        if !ctx.item_at(u) || restated {
             continue;
         }
         let joined = match out.last() {
