@@ -1103,24 +1103,35 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
     }
     if let Some(gr) = ctx.group_at(i) {
         // "EU member states", "Group of Seven industrial nations": a number
-        // in the group's name is a count.
-        let n = (i + 1..i + 4)
+        // in the group's name is a count. The group restated in parentheses
+        // ("Group of Seven (G-7) countries") is passed over.
+        let after = match ctx.word(i + 1) == Some("(")
+            && ctx.group_at(i + 2) == Some(gr)
+            && ctx.word(i + 3) == Some(")")
+        {
+            true => i + 4,
+            false => i + 1,
+        };
+        let n = (after..after + 3)
             .take_while(|&a| adjective(ctx, a))
             .last()
-            .map_or(i + 1, |a| a + 1);
+            .map_or(after, |a| a + 1);
         let (n, k) = match ctx.skip(n, &[Role::MemberNoun]) {
             k if k > n => (n, k),
-            _ => (i + 1, ctx.skip(i + 1, &[Role::MemberNoun])),
+            _ => (after, ctx.skip(after, &[Role::MemberNoun])),
         };
         // A name that names the members itself ("pays baltes") is a group
         // phrase alone.
-        let k = match k == n {
-            true if ctx.set_phrase(i).is_some_and(|noun| noun != Noun::Partner) => i + 1,
+        let (k, partner) = match k == n {
+            true if ctx.set_phrase(i).is_some_and(|noun| noun != Noun::Partner) => (i + 1, false),
             true => return None,
-            false if noun_class(ctx, n, k) == Noun::Partner => return None,
-            false => k,
+            false => (k, noun_class(ctx, n, k) == Noun::Partner),
         };
         let mut d = Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In);
+        if partner {
+            // "Greece and Turkey's NATO allies": the group's others.
+            d.noun = Noun::Partner;
+        }
         if let Some(stated) = ctx.number_in_name(i) {
             d.kind = SetKind::Count;
             d.stated = Some(stated);
@@ -1468,6 +1479,20 @@ impl Solver<'_, '_, '_> {
             };
         }
         let Some(stated) = d.stated else {
+            if d.noun == Noun::Partner {
+                // The group's members other than the countries its sentence
+                // names before it ("Greece and Turkey's NATO allies"); with
+                // none named, an unnamed part.
+                let mut others = all.clone();
+                for x in self.countries_before(d.from, 0) {
+                    others.remove(&x);
+                }
+                return if others.len() < all.len() {
+                    (others, Coverage::Complete)
+                } else {
+                    (Members::new(), Coverage::None)
+                };
+            }
             return (all, Coverage::Complete);
         };
         let size = all.len() as u64;
