@@ -1219,7 +1219,7 @@ fn load_group_file(
 
 fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
     let path = file.origin.as_path();
-    const ROLES: [&str; 33] = [
+    const ROLES: [&str; 34] = [
         "joiner",
         "list_filler",
         "list_marker",
@@ -1232,6 +1232,7 @@ fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, R
         "both",
         "set_apart",
         "other",
+        "among",
         "count_blocker",
         "function_word",
         "region",

@@ -275,6 +275,7 @@ enum Role {
     Both,
     SetApart,
     Other,
+    Among,
     CountBlocker,
     FunctionWord,
     AnaphoraNoun,
@@ -282,7 +283,7 @@ enum Role {
 }
 
 impl Role {
-    const ALL: [Role; 18] = [
+    const ALL: [Role; 19] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -297,6 +298,7 @@ impl Role {
         Role::Both,
         Role::SetApart,
         Role::Other,
+        Role::Among,
         Role::CountBlocker,
         Role::FunctionWord,
         Role::AnaphoraNoun,
@@ -319,6 +321,7 @@ impl Role {
             Role::Both => "both",
             Role::SetApart => "set_apart",
             Role::Other => "other",
+            Role::Among => "among",
             Role::CountBlocker => "count_blocker",
             Role::FunctionWord => "function_word",
             Role::AnaphoraNoun => "anaphora_noun",
@@ -1757,10 +1760,28 @@ impl Solver<'_, '_, '_> {
                         let d = &mut self.drafts[k];
                         d.members = members;
                         d.coverage = Coverage::Complete;
+                    } else if self.among(k) {
+                        // "le Pérou, la Bolivie ... se situent parmi les 10
+                        // pays les plus touchés": what the sentence names is
+                        // among them.
+                        let named = self.countries_in_sentence(self.drafts[k].from);
+                        if !named.is_empty() && named.len() as u64 <= n {
+                            let d = &mut self.drafts[k];
+                            for iso3 in named {
+                                add(&mut d.members, &iso3, "list");
+                            }
+                            d.coverage = Coverage::Partial;
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// Whether count `k` follows "parmi les", "among the".
+    fn among(&self, k: usize) -> bool {
+        let d = &self.drafts[k];
+        d.det == Det::Definite && d.from.checked_sub(2).is_some_and(|a| self.ctx.is(a, Role::Among))
     }
 
     /// Another set that is the same count (a count stated alike, or a union
