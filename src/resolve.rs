@@ -1628,7 +1628,7 @@ impl Solver<'_, '_, '_> {
                 && d == 0
                 && self.unit_of[lo + i]
                     .and_then(|x| ctx.skip_back(x, &[Role::Article]))
-                    .is_some_and(|b| ctx.is(b, Role::SetApart));
+                    .is_some_and(|b| ctx.is(b, Role::SetApart) && ctx.opens_clause(b));
             if !apart {
                 found.push((d, m.folded_start, m.codes[0].clone()));
             }
@@ -1826,6 +1826,17 @@ impl Solver<'_, '_, '_> {
 }
 
 impl Ctx<'_, '_> {
+    /// Whether unit `i` opens a clause: the first of its window, or after
+    /// a punctuation mark ("Avec le Japon, les deux pays"; not "the
+    /// deficit with Taiwan and Korea").
+    fn opens_clause(&self, i: usize) -> bool {
+        match i.checked_sub(1).map(|p| &self.units[p]) {
+            None | Some(Unit::Break) => true,
+            Some(Unit::Word { text, .. }) => !text.chars().any(char::is_alphanumeric),
+            Some(Unit::Mention(_)) => false,
+        }
+    }
+
     /// The unit before `i`, passing over units of the given roles.
     fn skip_back(&self, mut i: usize, roles: &[Role]) -> Option<usize> {
         loop {
