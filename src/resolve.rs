@@ -991,12 +991,6 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     }
     let k = ctx.skip(n, &[Role::MemberNoun]);
     let noun = noun_class(ctx, n, k);
-    // States qualified by an adjective that does not make them a
-    // federation's ("50 African states", "48 États européens"; not "50
-    // Etats américains") are countries.
-    let states = noun == Noun::Weak && (n..k).any(|a| ctx.is(a, Role::AnaphoraNoun));
-    let described = (j..n).any(|a| adjective(ctx, a)) || (ctx.adjectives_after && adjective(ctx, k));
-    let noun = if states && described { Noun::Country } else { noun };
     // Words that qualify the noun, "autres"/"other" apart.
     let qualified = (j..n).any(|a| !ctx.is(a, Role::Other));
     if qualified && noun != Noun::Country {
