@@ -538,6 +538,9 @@ pub struct Reference {
     pub memberships: Vec<Membership>,
     /// Names and notes of the groups (group_info.csv).
     pub group_info: BTreeMap<String, GroupInfo>,
+    /// The groups whose own names describe their members ("Baltic states",
+    /// "pays du Golfe"; not "United Nations"): see [`Reference::named_by_members`].
+    named_by_members: BTreeSet<String>,
     /// Dated suspensions (a suspended country stays a member).
     pub suspensions: Vec<Suspension>,
     pub historical: Vec<Historical>,
@@ -572,6 +575,29 @@ fn pair_index<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> PairIndex 
             .push(i);
     }
     index
+}
+
+/// The groups [`Reference::named_by_members`] holds.
+fn named_by_members(group_info: &BTreeMap<String, GroupInfo>, grammar: &Grammar) -> BTreeSet<String> {
+    let bit = grammar.role_bit("member_noun");
+    let noun = |lang: &str, w: &str| {
+        grammar
+            .lexicon(lang)
+            .and_then(|l| l.get(fold_str(w).as_str()))
+            .is_some_and(|l| bit != 0 && l.roles & bit != 0)
+    };
+    group_info
+        .iter()
+        .filter(|(_, info)| {
+            let en = info
+                .name_en
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && noun("en", w));
+            en || info.name_fr.split(' ').next().is_some_and(|w| noun("fr", w))
+        })
+        .map(|(g, _)| g.clone())
+        .collect()
 }
 
 /// The states counted as countries that are not members of the United
@@ -789,6 +815,7 @@ impl Reference {
             by_numeric,
             names,
             memberships,
+            named_by_members: named_by_members(&group_info, &grammar),
             group_info,
             suspensions,
             historical,
@@ -799,6 +826,14 @@ impl Reference {
             membership_index,
             suspension_index,
         })
+    }
+
+    /// Whether a group is a description of its members rather than an
+    /// organisation ("Baltic states", "pays du Golfe", not "United
+    /// Nations"), by its own names in `group_info.csv`: the English name
+    /// ending in a lowercase member noun, or the French one starting with one.
+    pub fn named_by_members(&self, group: &str) -> bool {
+        self.named_by_members.contains(group)
     }
 
     /// The country an adjective or capital names in `lang` ("français",

@@ -15,7 +15,7 @@
 //! `shared/sets-guideline.md`. The words this reads come from `grammar.csv`.
 
 use crate::extract::{Mention, MentionKind};
-use crate::normalize::{fold_str, is_word_char, Folded};
+use crate::normalize::{is_word_char, Folded};
 use crate::reference::{Lex, Lexicon, Reference};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -420,7 +420,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// American States").
     fn set_phrase(&self, i: usize) -> Option<Noun> {
         let g = self.group_at(i)?;
-        if !group_named_by_members(self.reference, g) {
+        if !self.reference.named_by_members(g) {
             return None;
         }
         let m = self.mention_at(i)?;
@@ -615,31 +615,6 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         any.then_some((total, j))
     }
-}
-
-/// Whether a group is a description of its members rather than an
-/// organisation ("Baltic states", "pays du Golfe", not "United Nations"),
-/// by its own names in `group_info.csv`: the English name ending in a
-/// lowercase member noun, or the French one starting with one.
-fn group_named_by_members(reference: &Reference, group: &str) -> bool {
-    let Some(info) = reference.group_info.get(group) else {
-        return false;
-    };
-    let noun = |lang: &str, w: &str| {
-        let bit = reference.grammar.role_bit(Role::MemberNoun.name());
-        reference
-            .grammar
-            .lexicon(lang)
-            .and_then(|l| l.get(fold_str(w).as_str()))
-            .is_some_and(|l| bit != 0 && l.roles & bit != 0)
-    };
-    let en = info
-        .name_en
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && noun("en", w));
-    let fr = info.name_fr.split(' ').next().is_some_and(|w| noun("fr", w));
-    en || fr
 }
 
 /// What stands before a count's number.
@@ -875,10 +850,7 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
     let (mut seen, mut named) = (0, Some(None));
     while i < ctx.units.len() {
         while seen < i {
-            if let Some(g) = ctx
-                .group_at(seen)
-                .filter(|g| !group_named_by_members(ctx.reference, g))
-            {
+            if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
                 named = match named {
                     Some(None) => Some(Some((g, seen))),
                     Some(Some((h, _))) if h == g => Some(Some((g, seen))),
