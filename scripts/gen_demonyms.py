@@ -2,7 +2,8 @@
 """Writes input/demonyms.csv: the adjectives and capitals that name a country in prose
 ("les présidents français et américain", "Pékin et Tokyo"), which an anaphora such as
 "les deux pays" may point at. Read from the npm package world-countries (mledoze/countries,
-ODbL 1.0), which carries English and French demonyms and English capital names:
+ODbL 1.0), which carries English and French demonyms and English capital names (the French
+names of capitals that differ are listed here, FRENCH_CAPITALS):
 
     (mkdir -p /tmp/wc && cd /tmp/wc && npm install world-countries@5.1.0)
     python3 scripts/gen_demonyms.py /tmp/wc/node_modules/world-countries/countries.json > input/demonyms.csv
@@ -29,6 +30,20 @@ def french_forms(word):
     return out
 
 
+# French names of capitals where French prose differs from the package's (English or
+# local) one, single words only (the resolver reads one word at a time): "Pékin et Tokyo".
+FRENCH_CAPITALS = {
+    "Alger": "DZA", "Athènes": "GRC", "Bagdad": "IRQ", "Bakou": "AZE", "Pékin": "CHN",
+    "Beyrouth": "LBN", "Berne": "CHE", "Bichkek": "KGZ", "Bruxelles": "BEL", "Bucarest": "ROU",
+    "Copenhague": "DNK", "Damas": "SYR", "Dacca": "BGD", "Douchanbé": "TJK", "Djakarta": "IDN",
+    "Kaboul": "AFG", "Katmandou": "NPL", "Kiev": "UKR", "Lisbonne": "PRT", "Londres": "GBR",
+    "Manille": "PHL", "Mogadiscio": "SOM", "Moscou": "RUS", "Mascate": "OMN", "Nicosie": "CYP",
+    "Riyad": "SAU", "Tachkent": "UZB", "Tbilissi": "GEO", "Téhéran": "IRN", "Varsovie": "POL",
+    "Erevan": "ARM",
+}
+FRENCH_SOURCE = "French exonym of the capital (own knowledge)"
+
+
 def main():
     data = json.load(open(sys.argv[1], encoding="utf-8"))
     forms = defaultdict(set)  # (lang, kind, form) -> codes
@@ -48,6 +63,10 @@ def main():
                     forms[("fr", "demonym", f)].add(code)
         for cap in c.get("capital") or []:
             forms[("mul", "capital", cap)].add(code)
+    sources = {}
+    for form, code in FRENCH_CAPITALS.items():
+        forms[("fr", "capital", form)].add(code)
+        sources[("fr", "capital", form)] = FRENCH_SOURCE
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(["lang", "word", "kind", "code", "source"])
     for (lang, kind, form), codes in sorted(forms.items()):
@@ -55,7 +74,8 @@ def main():
             codes = codes & members
         if len(codes) != 1 or len(form) < 4:
             continue
-        w.writerow([lang, form, kind, next(iter(codes)), "world-countries 5.1.0 (mledoze/countries, ODbL 1.0)"])
+        source = sources.get((lang, kind, form), "world-countries 5.1.0 (mledoze/countries, ODbL 1.0)")
+        w.writerow([lang, form, kind, next(iter(codes)), source])
 
 
 if __name__ == "__main__":

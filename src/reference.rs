@@ -538,6 +538,9 @@ pub struct Reference {
     pub memberships: Vec<Membership>,
     /// Names and notes of the groups (group_info.csv).
     pub group_info: BTreeMap<String, GroupInfo>,
+    /// The groups whose own names describe their members ("Baltic states",
+    /// "pays du Golfe"; not "United Nations"): see [`Reference::named_by_members`].
+    named_by_members: BTreeSet<String>,
     /// Dated suspensions (a suspended country stays a member).
     pub suspensions: Vec<Suspension>,
     pub historical: Vec<Historical>,
@@ -573,6 +576,34 @@ fn pair_index<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> PairIndex 
     }
     index
 }
+
+/// The groups [`Reference::named_by_members`] holds.
+fn named_by_members(group_info: &BTreeMap<String, GroupInfo>, grammar: &Grammar) -> BTreeSet<String> {
+    let bit = grammar.role_bit("member_noun");
+    let noun = |lang: &str, w: &str| {
+        grammar
+            .lexicon(lang)
+            .and_then(|l| l.get(fold_str(w).as_str()))
+            .is_some_and(|l| bit != 0 && l.roles & bit != 0)
+    };
+    group_info
+        .iter()
+        .filter(|(_, info)| {
+            let en = info
+                .name_en
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && noun("en", w));
+            en || info.name_fr.split(' ').next().is_some_and(|w| noun("fr", w))
+        })
+        .map(|(g, _)| g.clone())
+        .collect()
+}
+
+/// The states counted as countries that are not members of the United
+/// Nations: Taiwan and Palestine (named by the sets guideline), the Holy
+/// See and Kosovo.
+pub const STATES_OUTSIDE_UN: [&str; 4] = ["TWN", "PSE", "VAT", "XKX"];
 
 fn rows_of<'a>(index: &'a PairIndex, group: &str, iso3: &str) -> &'a [usize] {
     index
@@ -784,6 +815,7 @@ impl Reference {
             by_numeric,
             names,
             memberships,
+            named_by_members: named_by_members(&group_info, &grammar),
             group_info,
             suspensions,
             historical,
@@ -794,6 +826,14 @@ impl Reference {
             membership_index,
             suspension_index,
         })
+    }
+
+    /// Whether a group is a description of its members rather than an
+    /// organisation ("Baltic states", "pays du Golfe", not "United
+    /// Nations"), by its own names in `group_info.csv`: the English name
+    /// ending in a lowercase member noun, or the French one starting with one.
+    pub fn named_by_members(&self, group: &str) -> bool {
+        self.named_by_members.contains(group)
     }
 
     /// The country an adjective or capital names in `lang` ("français",
@@ -828,6 +868,14 @@ impl Reference {
     /// Whether `iso3` is a member of `group` on `date`.
     pub fn is_member(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
         self.membership_on(group, iso3, date).is_some()
+    }
+
+    /// Whether `iso3` is a sovereign state, which alone can be a member of
+    /// a set of countries: a member of the United Nations at any time
+    /// (South Korea in 1987 too), or one of [`STATES_OUTSIDE_UN`]; not a
+    /// territory (Hong Kong, Puerto Rico, Greenland).
+    pub fn is_state(&self, iso3: &str) -> bool {
+        !rows_of(&self.membership_index, "UN", iso3).is_empty() || STATES_OUTSIDE_UN.contains(&iso3)
     }
 
     /// Whether `iso3` was suspended from `group` on `date`.
@@ -1209,7 +1257,7 @@ fn load_group_file(
 
 fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
     let path = file.origin.as_path();
-    const ROLES: [&str; 32] = [
+    const ROLES: [&str; 34] = [
         "joiner",
         "list_filler",
         "list_marker",
@@ -1221,6 +1269,8 @@ fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, R
         "possessive",
         "both",
         "set_apart",
+        "other",
+        "among",
         "count_blocker",
         "function_word",
         "region",

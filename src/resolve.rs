@@ -274,6 +274,8 @@ enum Role {
     Possessive,
     Both,
     SetApart,
+    Other,
+    Among,
     CountBlocker,
     FunctionWord,
     AnaphoraNoun,
@@ -281,7 +283,7 @@ enum Role {
 }
 
 impl Role {
-    const ALL: [Role; 17] = [
+    const ALL: [Role; 19] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -295,6 +297,8 @@ impl Role {
         Role::Possessive,
         Role::Both,
         Role::SetApart,
+        Role::Other,
+        Role::Among,
         Role::CountBlocker,
         Role::FunctionWord,
         Role::AnaphoraNoun,
@@ -316,6 +320,8 @@ impl Role {
             Role::Possessive => "possessive",
             Role::Both => "both",
             Role::SetApart => "set_apart",
+            Role::Other => "other",
+            Role::Among => "among",
             Role::CountBlocker => "count_blocker",
             Role::FunctionWord => "function_word",
             Role::AnaphoraNoun => "anaphora_noun",
@@ -419,6 +425,49 @@ impl<'t, 'a> Ctx<'t, 'a> {
             .map(|m| m.codes[0].as_str())
     }
 
+    /// The noun of a group's name that names its members itself ("pays
+    /// baltes", "États du Golfe", "Nordic countries"): a member noun
+    /// first, or last and lowercase (not a title such as "Organization of
+    /// American States").
+    fn set_phrase(&self, i: usize) -> Option<Noun> {
+        let g = self.group_at(i)?;
+        if !self.reference.named_by_members(g) {
+            return None;
+        }
+        let m = self.mention_at(i)?;
+        let lexicon = self.reference.grammar.lexicon(self.lang)?;
+        let is = |w: &str, role: Role| {
+            lexicon
+                .get(w)
+                .is_some_and(|l| l.roles & self.bits[role as usize] != 0)
+        };
+        let folded = &self.folded.text[m.folded_start..m.folded_end];
+        let words: Vec<&str> = folded
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let first = words.first().copied().filter(|w| is(w, Role::MemberNoun));
+        let last = words
+            .last()
+            .copied()
+            .filter(|w| words.len() > 1 && is(w, Role::MemberNoun))
+            .filter(|_| {
+                let tail = m
+                    .surface
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty());
+                tail.is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase))
+            });
+        let w = first.or(last)?;
+        Some(if is(w, Role::CountryNoun) {
+            Noun::Country
+        } else if is(w, Role::PartnerNoun) {
+            Noun::Partner
+        } else {
+            Noun::Weak
+        })
+    }
+
     /// A country (or a name that may be one, a former state, or a group
     /// named among countries): an item of a list.
     fn item_at(&self, i: usize) -> bool {
@@ -441,6 +490,14 @@ impl<'t, 'a> Ctx<'t, 'a> {
         while i < gap.end {
             if let Some(n) = self.marker_at(i, Marker::Partial).filter(|n| i + n <= gap.end) {
                 partial = true;
+                // "ou encore" joins as it marks.
+                joiner |= self.is(i, Role::Joiner);
+                i += n;
+                continue;
+            }
+            // A joiner of several words ("as well as", "ainsi que").
+            if let Some(n) = self.phrase_at(i, "joiner").filter(|&n| n > 1 && i + n <= gap.end) {
+                joiner = true;
                 i += n;
                 continue;
             }
@@ -450,7 +507,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             if self.word(i) == Some("(") {
                 let close = (i + 1..gap.end.min(i + 12)).find(|&k| self.word(k) == Some(")"))?;
-                if (i + 1..close).any(|k| self.word(k).is_none()) {
+                // Words only, or the group just named restated ("l'Union
+                // européenne (UE), le Royaume-Uni").
+                let restated = close == i + 2
+                    && self.group_at(i + 1).is_some()
+                    && self.group_at(i + 1) == self.group_at(prev);
+                if !restated && (i + 1..close).any(|k| self.word(k).is_none()) {
                     return None;
                 }
                 i = close + 1;
@@ -628,6 +690,8 @@ struct Draft {
     noun: Noun,
     /// Words qualify the noun before it ("les 15 plus gros pays de l'UE"): a part.
     qualified: bool,
+    /// "autres", "other": the countries besides those named before.
+    other: bool,
     /// An attached list (a run) and whether its marker introduces every member.
     list: Option<(usize, bool)>,
     children: Vec<usize>,
@@ -649,6 +713,7 @@ impl Draft {
             det: Det::None,
             noun: Noun::Country,
             qualified: false,
+            other: false,
             list: None,
             children: Vec::new(),
             parent: None,
@@ -755,7 +820,14 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut open = false;
     for u in 0..ctx.units.len() {
-        if !ctx.item_at(u) {
+        // A group restated in parentheses ("l'Union européenne (UE)") is
+        // not another item.
+        let restated = u >= 2
+            && ctx.word(u - 1) == Some("(")
+            && ctx.word(u + 1) == Some(")")
+            && ctx.group_at(u).is_some()
+            && ctx.group_at(u) == ctx.group_at(u - 2);
+        if !ctx.item_at(u) || restated {
             continue;
         }
         let joined = match out.last() {
@@ -784,9 +856,22 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
 fn phrases(ctx: &Ctx) -> Vec<Draft> {
     let mut out = Vec::new();
     let mut i = 0;
+    // The organisations named so far: the one (and the unit where it was
+    // last named), or several (`None`).
+    let (mut seen, mut named) = (0, Some(None));
     while i < ctx.units.len() {
+        while seen < i {
+            if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
+                named = match named {
+                    Some(None) => Some(Some((g, seen))),
+                    Some(Some((h, _))) if h == g => Some(Some((g, seen))),
+                    _ => None,
+                };
+            }
+            seen += 1;
+        }
         match count_at(ctx, i)
-            .or_else(|| group_phrase_at(ctx, i))
+            .or_else(|| group_phrase_at(ctx, i, named.flatten()))
             .or_else(|| group_with_list_at(ctx, i))
         {
             Some(d) => {
@@ -824,7 +909,12 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     if stated < 2 {
         return None;
     }
-    let det = match i.checked_sub(1) {
+    // "autres", "other", before the number ("the other 26 members") or
+    // among the words before the noun ("les 26 autres pays").
+    let other_before = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
+    let before = i.checked_sub(if other_before { 2 } else { 1 });
+    let qualifier = |a: usize| adjective(ctx, a) || ctx.is(a, Role::Other);
+    let det = match before {
         Some(p) if ctx.is(p, Role::Demonstrative) => Det::Demonstrative,
         Some(p) if ctx.is(p, Role::Possessive) => Det::Possessive,
         Some(p) if ctx.is(p, Role::Contracted) => Det::Contracted,
@@ -835,10 +925,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         d.stated = Some(stated);
         d.det = det;
         d.noun = noun;
+        d.other = other_before || (j..d.to).any(|a| ctx.is(a, Role::Other));
         Some(d)
     };
     // "27 EU member states", "12 EC cocoa consuming nations", "nine other EC states"
-    let before_group = (j..j + 2).take_while(|&a| adjective(ctx, a)).count();
+    let before_group = (j..j + 2).take_while(|&a| qualifier(a)).count();
     if let Some(g) = ctx.group_at(j + before_group) {
         let after = j + before_group + 1;
         let n = (after..after + 3)
@@ -849,10 +940,20 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
             k if k > n => (n, k),
             _ => (after, ctx.skip(after, &[Role::MemberNoun])),
         };
-        // A number before a group alone is no count ("March 19 EC ministers").
-        return (k > n)
-            .then(|| Draft::new(i, k, SetKind::Count).with_group(g, Restriction::In))
-            .and_then(|d| counted(d, noun_class(ctx, n, k)));
+        // A number before a group alone is no count ("March 19 EC
+        // ministers"), unless the group's name names its members ("deux
+        // Etats baltes", "the six Gulf Arab countries").
+        if k == n {
+            let noun = ctx.set_phrase(j + before_group)?;
+            return counted(
+                Draft::new(i, after, SetKind::Count).with_group(g, Restriction::In),
+                noun,
+            );
+        }
+        return counted(
+            Draft::new(i, k, SetKind::Count).with_group(g, Restriction::In),
+            noun_class(ctx, n, k),
+        );
     }
     // "21 non-EU countries"
     if ctx.is(j, Role::Negation) {
@@ -865,7 +966,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     // Up to two adjectives before the noun ("five African countries").
     let mut n = j;
     while !ctx.is(n, Role::MemberNoun) {
-        if n - j < 2 && adjective(ctx, n) && !ctx.is(n, Role::CountBlocker) {
+        if n - j < 2 && qualifier(n) && !ctx.is(n, Role::CountBlocker) {
             n += 1;
         } else {
             return None;
@@ -873,7 +974,9 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     }
     let k = ctx.skip(n, &[Role::MemberNoun]);
     let noun = noun_class(ctx, n, k);
-    if n > j && noun != Noun::Country {
+    // Words that qualify the noun, "autres"/"other" apart.
+    let qualified = (j..n).any(|a| !ctx.is(a, Role::Other));
+    if qualified && noun != Noun::Country {
         return None;
     }
     // A number on a noun for countries in title case is a name ("le Tournoi
@@ -884,7 +987,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     }
     let counted = |d: Draft, noun: Noun| {
         counted(d, noun).map(|mut d| {
-            d.qualified = n > j;
+            d.qualified = qualified;
             d
         })
     };
@@ -934,11 +1037,43 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
 
 /// A group phrase without a number ("les pays de l'UE", "EU member
 /// states", "non-EU countries"), or "both countries".
-fn group_phrase_at(ctx: &Ctx, i: usize) -> Option<Draft> {
+fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
+    // "les autres pays de l'UE", "other EC countries": the group's members
+    // besides those named before.
+    let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
+    group_phrase(ctx, i, implied).map(|mut d| {
+        d.other = other && d.kind == SetKind::Group;
+        d
+    })
+}
+
+/// `implied`: the one organisation the article has named before `i`, if it
+/// has named only one, and the unit where it was last named.
+fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
     if ctx.is(i, Role::MemberNoun) {
         let k = ctx.skip(i, &[Role::MemberNoun]);
         if noun_class(ctx, i, k) == Noun::Partner {
             return None;
+        }
+        // "member states", "ses Etats membres", "pays membres" alone (a noun
+        // for countries and one for members): the members of the one
+        // organisation the article has named, in the same or the previous
+        // sentence (the group is named in the article, not in the phrase);
+        // not "non-member states".
+        let member_states = k - i == 2
+            && (i..k).any(|a| ctx.is(a, Role::AnaphoraNoun))
+            && (i..k).any(|a| !ctx.is(a, Role::AnaphoraNoun) && !ctx.is(a, Role::PartnerNoun))
+            && !i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation))
+            && !ctx.is(k, Role::Negation)
+            && !ctx.is(k, Role::Of);
+        let near = |&(_, g): &(&str, usize)| {
+            let (_, e) = ctx.span(g);
+            let (s, _) = ctx.span(i);
+            let (a, b) = ctx.folded.orig_bytes(e, s);
+            sentence_ends(&ctx.text[a..b]).len() <= 1
+        };
+        if let Some((gr, _)) = implied.filter(|_| member_states).filter(near) {
+            return Some(Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In));
         }
         if ctx.is(k, Role::Negation) {
             let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
@@ -954,19 +1089,35 @@ fn group_phrase_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     }
     if let Some(gr) = ctx.group_at(i) {
         // "EU member states", "Group of Seven industrial nations": a number
-        // in the group's name is a count.
-        let n = (i + 1..i + 4)
+        // in the group's name is a count. The group restated in parentheses
+        // ("Group of Seven (G-7) countries") is passed over.
+        let after = match ctx.word(i + 1) == Some("(")
+            && ctx.group_at(i + 2) == Some(gr)
+            && ctx.word(i + 3) == Some(")")
+        {
+            true => i + 4,
+            false => i + 1,
+        };
+        let n = (after..after + 3)
             .take_while(|&a| adjective(ctx, a))
             .last()
-            .map_or(i + 1, |a| a + 1);
+            .map_or(after, |a| a + 1);
         let (n, k) = match ctx.skip(n, &[Role::MemberNoun]) {
             k if k > n => (n, k),
-            _ => (i + 1, ctx.skip(i + 1, &[Role::MemberNoun])),
+            _ => (after, ctx.skip(after, &[Role::MemberNoun])),
         };
-        if k == n || noun_class(ctx, n, k) == Noun::Partner {
-            return None;
-        }
+        // A name that names the members itself ("pays baltes") is a group
+        // phrase alone.
+        let (k, partner) = match k == n {
+            true if ctx.set_phrase(i).is_some_and(|noun| noun != Noun::Partner) => (i + 1, false),
+            true => return None,
+            false => (k, noun_class(ctx, n, k) == Noun::Partner),
+        };
         let mut d = Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In);
+        if partner {
+            // "Greece and Turkey's NATO allies": the group's others.
+            d.noun = Noun::Partner;
+        }
         if let Some(stated) = ctx.number_in_name(i) {
             d.kind = SetKind::Count;
             d.stated = Some(stated);
@@ -1086,6 +1237,7 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
         };
         if d.kind == SetKind::Count
             && anaphoric
+            && !d.other
             && d.group.is_none()
             && d.list.is_none()
             && d.children.is_empty()
@@ -1202,6 +1354,8 @@ impl Solver<'_, '_, '_> {
         for &u in &self.runs[r].items {
             let Some(x) = self.ctx.mention_at(u) else { continue };
             match (x.kind, self.date) {
+                // A territory in a list ("Hong Kong") is an item, not a member.
+                (MentionKind::Country, _) if !self.ctx.reference.is_state(&x.codes[0]) => {}
                 (MentionKind::Country, _) => add(&mut m, &x.codes[0], "list"),
                 (MentionKind::Group, Some(date)) => {
                     for (iso3, basis) in self.group_members(&x.codes[0], date) {
@@ -1295,7 +1449,36 @@ impl Solver<'_, '_, '_> {
     ) -> (Members, Coverage) {
         let d = &self.drafts[k];
         let all = self.group_members(g, date);
+        if d.other && named.is_none() {
+            // The group's members besides the countries named just before
+            // ("Greece ... Other EC countries"); with none named, an unnamed
+            // part.
+            let mut others = all.clone();
+            for x in self.countries_before(d.from, 1) {
+                others.remove(&x);
+            }
+            let fits = others.len() < all.len() && d.stated.is_none_or(|n| others.len() as u64 == n);
+            return if fits {
+                (others, Coverage::Complete)
+            } else {
+                (Members::new(), Coverage::None)
+            };
+        }
         let Some(stated) = d.stated else {
+            if d.noun == Noun::Partner {
+                // The group's members other than the countries its sentence
+                // names before it ("Greece and Turkey's NATO allies"); with
+                // none named, an unnamed part.
+                let mut others = all.clone();
+                for x in self.countries_before(d.from, 0) {
+                    others.remove(&x);
+                }
+                return if others.len() < all.len() {
+                    (others, Coverage::Complete)
+                } else {
+                    (Members::new(), Coverage::None)
+                };
+            }
             return (all, Coverage::Complete);
         };
         let size = all.len() as u64;
@@ -1323,6 +1506,14 @@ impl Solver<'_, '_, '_> {
         // A part of the group: what is named of it, or the group's countries
         // of its sentence when they are as many as stated.
         match named {
+            // A full list of as many of its countries as stated ("four OPEC
+            // members -- Saudi Arabia, Kuwait, Qatar and the United Arab
+            // Emirates") identifies every member.
+            Some((m, Coverage::Complete))
+                if m.len() as u64 == stated && m.keys().all(|c| all.contains_key(c)) =>
+            {
+                (m, Coverage::Complete)
+            }
             Some((m, _)) if !m.is_empty() => (m, Coverage::Partial),
             _ => {
                 let named = self.countries_in_sentence(d.from);
@@ -1404,7 +1595,7 @@ impl Solver<'_, '_, '_> {
         let lo = ctx.mentions.partition_point(|m| m.byte_end <= first);
         let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
         for (i, m) in ctx.mentions[lo..hi].iter().enumerate() {
-            if m.kind != MentionKind::Country {
+            if m.kind != MentionKind::Country || !ctx.reference.is_state(&m.codes[0]) {
                 continue;
             }
             let before = m.byte_end <= at_orig;
@@ -1420,7 +1611,7 @@ impl Solver<'_, '_, '_> {
                 && d == 0
                 && self.unit_of[lo + i]
                     .and_then(|x| ctx.skip_back(x, &[Role::Article]))
-                    .is_some_and(|b| ctx.is(b, Role::SetApart));
+                    .is_some_and(|b| ctx.is(b, Role::SetApart) && ctx.opens_clause(b));
             if !apart {
                 found.push((d, m.folded_start, m.codes[0].clone()));
             }
@@ -1440,7 +1631,11 @@ impl Solver<'_, '_, '_> {
             if word.len() < 4 || start == at {
                 continue;
             }
-            let Some(iso3) = ctx.reference.demonym(ctx.lang, word) else {
+            let Some(iso3) = ctx
+                .reference
+                .demonym(ctx.lang, word)
+                .filter(|c| ctx.reference.is_state(c))
+            else {
                 continue;
             };
             let o = ctx.folded.orig_byte(start);
@@ -1516,7 +1711,8 @@ impl Solver<'_, '_, '_> {
             for p in 0..self.order.len() {
                 let k = self.order[p];
                 let d = &self.drafts[k];
-                if d.kind != SetKind::Count || d.coverage != pass || d.group.is_some() {
+                // "Dix-neuf autres pays": others than a set named, never the same.
+                if d.kind != SetKind::Count || d.coverage != pass || d.group.is_some() || d.other {
                     continue;
                 }
                 let Some(n) = d.stated else { continue };
@@ -1547,10 +1743,28 @@ impl Solver<'_, '_, '_> {
                         let d = &mut self.drafts[k];
                         d.members = members;
                         d.coverage = Coverage::Complete;
+                    } else if self.among(k) {
+                        // "le Pérou, la Bolivie ... se situent parmi les 10
+                        // pays les plus touchés": what the sentence names is
+                        // among them.
+                        let named = self.countries_in_sentence(self.drafts[k].from);
+                        if !named.is_empty() && named.len() as u64 <= n {
+                            let d = &mut self.drafts[k];
+                            for iso3 in named {
+                                add(&mut d.members, &iso3, "list");
+                            }
+                            d.coverage = Coverage::Partial;
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// Whether count `k` follows "parmi les", "among the".
+    fn among(&self, k: usize) -> bool {
+        let d = &self.drafts[k];
+        d.det == Det::Definite && d.from.checked_sub(2).is_some_and(|a| self.ctx.is(a, Role::Among))
     }
 
     /// Another set that is the same count (a count stated alike, or a union
@@ -1595,6 +1809,17 @@ impl Solver<'_, '_, '_> {
 }
 
 impl Ctx<'_, '_> {
+    /// Whether unit `i` opens a clause: the first of its window, or after
+    /// a punctuation mark ("Avec le Japon, les deux pays"; not "the
+    /// deficit with Taiwan and Korea").
+    fn opens_clause(&self, i: usize) -> bool {
+        match i.checked_sub(1).map(|p| &self.units[p]) {
+            None | Some(Unit::Break) => true,
+            Some(Unit::Word { text, .. }) => !text.chars().any(char::is_alphanumeric),
+            Some(Unit::Mention(_)) => false,
+        }
+    }
+
     /// The unit before `i`, passing over units of the given roles.
     fn skip_back(&self, mut i: usize, roles: &[Role]) -> Option<usize> {
         loop {
