@@ -767,18 +767,36 @@ pub fn resolve(
     let mut drafts = phrases(&ctx);
     attach(&ctx, &mut drafts, &mut runs);
     unite(&ctx, &mut drafts);
+    // Every run of three or more is a list set; one attached to a phrase
+    // ("quatre pays : les Etats-Unis, le Brésil, le Mexique et l'Inde") is
+    // a set of its own inside that phrase, with its marker's coverage.
+    let attached_to: Vec<Option<(usize, bool)>> = (0..runs.len())
+        .map(|r| {
+            drafts.iter().enumerate().find_map(|(p, d)| match d.list {
+                Some((x, complete)) if x == r => Some((p, complete)),
+                _ => None,
+            })
+        })
+        .collect();
     for (k, run) in runs.iter().enumerate() {
-        if !run.attached && run.items.len() >= 3 {
-            // A group among the countries makes a union ("l'UE, la Suisse et la Norvège").
-            let kind = if run.items.iter().any(|&u| ctx.group_at(u).is_some()) {
-                SetKind::Union
-            } else {
-                SetKind::List
-            };
-            let mut d = Draft::new(run.items[0], run.items[run.items.len() - 1] + 1, kind);
-            d.list = Some((k, !run.partial));
-            drafts.push(d);
+        if run.items.len() < 3 {
+            continue;
         }
+        let (parent, complete) = match (run.attached, attached_to[k]) {
+            (false, _) => (None, !run.partial),
+            (true, Some((p, complete))) => (Some(p), complete && !run.partial),
+            (true, None) => continue,
+        };
+        // A group among the countries makes a union ("l'UE, la Suisse et la Norvège").
+        let kind = if run.items.iter().any(|&u| ctx.group_at(u).is_some()) {
+            SetKind::Union
+        } else {
+            SetKind::List
+        };
+        let mut d = Draft::new(run.items[0], run.items[run.items.len() - 1] + 1, kind);
+        d.list = Some((k, complete));
+        d.parent = parent;
+        drafts.push(d);
     }
     let mut unit_of = vec![None; ctx.mentions.len()];
     for (i, unit) in ctx.units.iter().enumerate() {

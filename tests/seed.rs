@@ -74,13 +74,20 @@ fn line(
 
 const UNION: &str = "27 Etats membres de l'Union européenne (UE) et 21 Etats non UE";
 
+/// The list of the 21 non-EU states, a set inside "21 Etats non UE".
+const LIST21: &str = "Albanie, l'Australie, le Cambodge, la Croatie, les Etats-Unis, la Georgie, le Ghana, \
+                      le Japon, la Moldavie, le Monténégro, la Nouvelle-Zélande, le Nigeria, la Norvège, \
+                      les Philippines, la Serbie, la Corée du Sud, la Suisse, la Thaïlande, la Turquie, \
+                      l'Ukraine et le Vietnam";
+
 #[test]
 fn seed_article_has_48_members_27_eu_21_not() {
     let dir = tempfile::tempdir().unwrap();
     let out = run_ok(dir.path(), &[]);
     // One top-level set of 48 (the first "48 pays"), which the union of the
     // 27 EU states and the 21 listed non-EU states makes; the second "48
-    // pays" takes up the same count.
+    // pays" takes up the same count; the list of the 21 is a set of its own
+    // inside "21 Etats non UE".
     let c = Some("consistent");
     assert_eq!(
         set_lines(&out),
@@ -97,17 +104,18 @@ fn seed_article_has_48_members_27_eu_21_not() {
                 c
             ),
             line("21 Etats non UE", "count", Some(21), Some(3), 21, c),
+            line(LIST21, "list", None, Some(5), 21, None),
         ]
     );
     let sets = parquet(&out, "sets");
-    assert_eq!(strings(&sets, "coverage"), vec![Some("complete".to_string()); 5]);
+    assert_eq!(strings(&sets, "coverage"), vec![Some("complete".to_string()); 6]);
     assert_eq!(
         strings(&sets, "restriction")[3..],
-        [Some("in".into()), Some("not_in".into())]
+        [Some("in".into()), Some("not_in".into()), None]
     );
     assert_eq!(
         strings(&sets, "group")[3..],
-        [Some("EU".into()), Some("EU".into())]
+        [Some("EU".into()), Some("EU".into()), None]
     );
 
     let members = in_set(&parquet(&out, "members"), 1);
@@ -149,7 +157,7 @@ fn seed_article_has_48_members_27_eu_21_not() {
 
     let articles = parquet(&out, "articles");
     assert_eq!(ints(&articles, "members"), [Some(48)]);
-    assert_eq!(ints(&articles, "sets"), [Some(5)]);
+    assert_eq!(ints(&articles, "sets"), [Some(6)]);
     assert_eq!(articles.column("date").unwrap().dtype(), &DataType::Date);
 }
 
@@ -222,6 +230,7 @@ fn as_of_2021_reads_memberships_at_that_date() {
                 c
             ),
             line("21 Etats non UE", "count", Some(21), Some(3), 20, i),
+            line(LIST21, "list", None, Some(5), 21, None),
         ]
     );
 }
@@ -261,11 +270,11 @@ fn english_rendering_gives_the_same_members_and_breakdowns() {
     let sets = rows_where(&parquet(&out, "sets"), "article_id", "alliance-2012-12-05-en");
     assert_eq!(
         ints(&sets, "stated"),
-        [Some(48), Some(48), None, Some(27), Some(21)]
+        [Some(48), Some(48), None, Some(27), Some(21), None]
     );
     assert_eq!(
         ints(&sets, "parent_set_id"),
-        [None, Some(1), Some(1), Some(3), Some(3)]
+        [None, Some(1), Some(1), Some(3), Some(3), Some(5)]
     );
     assert!(strings(&sets, "status")
         .iter()
@@ -284,7 +293,7 @@ fn parquet_and_csv_hold_the_same_rows() {
     }
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
-    assert_eq!(manifest["tables"]["members"], 48 + 48 + 48 + 27 + 21);
+    assert_eq!(manifest["tables"]["members"], 48 + 48 + 48 + 27 + 21 + 21);
     assert_eq!(manifest["schema_version"], paysage::SCHEMA_VERSION);
     let inputs = manifest["inputs"].as_array().unwrap();
     assert!(inputs
