@@ -770,14 +770,12 @@ pub fn resolve(
     // Every run of three or more is a list set; one attached to a phrase
     // ("quatre pays : les Etats-Unis, le Brésil, le Mexique et l'Inde") is
     // a set of its own inside that phrase, with its marker's coverage.
-    let attached_to: Vec<Option<(usize, bool)>> = (0..runs.len())
-        .map(|r| {
-            drafts.iter().enumerate().find_map(|(p, d)| match d.list {
-                Some((x, complete)) if x == r => Some((p, complete)),
-                _ => None,
-            })
-        })
-        .collect();
+    let mut attached_to: Vec<Option<(usize, bool)>> = vec![None; runs.len()];
+    for (p, d) in drafts.iter().enumerate() {
+        if let Some((r, complete)) = d.list {
+            attached_to[r].get_or_insert((p, complete));
+        }
+    }
     for (k, run) in runs.iter().enumerate() {
         if run.items.len() < 3 {
             continue;
