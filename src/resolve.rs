@@ -900,6 +900,20 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
     out
 }
 
+/// The member noun after a group's name, from `after`: past up to three
+/// adjectives ("EC cocoa consuming nations"), or right after the name when
+/// no noun follows them. Returns where the noun starts and ends.
+fn noun_after_group(ctx: &Ctx, after: usize) -> (usize, usize) {
+    let n = (after..after + 3)
+        .take_while(|&a| adjective(ctx, a))
+        .last()
+        .map_or(after, |a| a + 1);
+    match ctx.skip(n, &[Role::MemberNoun]) {
+        k if k > n => (n, k),
+        _ => (after, ctx.skip(after, &[Role::MemberNoun])),
+    }
+}
+
 /// A word that may be an adjective in a noun phrase: no grammar role, letters.
 fn adjective(ctx: &Ctx, i: usize) -> bool {
     ctx.lex(i).is_some_and(|l| l.roles == 0 && l.number.is_none())
@@ -948,14 +962,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     let before_group = (j..j + 2).take_while(|&a| qualifier(a)).count();
     if let Some(g) = ctx.group_at(j + before_group) {
         let after = j + before_group + 1;
-        let n = (after..after + 3)
-            .take_while(|&a| adjective(ctx, a))
-            .last()
-            .map_or(after, |a| a + 1);
-        let (n, k) = match ctx.skip(n, &[Role::MemberNoun]) {
-            k if k > n => (n, k),
-            _ => (after, ctx.skip(after, &[Role::MemberNoun])),
-        };
+        let (n, k) = noun_after_group(ctx, after);
         // A number before a group alone is no count ("March 19 EC
         // ministers"), unless the group's name names its members ("deux
         // Etats baltes", "the six Gulf Arab countries").
@@ -1114,14 +1121,7 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
             true => i + 4,
             false => i + 1,
         };
-        let n = (after..after + 3)
-            .take_while(|&a| adjective(ctx, a))
-            .last()
-            .map_or(after, |a| a + 1);
-        let (n, k) = match ctx.skip(n, &[Role::MemberNoun]) {
-            k if k > n => (n, k),
-            _ => (after, ctx.skip(after, &[Role::MemberNoun])),
-        };
+        let (n, k) = noun_after_group(ctx, after);
         // A name that names the members itself ("pays baltes") is a group
         // phrase alone.
         let (k, partner) = match k == n {

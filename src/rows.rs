@@ -537,13 +537,9 @@ impl<'a> ArticleTables<'a> {
         let article = self.articles.height();
         for m in &p.mentions {
             let row = MentionRow::new(id, m, reference);
-            if m.kind == MentionKind::Country {
-                if let Some(c) = reference.country(&m.codes[0]) {
-                    self.country_counts
-                        .entry(c.alpha3.as_str())
-                        .or_default()
-                        .add(1, article);
-                }
+            // The row's code, borrowed from the reference data: a country mention's.
+            if let Some(Cow::Borrowed(iso3)) = row.iso3 {
+                self.country_counts.entry(iso3).or_default().add(1, article);
             }
             row.push(&mut self.mentions);
         }
