@@ -3,16 +3,20 @@
 
 For each language: N articles drawn at random among those with a candidate set phrase (the
 candidate regular expressions of scripts/sample_corpus.py), excluding every article id already in
-tests/data/corpus/fr.jsonl and en.jsonl (the annotated sample); then N_EXTRA more drawn by the
-same generator among the candidates left (a second batch: the first N stay the same whatever
-N_EXTRA is; N_EXTRA = 0 gives the first batch alone). The drawn lines are written
-unchanged (byte for byte as in the shared corpus) to tests/data/corpus/heldout_{lang}.jsonl, in
-article-number order.
+an earlier sample (tests/data/corpus/fr.jsonl and en.jsonl, the first annotated sample, and the
+held-out samples drawn before this one); then N_EXTRA more drawn by the same generator among the
+candidates left (a second batch: the first N stay the same whatever N_EXTRA is; N_EXTRA = 0 gives
+the first batch alone). The drawn lines are written unchanged (byte for byte as in the shared
+corpus) to tests/data/corpus/{name}_{lang}.jsonl, in article-number order.
+
+Samples, in the order they were drawn (each excludes those before it):
+  heldout   seed 20261201, 40 + 50 articles a language (sets_heldout.csv)
+  heldout2  seed 20261202, 40 + 50 articles a language (sets_heldout2.csv)
 
 Only OrangeSum (CC BY-SA 4.0) and Reuters-21578 rows are drawn; the BBC stories are left out.
 See tests/data/corpus/NOTICE.md.
 
-    python3 scripts/sample_heldout.py ../shared/corpus tests/data/corpus
+    python3 scripts/sample_heldout.py ../shared/corpus tests/data/corpus [heldout|heldout2]
 """
 import gzip
 import json
@@ -24,20 +28,23 @@ sys.dont_write_bytecode = True  # leave no __pycache__ next to the scripts
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_corpus import CAND, SOURCES  # noqa: E402  (same candidate test as the first sample)
 
-SEED = 20261201
+# name -> seed, in the order drawn; each sample excludes the first sample and those before it.
+SAMPLES = {"heldout": 20261201, "heldout2": 20261202}
 N = 40
 N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
 
 
-def existing_ids(dst: Path, lang: str):
+def existing_ids(dst: Path, lang: str, name: str):
     ids = set()
-    with open(dst / f"{lang}.jsonl", encoding="utf-8") as f:
-        for line in f:
-            ids.add(json.loads(line)["id"])
+    earlier = [""] + [f"{s}_" for s in SAMPLES][: list(SAMPLES).index(name)]
+    for prefix in earlier:
+        with open(dst / f"{prefix}{lang}.jsonl", encoding="utf-8") as f:
+            for line in f:
+                ids.add(json.loads(line)["id"])
     return ids
 
 
-def draw(path: Path, lang: str, exclude):
+def draw(path: Path, lang: str, exclude, seed: int):
     cands = []
     with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
         for line in f:
@@ -48,7 +55,7 @@ def draw(path: Path, lang: str, exclude):
                 continue
             if CAND[lang].search(a["text"]):
                 cands.append((a["id"], line if line.endswith("\n") else line + "\n"))
-    rng = random.Random(f"{SEED}-{lang}")
+    rng = random.Random(f"{seed}-{lang}")
     picked = rng.sample(cands, N)
     first = {aid for aid, _ in picked}
     rest = [c for c in cands if c[0] not in first]
@@ -59,9 +66,13 @@ def draw(path: Path, lang: str, exclude):
 
 def main():
     src, dst = Path(sys.argv[1]), Path(sys.argv[2])
+    name = sys.argv[3] if len(sys.argv) > 3 else "heldout"
+    if name not in SAMPLES:
+        sys.exit(f"unknown sample {name!r}: one of {', '.join(SAMPLES)}")
     for lang in ("fr", "en"):
-        picked = draw(src / f"{lang}.jsonl.gz", lang, existing_ids(dst, lang))
-        with open(dst / f"heldout_{lang}.jsonl", "w", encoding="utf-8", newline="") as f:
+        exclude = existing_ids(dst, lang, name)
+        picked = draw(src / f"{lang}.jsonl.gz", lang, exclude, SAMPLES[name])
+        with open(dst / f"{name}_{lang}.jsonl", "w", encoding="utf-8", newline="") as f:
             for _, line in picked:
                 f.write(line)
         print(lang, len(picked), "articles")

@@ -3,6 +3,9 @@
 tests/data/sets_annotations.md. Prints one line per problem (file, line, field) and exits 1 if any.
 
 Usage: python3 tests/data/check_sets_annotations.py [annotations.csv]
+
+The articles are read from the corpus sample the file's name names: sets_annotations.csv reads
+tests/data/corpus/{fr,en}.jsonl, sets_NAME.csv reads tests/data/corpus/NAME_{fr,en}.jsonl.
 """
 import csv
 import json
@@ -26,10 +29,16 @@ GROUPS = {"EU", "NATO", "OECD", "EURO", "SCHENGEN", "EEA", "COE", "G7", "G8", "G
           "NORDIC", "BENELUX", "VISEGRAD", "MAGHREB", "GULF"}
 
 
-def load_texts():
+def corpus_prefix(path):
+    """'' for sets_annotations.csv, 'NAME_' for sets_NAME.csv."""
+    stem = path.stem
+    return "" if stem == "sets_annotations" else stem.removeprefix("sets_") + "_"
+
+
+def load_texts(prefix):
     texts = {}
     for lang in ("fr", "en"):
-        with open(DATA / "corpus" / f"{lang}.jsonl", encoding="utf-8") as fh:
+        with open(DATA / "corpus" / f"{prefix}{lang}.jsonl", encoding="utf-8") as fh:
             for line in fh:
                 art = json.loads(line)
                 texts[(lang, art["id"])] = art["text"]
@@ -57,7 +66,7 @@ def check_row(row, texts, iso3, quotes_by_article):
     lang, aid, quote, kind = row["lang"], row["article_id"], row["quote"], row["kind"]
     text = texts.get((lang, aid))
     if text is None:
-        return [("article_id", f"{lang}/{aid} is not in tests/data/corpus/{lang}.jsonl")]
+        return [("article_id", f"{lang}/{aid} is not in the corpus sample")]
     if not quote or quote != quote.strip():
         errs.append(("quote", "empty, or leading/trailing space"))
     if "\n" in quote:
@@ -119,7 +128,7 @@ def check_row(row, texts, iso3, quotes_by_article):
 
 def main():
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DATA / "sets_annotations.csv"
-    texts, iso3 = load_texts(), load_iso3()
+    texts, iso3 = load_texts(corpus_prefix(path)), load_iso3()
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, None)
