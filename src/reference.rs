@@ -235,7 +235,7 @@ const ANY_LANG: &str = "*";
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Lex {
     /// One bit a role ([`Grammar::role_bit`]).
-    pub roles: u32,
+    pub roles: u64,
     /// Value of a number word and whether it multiplies.
     pub number: Option<(u64, bool)>,
 }
@@ -251,7 +251,7 @@ impl Grammar {
             roles.extend(by_role.keys());
         }
         self.role_names = roles.into_iter().cloned().collect();
-        assert!(self.role_names.len() <= 32, "at most 32 grammar roles");
+        assert!(self.role_names.len() <= 64, "at most 64 grammar roles");
         let mut langs: BTreeSet<&String> = self.words.keys().collect();
         langs.extend(self.numbers.keys());
         let mut lexicons = FastMap::default();
@@ -264,7 +264,7 @@ impl Grammar {
                     .and_then(|r| r.get(role))
                     .or_else(|| self.words.get(ANY_LANG).and_then(|r| r.get(role)));
                 for w in words.into_iter().flatten() {
-                    lex.entry(w.clone()).or_default().roles |= 1 << bit;
+                    lex.entry(w.clone()).or_default().roles |= 1u64 << bit;
                 }
             }
             let numbers = self.numbers.get(lang).or_else(|| self.numbers.get(ANY_LANG));
@@ -313,11 +313,11 @@ impl Grammar {
     }
 
     /// The bit of `role` in [`Lex::roles`] (0 for a role no word has).
-    pub fn role_bit(&self, role: &str) -> u32 {
+    pub fn role_bit(&self, role: &str) -> u64 {
         self.role_names
             .iter()
             .position(|r| r == role)
-            .map_or(0, |i| 1 << i)
+            .map_or(0, |i| 1u64 << i)
     }
 
     fn add_word(&mut self, lang: &str, role: &str, folded: String) {
@@ -1257,7 +1257,7 @@ fn load_group_file(
 
 fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
     let path = file.origin.as_path();
-    const ROLES: [&str; 34] = [
+    const ROLES: [&str; 36] = [
         "joiner",
         "list_filler",
         "list_marker",
@@ -1277,6 +1277,8 @@ fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, R
         "adjectives_after",
         "anaphora_noun",
         "contracted",
+        "member_word",
+        "quantifier",
         "article",
         "of",
         "member_noun",

@@ -280,10 +280,11 @@ enum Role {
     FunctionWord,
     AnaphoraNoun,
     Contracted,
+    MemberWord,
 }
 
 impl Role {
-    const ALL: [Role; 19] = [
+    const ALL: [Role; 20] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -303,6 +304,7 @@ impl Role {
         Role::FunctionWord,
         Role::AnaphoraNoun,
         Role::Contracted,
+        Role::MemberWord,
     ];
 
     fn name(self) -> &'static str {
@@ -326,6 +328,7 @@ impl Role {
             Role::FunctionWord => "function_word",
             Role::AnaphoraNoun => "anaphora_noun",
             Role::Contracted => "contracted",
+            Role::MemberWord => "member_word",
         }
     }
 }
@@ -356,7 +359,7 @@ struct Ctx<'t, 'a> {
     text: &'a str,
     folded: &'a Folded,
     /// Each [`Role`]'s bit in [`Lex::roles`].
-    bits: [u32; Role::ALL.len()],
+    bits: [u64; Role::ALL.len()],
     /// Adjectives follow the noun in this language ("six pays africains").
     adjectives_after: bool,
 }
@@ -690,6 +693,9 @@ struct Draft {
     noun: Noun,
     /// Words qualify the noun before it ("les 15 plus gros pays de l'UE"): a part.
     qualified: bool,
+    /// An unnamed part of its group ("some EC states"): only what is named
+    /// of it are members.
+    part: bool,
     /// "autres", "other": the countries besides those named before.
     other: bool,
     /// An attached list (a run) and whether its marker introduces every member.
@@ -713,6 +719,7 @@ impl Draft {
             det: Det::None,
             noun: Noun::Country,
             qualified: false,
+            part: false,
             other: false,
             list: None,
             children: Vec::new(),
@@ -872,22 +879,17 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
 fn phrases(ctx: &Ctx) -> Vec<Draft> {
     let mut out = Vec::new();
     let mut i = 0;
-    // The organisations named so far: the one (and the unit where it was
-    // last named), or several (`None`).
-    let (mut seen, mut named) = (0, Some(None));
+    // The organisation named last (and the unit where it was named).
+    let (mut seen, mut last) = (0, None);
     while i < ctx.units.len() {
         while seen < i {
             if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
-                named = match named {
-                    Some(None) => Some(Some((g, seen))),
-                    Some(Some((h, _))) if h == g => Some(Some((g, seen))),
-                    _ => None,
-                };
+                last = Some((g, seen));
             }
             seen += 1;
         }
         match count_at(ctx, i)
-            .or_else(|| group_phrase_at(ctx, i, named.flatten()))
+            .or_else(|| group_phrase_at(ctx, i, last))
             .or_else(|| group_with_list_at(ctx, i))
         {
             Some(d) => {
@@ -1066,36 +1068,55 @@ fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Optio
     let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
     group_phrase(ctx, i, implied).map(|mut d| {
         d.other = other && d.kind == SetKind::Group;
+        d.part = d.kind == SetKind::Group && quantified(ctx, if other { i - 1 } else { i });
         d
     })
 }
 
-/// `implied`: the one organisation the article has named before `i`, if it
-/// has named only one, and the unit where it was last named.
+const NEAR_MAX: usize = 3;
+
+/// A quantifier right before unit `i`, past articles and "of" ("some EC
+/// states", "la plupart des Etats membres", "many of the member states"):
+/// the phrase is an unnamed part of the group.
+fn quantified(ctx: &Ctx, i: usize) -> bool {
+    let Some(p) = ctx.skip_back(i, &[Role::Article, Role::Of, Role::Contracted, Role::Definite]) else {
+        return false;
+    };
+    (p.saturating_sub(3)..=p).any(|s| ctx.phrase_at(s, "quantifier").is_some_and(|len| s + len == p + 1))
+}
+
+/// `implied`: the organisation the article named last before `i`, and the
+/// unit where it was named.
 fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
     if ctx.is(i, Role::MemberNoun) {
         let k = ctx.skip(i, &[Role::MemberNoun]);
         if noun_class(ctx, i, k) == Noun::Partner {
             return None;
         }
-        // "member states", "ses Etats membres", "pays membres" alone (a noun
-        // for countries and one for members): the members of the one
-        // organisation the article has named, in the same or the previous
-        // sentence (the group is named in the article, not in the phrase);
-        // not "non-member states".
-        let member_states = k - i == 2
-            && (i..k).any(|a| ctx.is(a, Role::AnaphoraNoun))
-            && (i..k).any(|a| !ctx.is(a, Role::AnaphoraNoun) && !ctx.is(a, Role::PartnerNoun))
-            && !i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation))
+        // "member states", "ses Etats membres", "member governments", "its
+        // members" alone (a member word with a noun for countries, or after
+        // a possessive): the members of the organisation the article named
+        // last before it (the group is named in the article, not in the
+        // phrase); not "non-member states", not "member states of X".
+        let possessive = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Possessive));
+        let bare = match k - i {
+            1 => ctx.is(i, Role::MemberWord) && possessive,
+            2 => {
+                (i..k).any(|a| ctx.is(a, Role::MemberWord))
+                    && (i..k).all(|a| !ctx.is(a, Role::PartnerNoun))
+                    && !(i..k).all(|a| ctx.is(a, Role::MemberWord))
+            }
+            _ => false,
+        } && !i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation))
             && !ctx.is(k, Role::Negation)
             && !ctx.is(k, Role::Of);
         let near = |&(_, g): &(&str, usize)| {
             let (_, e) = ctx.span(g);
             let (s, _) = ctx.span(i);
             let (a, b) = ctx.folded.orig_bytes(e, s);
-            sentence_ends(&ctx.text[a..b]).len() <= 1
+            sentence_ends(&ctx.text[a..b]).len() <= NEAR_MAX
         };
-        if let Some((gr, _)) = implied.filter(|_| member_states).filter(near) {
+        if let Some((gr, _)) = implied.filter(|_| bare).filter(near) {
             return Some(Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In));
         }
         if ctx.is(k, Role::Negation) {
@@ -1253,7 +1274,6 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
         };
         if d.kind == SetKind::Count
             && anaphoric
-            && !d.other
             && d.group.is_none()
             && d.list.is_none()
             && d.children.is_empty()
@@ -1464,6 +1484,12 @@ impl Solver<'_, '_, '_> {
         named: Option<(Members, Coverage)>,
     ) -> (Members, Coverage) {
         let d = &self.drafts[k];
+        if d.part {
+            return match named {
+                Some((m, _)) if !m.is_empty() => (m, Coverage::Partial),
+                _ => (Members::new(), Coverage::None),
+            };
+        }
         let all = self.group_members(g, date);
         if d.other && named.is_none() {
             // The group's members besides the countries named just before
@@ -1552,6 +1578,9 @@ impl Solver<'_, '_, '_> {
     fn anaphora(&self, k: usize) -> (Members, Coverage) {
         let d = &self.drafts[k];
         let n = d.stated.unwrap_or(0);
+        if d.other {
+            return self.other_anaphora(k);
+        }
         let earlier = self
             .nearest(k)
             .filter(|&j| {
@@ -1589,6 +1618,49 @@ impl Solver<'_, '_, '_> {
             _ => Coverage::Partial,
         };
         (m, coverage)
+    }
+
+    /// "the other three countries", "les deux autres pays": the last list
+    /// named before, in the same or the previous sentence, without the
+    /// countries named between it and the phrase (the ones the text sets
+    /// apart), when as many are left as stated.
+    fn other_anaphora(&self, k: usize) -> (Members, Coverage) {
+        let d = &self.drafts[k];
+        let n = d.stated.unwrap_or(0);
+        let (at, _) = self.ctx.span(d.from);
+        let list = self
+            .nearest(k)
+            .filter(|&j| {
+                let e = &self.drafts[j];
+                matches!(e.kind, SetKind::List | SetKind::Union) && e.list.is_some() && e.to <= d.from
+            })
+            .max_by_key(|&j| self.drafts[j].to)
+            .filter(|&j| {
+                let (_, end) = self.ctx.span(self.drafts[j].to - 1);
+                let (a, b) = self.ctx.folded.orig_bytes(end, at);
+                self.sentences_between(a, b) <= 1
+            });
+        // The list's countries (a list is solved after the phrases: read
+        // from its run).
+        let Some((j, (listed, Coverage::Complete))) = list.and_then(|j| Some((j, self.list_members(j)?)))
+        else {
+            return (Members::new(), Coverage::None);
+        };
+        let mut others = listed.clone();
+        for u in self.drafts[j].to..d.from {
+            if let Some(m) = self.ctx.mention_at(u).filter(|m| m.kind == MentionKind::Country) {
+                others.remove(&m.codes[0]);
+            }
+        }
+        if others.len() as u64 == n && others.len() < listed.len() {
+            let mut m = Members::new();
+            for iso3 in others.keys() {
+                add(&mut m, iso3, "anaphora");
+            }
+            (m, Coverage::Complete)
+        } else {
+            (Members::new(), Coverage::None)
+        }
     }
 
     /// The countries named around unit `u`: by name, or by an adjective or

@@ -253,7 +253,7 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
             job.difference(&expected).count(),
             expected.difference(&job).count(),
         );
-        if p + n > 0 && !expected.is_empty() {
+        if p + n > 0 {
             say(&format!("members: {p} extra, {n} missing of {}", expected.len()));
         }
         tp += t;
@@ -294,9 +294,9 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
     for (kind, (n, f)) in &per_kind {
         eprintln!("  {kind:<9} {f}/{n} found");
     }
-    eprintln!("status right: {status_ok}/{with_status} = {accuracy:.3} (aim >= 0.90)");
+    eprintln!("status right ({file}): {status_ok}/{with_status} = {accuracy:.3} (aim >= 0.90)");
     eprintln!("wrongly inconsistent: {false_inconsistent}/{with_status} = {false_share:.3} (aim <= 0.02)");
-    eprintln!("members: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} (aim >= 0.95)");
+    eprintln!("members ({file}): precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} (aim >= 0.95)");
     eprintln!("claims where no countries are meant: {claims_on_none}/{none_rows} (aim 0)");
     // Floors a little under what this build measures: they catch a regression.
     assert!(accuracy >= floors.status, "status accuracy {accuracy:.3}");
