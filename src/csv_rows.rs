@@ -1,78 +1,77 @@
-//! A frame's rows as CSV, byte for byte what polars' `CsvWriter` writes with
-//! its defaults (comma, `"` quotes only where needed, an empty non-null
-//! string as `""`, nulls empty, floats in their shortest form, dates
-//! `YYYY-MM-DD`), without its per-cell dispatch: the per-article tables are
-//! most of a run's CSV bytes. A column of another type falls back to polars.
+//! A table's rows as CSV, written from the rows' own columns ([`Table`]),
+//! byte for byte what polars' `CsvWriter` writes with its defaults (comma,
+//! `"` quotes only where needed, an empty non-null string as `""`, nulls
+//! empty, floats in their shortest form, dates `YYYY-MM-DD`): the
+//! per-article tables are most of a run's CSV bytes, and reading them back
+//! out of polars columns cell by cell cost more than writing them. The
+//! run-level tables, computed with polars, go through polars' writer
+//! ([`write_frame`]).
 
-use polars::prelude::*;
+use crate::rows::{ColumnData, Table};
+use chrono::NaiveDate;
+use polars::prelude::{CsvWriter, DataFrame, PolarsResult, SerWriter};
 use std::io::Write;
-
-/// One column's values, read once.
-enum Values<'a> {
-    Str(Vec<Option<&'a str>>),
-    Int(Vec<Option<i64>>),
-    Float(Vec<Option<f64>>),
-    Bool(Vec<Option<bool>>),
-    /// Days since 1970-01-01.
-    Date(Vec<Option<i32>>),
-}
-
-impl<'a> Values<'a> {
-    /// The column's values, or `None` for a type this module does not write.
-    fn of(c: &'a polars::prelude::Column) -> Option<Values<'a>> {
-        Some(match c.dtype() {
-            DataType::String => Values::Str(c.str().ok()?.iter().collect()),
-            DataType::Int64 => Values::Int(c.i64().ok()?.iter().collect()),
-            DataType::Int32 => Values::Int(c.i32().ok()?.iter().map(|v| v.map(i64::from)).collect()),
-            DataType::UInt32 => Values::Int(c.u32().ok()?.iter().map(|v| v.map(i64::from)).collect()),
-            DataType::Float64 => Values::Float(c.f64().ok()?.iter().collect()),
-            DataType::Boolean => Values::Bool(c.bool().ok()?.iter().collect()),
-            DataType::Date => Values::Date(c.date().ok()?.physical().iter().collect()),
-            _ => return None,
-        })
-    }
-
-    /// Appends row `i`'s value.
-    fn write(&self, i: usize, out: &mut Vec<u8>, numbers: &mut Numbers) {
-        match self {
-            Values::Str(v) => {
-                if let Some(s) = v[i] {
-                    string(s, out);
-                }
-            }
-            Values::Int(v) => {
-                if let Some(n) = v[i] {
-                    out.extend_from_slice(numbers.int.format(n).as_bytes());
-                }
-            }
-            Values::Float(v) => {
-                if let Some(x) = v[i] {
-                    out.extend_from_slice(numbers.float.format(x).as_bytes());
-                }
-            }
-            Values::Bool(v) => {
-                if let Some(b) = v[i] {
-                    out.extend_from_slice(if b { b"true" } else { b"false" });
-                }
-            }
-            Values::Date(v) => {
-                if let Some(days) = v[i] {
-                    let date = chrono::NaiveDate::from_num_days_from_ce_opt(days + EPOCH_CE_DAYS)
-                        .expect("a Date column holds valid dates");
-                    write!(out, "{}", date.format("%Y-%m-%d")).expect("writing to memory");
-                }
-            }
-        }
-    }
-}
-
-/// 1970-01-01 in days from 0001-01-01 (chrono's day count).
-const EPOCH_CE_DAYS: i32 = 719_163;
 
 /// Formatting buffers for numbers, reused across cells.
 struct Numbers {
     int: itoa::Buffer,
     float: zmij::Buffer,
+}
+
+/// Appends row `i` of a column.
+fn cell(data: &ColumnData<'_>, i: usize, out: &mut Vec<u8>, numbers: &mut Numbers) {
+    match data {
+        ColumnData::Str(v) => {
+            if let Some(s) = &v[i] {
+                string(s, out);
+            }
+        }
+        ColumnData::Int(v) => {
+            if let Some(n) = v[i] {
+                out.extend_from_slice(numbers.int.format(n).as_bytes());
+            }
+        }
+        ColumnData::Float(v) => {
+            if let Some(x) = v[i] {
+                out.extend_from_slice(numbers.float.format(x).as_bytes());
+            }
+        }
+        ColumnData::Bool(v) => {
+            if let Some(b) = v[i] {
+                out.extend_from_slice(if b { b"true" } else { b"false" });
+            }
+        }
+        ColumnData::Date(v) => {
+            if let Some(d) = v[i] {
+                iso_date(d, out);
+            }
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it (its own formatter for a
+/// year outside 0..=9999).
+fn iso_date(date: NaiveDate, out: &mut Vec<u8>) {
+    use chrono::Datelike;
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&y) {
+        write!(out, "{}", date.format("%Y-%m-%d")).expect("writing to memory");
+        return;
+    }
+    let y = y as u32;
+    let digit = |n: u32| b'0' + n as u8;
+    out.extend_from_slice(&[
+        digit(y / 1000),
+        digit(y / 100 % 10),
+        digit(y / 10 % 10),
+        digit(y % 10),
+        b'-',
+        digit(m / 10),
+        digit(m % 10),
+        b'-',
+        digit(d / 10),
+        digit(d % 10),
+    ]);
 }
 
 /// A string cell: quoted when it holds a comma, a quote or a line break (its
@@ -95,19 +94,15 @@ fn string(s: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// Writes `df`'s rows (after its header line when `header`) to `out`.
-pub fn write(df: &DataFrame, header: bool, out: &mut impl Write) -> PolarsResult<()> {
-    let columns: Option<Vec<Values>> = df.columns().iter().map(Values::of).collect();
-    let Some(columns) = columns else {
-        return CsvWriter::new(out).include_header(header).finish(&mut df.clone());
-    };
+/// Writes `table`'s rows (after its header line when `header`) to `out`.
+pub fn write(table: &Table<'_>, header: bool, out: &mut impl Write) -> std::io::Result<()> {
     let mut buf = Vec::with_capacity(1 << 16);
     if header {
-        for (k, name) in df.get_column_names().iter().enumerate() {
+        for (k, c) in table.columns.iter().enumerate() {
             if k > 0 {
                 buf.push(b',');
             }
-            string(name, &mut buf);
+            string(c.name, &mut buf);
         }
         buf.push(b'\n');
     }
@@ -115,12 +110,12 @@ pub fn write(df: &DataFrame, header: bool, out: &mut impl Write) -> PolarsResult
         int: itoa::Buffer::new(),
         float: zmij::Buffer::new(),
     };
-    for i in 0..df.height() {
-        for (k, c) in columns.iter().enumerate() {
+    for i in 0..table.height() {
+        for (k, c) in table.columns.iter().enumerate() {
             if k > 0 {
                 buf.push(b',');
             }
-            c.write(i, &mut buf, &mut numbers);
+            cell(&c.data, i, &mut buf, &mut numbers);
         }
         buf.push(b'\n');
         if buf.len() >= 1 << 16 {
@@ -128,18 +123,25 @@ pub fn write(df: &DataFrame, header: bool, out: &mut impl Write) -> PolarsResult
             buf.clear();
         }
     }
-    out.write_all(&buf)?;
-    Ok(())
+    out.write_all(&buf)
+}
+
+/// Writes a DataFrame's rows with polars' own writer (the run-level tables).
+pub fn write_frame(df: &mut DataFrame, header: bool, out: &mut impl Write) -> PolarsResult<()> {
+    CsvWriter::new(out).include_header(header).finish(df)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rows::Column;
+    use std::borrow::Cow;
 
-    /// The same bytes as polars' writer, header and all, on awkward values.
+    /// The same bytes as polars' writer on the same table, header and all, on
+    /// awkward values.
     #[test]
     fn writes_what_polars_writes() {
-        let text: Vec<Option<&str>> = vec![
+        let text: Vec<Option<Cow<str>>> = [
             Some("plain"),
             Some("a, comma"),
             Some("a \"quote\""),
@@ -148,9 +150,11 @@ mod tests {
             Some(""),
             None,
             Some("Côte d’Ivoire"),
-        ];
-        let n = text.len();
-        let ints: Vec<Option<i64>> = vec![
+        ]
+        .into_iter()
+        .map(|s| s.map(Cow::Borrowed))
+        .collect();
+        let ints = vec![
             Some(0),
             Some(-7),
             None,
@@ -160,7 +164,7 @@ mod tests {
             Some(2),
             Some(3),
         ];
-        let floats: Vec<Option<f64>> = vec![
+        let floats = vec![
             Some(1.0),
             Some(0.1),
             Some(1.0 / 3.0),
@@ -170,7 +174,7 @@ mod tests {
             Some(-0.0),
             Some(1e21),
         ];
-        let bools: Vec<Option<bool>> = vec![
+        let bools = vec![
             Some(true),
             Some(false),
             None,
@@ -180,39 +184,48 @@ mod tests {
             Some(true),
             None,
         ];
-        let days: Vec<Option<i32>> = vec![
-            Some(0),
-            Some(15_679),
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let dates = vec![
+            date(1970, 1, 1),
+            date(2012, 12, 5),
             None,
-            Some(-1),
-            Some(20_000),
+            date(1969, 12, 31),
+            date(2024, 10, 4),
             None,
-            Some(1),
-            Some(2),
+            date(875, 3, 9),
+            date(10183, 7, 1),
         ];
-        let mut df = DataFrame::new(
-            n,
-            vec![
-                Series::new("text".into(), text).into(),
-                Series::new("int".into(), ints).into(),
-                Series::new("float".into(), floats).into(),
-                Series::new("flag".into(), bools).into(),
-                Series::new("date".into(), days)
-                    .cast(&DataType::Date)
-                    .unwrap()
-                    .into(),
-                Series::new("small".into(), vec![Some(1u32); n]).into(),
+        let table = Table {
+            name: "t",
+            columns: vec![
+                Column {
+                    name: "text",
+                    data: ColumnData::Str(text),
+                },
+                Column {
+                    name: "int",
+                    data: ColumnData::Int(ints),
+                },
+                Column {
+                    name: "float",
+                    data: ColumnData::Float(floats),
+                },
+                Column {
+                    name: "flag",
+                    data: ColumnData::Bool(bools),
+                },
+                Column {
+                    name: "date",
+                    data: ColumnData::Date(dates),
+                },
             ],
-        )
-        .unwrap();
+        };
+        let mut df = crate::tables::to_dataframe(&table).unwrap();
         for header in [true, false] {
             let mut ours = Vec::new();
-            write(&df, header, &mut ours).unwrap();
+            write(&table, header, &mut ours).unwrap();
             let mut theirs = Vec::new();
-            CsvWriter::new(&mut theirs)
-                .include_header(header)
-                .finish(&mut df)
-                .unwrap();
+            write_frame(&mut df, header, &mut theirs).unwrap();
             assert_eq!(
                 String::from_utf8(ours).unwrap(),
                 String::from_utf8(theirs).unwrap()

@@ -349,7 +349,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         .shard
         .map(|(k, n)| format!(".shard-{k}-of-{n}"))
         .unwrap_or_default();
-    let mut out = RunOutput::new(write::Staging::create(&config.output, &suffix)?);
+    let mut out = RunOutput::new(write::Staging::create(&config.output, &suffix)?, &groups);
     out.run_id = config.run_id.clone();
     let processed_articles = AtomicU64::new(0);
     let mut batches = 0usize;
@@ -468,11 +468,14 @@ struct RunOutput {
     report_ids: HashSet<String>,
     /// Added as a `run_id` column to every per-article table.
     run_id: Option<String>,
+    /// The breakdown's dimension of each group broken down.
+    dimensions: Vec<String>,
 }
 
 impl RunOutput {
-    fn new(staging: write::Staging) -> RunOutput {
+    fn new(staging: write::Staging, groups: &[String]) -> RunOutput {
         RunOutput {
+            dimensions: groups.iter().map(|g| crate::rows::group_dimension(g)).collect(),
             staging,
             summary: RunSummary::default(),
             rows: BTreeMap::new(),
@@ -502,44 +505,44 @@ impl RunOutput {
             .count();
         summary.rejects.extend(rejects.iter().cloned());
 
-        let mut appended = Vec::new();
         // Once the report has its articles, no later batch (whose ids are new)
         // has rows for it.
         let for_report = self.report_ids.len() < REPORT_ARTICLES;
-        for (name, df) in tables::build(&processed, &rejects, reference, groups)? {
-            match name {
-                // Folded into one every so often: memory stays flat however long the run.
-                "country_mentions" => {
-                    self.country_parts.push(df);
-                    if self.country_parts.len() >= PARTS_KEPT {
-                        let all = std::mem::take(&mut self.country_parts);
-                        self.country_parts.push(breakdown::combine_country_mentions(all)?);
-                    }
-                }
-                "run_breakdown" => {
-                    self.run_parts.push(df);
-                    if self.run_parts.len() >= PARTS_KEPT {
-                        let all = std::mem::take(&mut self.run_parts);
-                        self.run_parts.push(breakdown::combine_run_breakdowns(all)?);
-                    }
-                }
-                _ => {
-                    *self.rows.entry(name).or_default() += df.height();
-                    if for_report && matches!(name, "articles" | "sets" | "members" | "breakdown") {
-                        self.keep_for_report(name, &df, &processed)?;
-                    }
-                    appended.push((name, df));
-                }
+        // The rows borrow the dimensions' names while `self` is written to.
+        let dimensions = self.dimensions.clone();
+        let run_id = self.run_id.clone();
+        let built = tables::build(
+            &processed,
+            &rejects,
+            reference,
+            groups,
+            &dimensions,
+            run_id.as_deref(),
+        )?;
+        // Folded into one every so often: memory stays flat however long the run.
+        self.country_parts.push(built.country_mentions);
+        if self.country_parts.len() >= PARTS_KEPT {
+            let all = std::mem::take(&mut self.country_parts);
+            self.country_parts.push(breakdown::combine_country_mentions(all)?);
+        }
+        self.run_parts.push(built.run_breakdown);
+        if self.run_parts.len() >= PARTS_KEPT {
+            let all = std::mem::take(&mut self.run_parts);
+            self.run_parts.push(breakdown::combine_run_breakdowns(all)?);
+        }
+        let mut appended = built.tables;
+        for f in &appended {
+            *self.rows.entry(f.name).or_default() += f.df.height();
+            if for_report && matches!(f.name, "articles" | "sets" | "members" | "breakdown") {
+                self.keep_for_report(f.name, &f.df, &processed)?;
             }
         }
-        if let Some(id) = &self.run_id {
-            for (_, df) in appended.iter_mut() {
-                let column = polars::prelude::Column::new("run_id".into(), vec![id.as_str(); df.height()]);
-                df.with_column(column)?;
-            }
-        }
-        self.staging
-            .append_all(appended.iter_mut().map(|(n, df)| (*n, df)).collect())
+        self.staging.append_all(
+            appended
+                .iter_mut()
+                .map(|f| (f.name, &mut f.df, Some(&f.rows)))
+                .collect(),
+        )
     }
 
     /// Keeps the rows of the first [`REPORT_ARTICLES`] articles with sets,

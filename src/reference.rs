@@ -214,7 +214,6 @@ pub struct Grammar {
     /// and [`Grammar::number`] read them: one lookup a word for the resolver.
     lexicons: FastMap<String, Lexicon>,
     /// Every role's name; its index is its bit in [`Lex::roles`].
-    role_names: Vec<String>,
     /// lang -> folded number word -> (value, multiplies) ("vingt" -> 20).
     numbers: FastMap<String, FastMap<String, (u64, bool)>>,
     /// First bytes of every number word: most words are rejected on sight.
@@ -234,7 +233,7 @@ const ANY_LANG: &str = "*";
 /// What the grammar says of one folded word in one language.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Lex {
-    /// One bit a role ([`Grammar::role_bit`]).
+    /// One bit a role ([`role_bit`]).
     pub roles: u64,
     /// Value of a number word and whether it multiplies.
     pub number: Option<(u64, bool)>,
@@ -246,23 +245,18 @@ pub type Lexicon = FastMap<String, Lex>;
 impl Grammar {
     /// Builds the lexicons from the words and numbers, once they are loaded.
     fn build_lexicons(&mut self) {
-        let mut roles: BTreeSet<&String> = BTreeSet::new();
-        for by_role in self.words.values() {
-            roles.extend(by_role.keys());
-        }
-        self.role_names = roles.into_iter().cloned().collect();
-        assert!(self.role_names.len() <= 64, "at most 64 grammar roles");
+        const { assert!(ROLES.len() <= 64, "at most 64 grammar roles") };
         let mut langs: BTreeSet<&String> = self.words.keys().collect();
         langs.extend(self.numbers.keys());
         let mut lexicons = FastMap::default();
         for lang in langs {
             let mut lex = Lexicon::default();
-            for (bit, role) in self.role_names.iter().enumerate() {
+            for (bit, role) in ROLES.iter().enumerate() {
                 let words = self
                     .words
                     .get(lang)
-                    .and_then(|r| r.get(role))
-                    .or_else(|| self.words.get(ANY_LANG).and_then(|r| r.get(role)));
+                    .and_then(|r| r.get(*role))
+                    .or_else(|| self.words.get(ANY_LANG).and_then(|r| r.get(*role)));
                 for w in words.into_iter().flatten() {
                     lex.entry(w.clone()).or_default().roles |= 1u64 << bit;
                 }
@@ -310,14 +304,6 @@ impl Grammar {
     /// The lexicon of `lang` (every language's words when it has none).
     pub fn lexicon(&self, lang: &str) -> Option<&Lexicon> {
         self.lexicons.get(lang).or_else(|| self.lexicons.get(ANY_LANG))
-    }
-
-    /// The bit of `role` in [`Lex::roles`] (0 for a role no word has).
-    pub fn role_bit(&self, role: &str) -> u64 {
-        self.role_names
-            .iter()
-            .position(|r| r == role)
-            .map_or(0, |i| 1u64 << i)
     }
 
     fn add_word(&mut self, lang: &str, role: &str, folded: String) {
@@ -579,7 +565,7 @@ fn pair_index<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> PairIndex 
 
 /// The groups [`Reference::named_by_members`] holds.
 fn named_by_members(group_info: &BTreeMap<String, GroupInfo>, grammar: &Grammar) -> BTreeSet<String> {
-    let bit = grammar.role_bit("member_noun");
+    let bit = role_bit("member_noun");
     let noun = |lang: &str, w: &str| {
         grammar
             .lexicon(lang)
@@ -1255,46 +1241,56 @@ fn load_group_file(
     Ok(())
 }
 
+/// The roles a word of `grammar.csv` may have; a role's bit in
+/// [`Lex::roles`] is its place here.
+pub const ROLES: [&str; 38] = [
+    "joiner",
+    "list_filler",
+    "list_marker",
+    "partial_marker",
+    "country_noun",
+    "partner_noun",
+    "definite",
+    "demonstrative",
+    "possessive",
+    "both",
+    "set_apart",
+    "other",
+    "among",
+    "count_blocker",
+    "function_word",
+    "region",
+    "adjectives_after",
+    "anaphora_noun",
+    "contracted",
+    "member_word",
+    "quantifier",
+    "except",
+    "event_noun",
+    "article",
+    "of",
+    "member_noun",
+    "negation",
+    "number",
+    "number_mul",
+    "given_name",
+    "not_name",
+    "name_particle",
+    "org_suffix",
+    "abbreviation",
+    "state_form",
+    "compound_particle",
+    "town_region",
+    "first_name",
+];
+
+/// The bit of `role` in [`Lex::roles`] (0 for no such role).
+pub fn role_bit(role: &str) -> u64 {
+    ROLES.iter().position(|r| *r == role).map_or(0, |i| 1u64 << i)
+}
+
 fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
     let path = file.origin.as_path();
-    const ROLES: [&str; 36] = [
-        "joiner",
-        "list_filler",
-        "list_marker",
-        "partial_marker",
-        "country_noun",
-        "partner_noun",
-        "definite",
-        "demonstrative",
-        "possessive",
-        "both",
-        "set_apart",
-        "other",
-        "among",
-        "count_blocker",
-        "function_word",
-        "region",
-        "adjectives_after",
-        "anaphora_noun",
-        "contracted",
-        "member_word",
-        "quantifier",
-        "article",
-        "of",
-        "member_noun",
-        "negation",
-        "number",
-        "number_mul",
-        "given_name",
-        "not_name",
-        "name_particle",
-        "org_suffix",
-        "abbreviation",
-        "state_form",
-        "compound_particle",
-        "town_region",
-        "first_name",
-    ];
     let t = Table::read(file, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
     for (line, rec) in &t.rows {

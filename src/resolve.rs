@@ -281,10 +281,11 @@ enum Role {
     AnaphoraNoun,
     Contracted,
     MemberWord,
+    EventNoun,
 }
 
 impl Role {
-    const ALL: [Role; 20] = [
+    const ALL: [Role; 21] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -305,6 +306,7 @@ impl Role {
         Role::AnaphoraNoun,
         Role::Contracted,
         Role::MemberWord,
+        Role::EventNoun,
     ];
 
     fn name(self) -> &'static str {
@@ -329,6 +331,7 @@ impl Role {
             Role::AnaphoraNoun => "anaphora_noun",
             Role::Contracted => "contracted",
             Role::MemberWord => "member_word",
+            Role::EventNoun => "event_noun",
         }
     }
 }
@@ -343,10 +346,43 @@ enum Marker {
 }
 
 impl Marker {
+    fn phrases(self) -> Phrases {
+        match self {
+            Marker::List => Phrases::ListMarker,
+            Marker::Partial => Phrases::PartialMarker,
+        }
+    }
+}
+
+/// The roles the resolver reads as phrases of one or more words.
+#[derive(Debug, Clone, Copy)]
+enum Phrases {
+    ListMarker,
+    PartialMarker,
+    Joiner,
+    Region,
+    Quantifier,
+    Except,
+}
+
+impl Phrases {
+    const ALL: [Phrases; 6] = [
+        Phrases::ListMarker,
+        Phrases::PartialMarker,
+        Phrases::Joiner,
+        Phrases::Region,
+        Phrases::Quantifier,
+        Phrases::Except,
+    ];
+
     fn role(self) -> &'static str {
         match self {
-            Marker::List => "list_marker",
-            Marker::Partial => "partial_marker",
+            Phrases::ListMarker => "list_marker",
+            Phrases::PartialMarker => "partial_marker",
+            Phrases::Joiner => "joiner",
+            Phrases::Region => "region",
+            Phrases::Quantifier => "quantifier",
+            Phrases::Except => "except",
         }
     }
 }
@@ -358,10 +394,29 @@ struct Ctx<'t, 'a> {
     lang: &'a str,
     text: &'a str,
     folded: &'a Folded,
-    /// Each [`Role`]'s bit in [`Lex::roles`].
+    /// The language's grammar, looked up once.
+    roles: LangRoles<'a>,
+}
+
+/// What a language's grammar says, looked up once per article: each
+/// [`Role`]'s bit in [`Lex::roles`], whether adjectives follow the noun,
+/// and the phrases of each [`Phrases`] role.
+#[derive(Clone, Copy)]
+struct LangRoles<'a> {
     bits: [u64; Role::ALL.len()],
-    /// Adjectives follow the noun in this language ("six pays africains").
     adjectives_after: bool,
+    phrases: [&'a [Vec<String>]; Phrases::ALL.len()],
+}
+
+impl<'a> LangRoles<'a> {
+    fn of(reference: &'a Reference, lang: &str) -> LangRoles<'a> {
+        static BITS: std::sync::OnceLock<[u64; Role::ALL.len()]> = std::sync::OnceLock::new();
+        LangRoles {
+            bits: *BITS.get_or_init(|| Role::ALL.map(|r| crate::reference::role_bit(r.name()))),
+            adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
+            phrases: Phrases::ALL.map(|p| reference.grammar.phrases(lang, p.role())),
+        }
+    }
 }
 
 impl<'t, 'a> Ctx<'t, 'a> {
@@ -372,6 +427,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         lang: &'a str,
         text: &'a str,
         folded: &'a Folded,
+        roles: LangRoles<'a>,
     ) -> Ctx<'t, 'a> {
         Ctx {
             units,
@@ -380,8 +436,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             lang,
             text,
             folded,
-            bits: Role::ALL.map(|r| reference.grammar.role_bit(r.name())),
-            adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
+            roles,
         }
     }
 
@@ -412,7 +467,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     fn is(&self, i: usize, role: Role) -> bool {
         self.lex(i)
-            .is_some_and(|l| l.roles & self.bits[role as usize] != 0)
+            .is_some_and(|l| l.roles & self.roles.bits[role as usize] != 0)
     }
 
     fn mention_at(&self, i: usize) -> Option<&'a Mention> {
@@ -442,7 +497,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let is = |w: &str, role: Role| {
             lexicon
                 .get(w)
-                .is_some_and(|l| l.roles & self.bits[role as usize] != 0)
+                .is_some_and(|l| l.roles & self.roles.bits[role as usize] != 0)
         };
         let folded = &self.folded.text[m.folded_start..m.folded_end];
         let words: Vec<&str> = folded
@@ -499,12 +554,15 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 continue;
             }
             // A joiner of several words ("as well as", "ainsi que").
-            if let Some(n) = self.phrase_at(i, "joiner").filter(|&n| n > 1 && i + n <= gap.end) {
+            if let Some(n) = self
+                .phrase_at(i, Phrases::Joiner)
+                .filter(|&n| n > 1 && i + n <= gap.end)
+            {
                 joiner = true;
                 i += n;
                 continue;
             }
-            if let Some(n) = self.phrase_at(i, "region").filter(|n| i + n <= gap.end) {
+            if let Some(n) = self.phrase_at(i, Phrases::Region).filter(|n| i + n <= gap.end) {
                 i += n;
                 continue;
             }
@@ -541,13 +599,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// A marker (one or more words of `grammar.csv`) at `i`: its length in units.
     fn marker_at(&self, i: usize, marker: Marker) -> Option<usize> {
-        self.phrase_at(i, marker.role())
+        self.phrase_at(i, marker.phrases())
     }
 
     /// A word or phrase of `role` at `i`: its length in units (the longest).
-    fn phrase_at(&self, i: usize, role: &str) -> Option<usize> {
-        let phrases = self.reference.grammar.phrases(self.lang, role);
-        phrases
+    fn phrase_at(&self, i: usize, role: Phrases) -> Option<usize> {
+        self.roles.phrases[role as usize]
             .iter()
             .filter(|p| {
                 p.iter()
@@ -766,11 +823,12 @@ pub fn resolve(
     settle_by_article(mentions);
     // The lists are read once, before their ambiguous names settle (which
     // needs the mentions mutable); the context is made again after.
-    let ctx = Ctx::new(units, mentions, reference, lang, text, folded);
+    let roles = LangRoles::of(reference, lang);
+    let ctx = Ctx::new(units, mentions, reference, lang, text, folded, roles);
     let mut runs = runs(&ctx);
     let units = ctx.units;
     settle_in_lists(&runs, &units, mentions, reference);
-    let ctx = Ctx::new(units, mentions, reference, lang, text, folded);
+    let ctx = Ctx::new(units, mentions, reference, lang, text, folded, roles);
     let mut drafts = phrases(&ctx);
     attach(&ctx, &mut drafts, &mut runs);
     unite(&ctx, &mut drafts);
@@ -1006,7 +1064,16 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     }
     // A number on a noun for countries in title case is a name ("le Tournoi
     // des 6 Nations", "the Six Nations"), not a count ("Etats", always
-    // capitalised in French, is not such a noun).
+    // capitalised in French, is not such a noun); so is one after the noun
+    // of an event ("le tournoi des Six nations", "the Four Nations
+    // tournament" aside).
+    if ctx.is(n, Role::CountryNoun)
+        && ctx
+            .skip_back(i, &[Role::Article, Role::Of, Role::Contracted, Role::Definite])
+            .is_some_and(|p| ctx.is(p, Role::EventNoun))
+    {
+        return None;
+    }
     if ctx.is(n, Role::CountryNoun) && ctx.title_case(n) {
         return None;
     }
@@ -1019,7 +1086,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     // Adjectives after a noun for countries ("six pays africains"), unless
     // they make it something else ("50 Etats américains").
     let mut e = k;
-    if noun == Noun::Country && ctx.adjectives_after {
+    if noun == Noun::Country && ctx.roles.adjectives_after {
         while e - k < 2 && adjective(ctx, e) {
             if ctx.is(e, Role::CountBlocker) {
                 return None;
@@ -1082,7 +1149,10 @@ fn quantified(ctx: &Ctx, i: usize) -> bool {
     let Some(p) = ctx.skip_back(i, &[Role::Article, Role::Of, Role::Contracted, Role::Definite]) else {
         return false;
     };
-    (p.saturating_sub(3)..=p).any(|s| ctx.phrase_at(s, "quantifier").is_some_and(|len| s + len == p + 1))
+    (p.saturating_sub(3)..=p).any(|s| {
+        ctx.phrase_at(s, Phrases::Quantifier)
+            .is_some_and(|len| s + len == p + 1)
+    })
 }
 
 /// `implied`: the organisation the article named last before `i`, and the
@@ -1521,6 +1591,11 @@ impl Solver<'_, '_, '_> {
                     (Members::new(), Coverage::None)
                 };
             }
+            // "les pays de l'UE, sauf le Royaume-Uni": the group without them.
+            let mut all = all;
+            for iso3 in self.excluded(d.to) {
+                all.remove(&iso3);
+            }
             return (all, Coverage::Complete);
         };
         let size = all.len() as u64;
@@ -1618,6 +1693,31 @@ impl Solver<'_, '_, '_> {
             _ => Coverage::Partial,
         };
         (m, coverage)
+    }
+
+    /// The countries a phrase ending at unit `to` leaves out: ", sauf le
+    /// Royaume-Uni", "except France and Italy".
+    fn excluded(&self, to: usize) -> Vec<String> {
+        let ctx = self.ctx;
+        let mut u = to + usize::from(ctx.word(to) == Some(","));
+        let Some(n) = ctx.phrase_at(u, Phrases::Except) else {
+            return Vec::new();
+        };
+        u += n;
+        let mut out = Vec::new();
+        loop {
+            u = ctx.skip(u, &[Role::Article, Role::Of, Role::Contracted, Role::Definite]);
+            match ctx.mention_at(u).filter(|m| m.kind == MentionKind::Country) {
+                Some(m) => out.push(m.codes[0].clone()),
+                None => break,
+            }
+            u += 1;
+            if !ctx.is(u, Role::Joiner) {
+                break;
+            }
+            u += 1;
+        }
+        out
     }
 
     /// "the other three countries", "les deux autres pays": the last list

@@ -2,6 +2,7 @@
 //! all into a temporary folder beside the output that is swapped in at the
 //! end. A run that fails or is killed leaves the previous outputs as they were.
 
+use crate::rows::Table;
 use anyhow::{bail, Context, Result};
 use polars::prelude::{DataFrame, ParquetWriter};
 use std::fs::File;
@@ -158,17 +159,22 @@ impl Staging {
     }
 
     /// Appends rows to a table: a Parquet row group and CSV rows (the CSV
-    /// header comes with the first rows).
+    /// header comes with the first rows), the CSV written by polars.
     pub fn append(&mut self, name: &'static str, df: &mut DataFrame) -> Result<()> {
-        self.append_all(vec![(name, df)])
+        self.append_all(vec![(name, df, None)])
     }
 
     /// Appends rows to several tables at once, the tables on every core
-    /// (each table's files are its own).
-    pub fn append_all(&mut self, parts: Vec<(&'static str, &mut DataFrame)>) -> Result<()> {
+    /// (each table's files are its own). A table's CSV is written from its
+    /// rows where they are given ([`crate::csv_rows`]), else from the
+    /// DataFrame.
+    pub fn append_all(
+        &mut self,
+        parts: Vec<(&'static str, &mut DataFrame, Option<&Table<'_>>)>,
+    ) -> Result<()> {
         use rayon::prelude::*;
         let mut new = Vec::new();
-        for (name, df) in &parts {
+        for (name, df, _) in &parts {
             if !self.tables.iter().any(|t| t.name == *name) {
                 self.tables.push(self.open_table(name, df)?);
                 new.push(*name);
@@ -177,25 +183,30 @@ impl Staging {
         let mut parts = parts;
         let mut jobs = Vec::new();
         for t in self.tables.iter_mut() {
-            if let Some(i) = parts.iter().position(|(n, _)| *n == t.name) {
-                let (_, df) = parts.swap_remove(i);
+            if let Some(i) = parts.iter().position(|(n, ..)| *n == t.name) {
+                let (_, df, rows) = parts.swap_remove(i);
                 let first = new.contains(&t.name);
-                jobs.push((t, df, first));
+                jobs.push((t, df, rows, first));
             }
         }
-        jobs.into_par_iter().try_for_each(|(t, df, first)| -> Result<()> {
-            if t.pending.width() == 0 {
-                t.pending = df.clone();
-            } else {
-                t.pending.vstack_mut(df)?;
-            }
-            if t.pending.height() >= ROW_GROUP_ROWS {
-                t.flush_parquet()?;
-            }
-            crate::csv_rows::write(df, first, &mut t.csv)
-                .with_context(|| format!("writing {}", t.csv_path.display()))?;
-            Ok(())
-        })
+        jobs.into_par_iter()
+            .try_for_each(|(t, df, rows, first)| -> Result<()> {
+                if t.pending.width() == 0 {
+                    t.pending = df.clone();
+                } else {
+                    t.pending.vstack_mut(df)?;
+                }
+                if t.pending.height() >= ROW_GROUP_ROWS {
+                    t.flush_parquet()?;
+                }
+                match rows {
+                    Some(rows) => crate::csv_rows::write(rows, first, &mut t.csv)
+                        .with_context(|| format!("writing {}", t.csv_path.display()))?,
+                    None => crate::csv_rows::write_frame(df, first, &mut t.csv)
+                        .with_context(|| format!("writing {}", t.csv_path.display()))?,
+                }
+                Ok(())
+            })
     }
 
     /// Opens a table's two files in the temporary folder.
