@@ -545,7 +545,16 @@ pub struct Reference {
 
 /// lang (`mul` for every language) -> folded word -> alpha-3: "français",
 /// "American", "Tokyo".
-pub type Demonyms = FastMap<String, FastMap<String, String>>;
+pub type Demonyms = FastMap<String, FastMap<String, Demonym>>;
+
+/// What an adjective or a capital of `demonyms.csv` names.
+#[derive(Debug, Clone)]
+pub struct Demonym {
+    /// The country's alpha-3 code.
+    pub code: String,
+    /// A capital ("Tokyo"), not an adjective ("japonais").
+    pub capital: bool,
+}
 
 /// Rows of a table by (group, alpha-3).
 type PairIndex = FastMap<String, FastMap<String, Vec<usize>>>;
@@ -824,11 +833,10 @@ impl Reference {
 
     /// The country an adjective or capital names in `lang` ("français",
     /// "Japanese", "Tokyo"), from its folded form.
-    pub fn demonym(&self, lang: &str, folded: &str) -> Option<&str> {
+    pub fn demonym(&self, lang: &str, folded: &str) -> Option<&Demonym> {
         [lang, "mul"]
             .iter()
             .find_map(|l| self.demonyms.get(*l).and_then(|m| m.get(folded)))
-            .map(String::as_str)
     }
 
     /// The former state with this id.
@@ -1361,9 +1369,13 @@ fn load_demonyms(
         if word.is_empty() {
             return Err(err(path, *line, "word", "empty"));
         }
-        out.entry(t.get(rec, "lang").to_string())
-            .or_default()
-            .insert(word, code.to_string());
+        out.entry(t.get(rec, "lang").to_string()).or_default().insert(
+            word,
+            Demonym {
+                code: code.to_string(),
+                capital: kind == "capital",
+            },
+        );
     }
     Ok(out)
 }

@@ -1326,10 +1326,19 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
         } else if let Some(&c) = draft_from.get(&start).filter(|&&c| c != k) {
             drafts[k].children.push(c);
         } else if d.kind == SetKind::Count && d.group.is_none() && d.noun == Noun::Country {
-            // Apposition: a list right before the count, set off by a comma.
+            // Apposition: a list right before the count, set off by a comma;
+            // not one the sentence sets apart ("avec le Canada et
+            // l'Australie, les deux pays").
             let q = if d.det == Det::None { d.from } else { d.from - 1 };
+            let set_apart = |r: usize| {
+                ctx.skip_back(runs[r].items[0], &[Role::Article])
+                    .is_some_and(|b| ctx.is(b, Role::SetApart))
+            };
             if q >= 2 && ctx.word(q - 1) == Some(",") {
-                if let Some(&r) = run_to.get(&(q - 2)).filter(|&&r| runs[r].items.len() >= 2) {
+                if let Some(&r) = run_to
+                    .get(&(q - 2))
+                    .filter(|&&r| runs[r].items.len() >= 2 && !set_apart(r))
+                {
                     runs[r].attached = true;
                     drafts[k].list = Some((r, !runs[r].partial));
                 }
@@ -1795,11 +1804,7 @@ impl Solver<'_, '_, '_> {
             if (before && d > sentences) || (!before && d > 0) {
                 continue;
             }
-            let apart = before
-                && d == 0
-                && self.unit_of[lo + i]
-                    .and_then(|x| ctx.skip_back(x, &[Role::Article]))
-                    .is_some_and(|b| ctx.is(b, Role::SetApart) && ctx.opens_clause(b));
+            let apart = before && d == 0 && self.unit_of[lo + i].is_some_and(|x| self.set_apart(x, u));
             if !apart {
                 found.push((d, m.folded_start, m.codes[0].clone()));
             }
@@ -1819,13 +1824,17 @@ impl Solver<'_, '_, '_> {
             if word.len() < 4 || start == at {
                 continue;
             }
-            let Some(iso3) = ctx
+            let Some(dm) = ctx
                 .reference
                 .demonym(ctx.lang, word)
-                .filter(|c| ctx.reference.is_state(c))
+                .filter(|d| ctx.reference.is_state(&d.code))
             else {
                 continue;
             };
+            if dm.capital && !self.capital_names_state(start, word.len()) {
+                continue;
+            }
+            let iso3 = &dm.code;
             let o = ctx.folded.orig_byte(start);
             let before = start < at;
             let d = self.sentences_between(o.min(at_orig), o.max(at_orig));
@@ -1834,6 +1843,51 @@ impl Solver<'_, '_, '_> {
             }
         }
         found
+    }
+
+    /// Whether the sentence sets the country at unit `x` apart from a set
+    /// that starts at unit `u` after it: "avec"/"with" before it, opening a
+    /// clause ("Avec le Japon, les deux pays") or in a phrase that ends at
+    /// the comma before the set ("un communiqué commun avec le Canada et
+    /// l'Australie, les deux pays"); the countries joined to it go with it.
+    fn set_apart(&self, x: usize, u: usize) -> bool {
+        let ctx = self.ctx;
+        let item =
+            |i: usize| ctx.mention_at(i).is_some() || ctx.is(i, Role::Article) || ctx.is(i, Role::Joiner);
+        let Some(b) = (0..x).rev().find(|&i| !item(i)) else {
+            return false;
+        };
+        if !ctx.is(b, Role::SetApart) {
+            return false;
+        }
+        ctx.opens_clause(b) || (u >= 1 && ctx.word(u - 1) == Some(",") && (x + 1..u - 1).all(item))
+    }
+
+    /// Whether a capital at folded byte `start` stands for its state ("Tokyo
+    /// and Bonn", "Riyad et Abou Dhabi"), not a place or an event: not after
+    /// an article or "de"/"of"/"in" ("à Paris", "le Club de Paris", "the
+    /// Paris club"), nor before a word in title case ("the Tokyo Summit").
+    fn capital_names_state(&self, start: usize, len: usize) -> bool {
+        let ctx = self.ctx;
+        let text = &ctx.folded.text;
+        let before = text[..start].trim_end();
+        let prev = before
+            .rsplit(|c: char| !(is_word_char(c) || c == '\''))
+            .next()
+            .unwrap_or("");
+        let lexicon = ctx.reference.grammar.lexicon(ctx.lang);
+        let roles = [Role::Article, Role::Of, Role::Definite, Role::Contracted]
+            .iter()
+            .fold(0, |acc, r| acc | ctx.roles.bits[*r as usize]);
+        if lexicon
+            .and_then(|l| l.get(prev))
+            .is_some_and(|l| l.roles & roles != 0)
+        {
+            return false;
+        }
+        let end = ctx.folded.orig_byte(start + len);
+        let mut next = ctx.text[end..].chars();
+        !(next.next() == Some(' ') && next.next().is_some_and(char::is_uppercase))
     }
 
     /// Sentence ends between two byte offsets of the original text.
