@@ -447,6 +447,22 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
     }
 
+    /// Whether unit `i` is a name: a mention, or a word written with a
+    /// capital ("de l'OMS", "of the Fund"), not "de mettre".
+    fn names_at(&self, i: usize) -> bool {
+        match self.units.get(i) {
+            Some(Unit::Mention(_)) => true,
+            Some(Unit::Word { start, end, .. }) => {
+                let (a, b) = self.folded.orig_bytes(*start, *end);
+                self.text
+                    .get(a..b)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether word `i` is written in title case in the original text
     /// ("Nations": a name's word; not "nations", nor a headline's "NATIONS").
     fn title_case(&self, i: usize) -> bool {
@@ -1179,7 +1195,7 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
             _ => false,
         } && !i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation))
             && !ctx.is(k, Role::Negation)
-            && !ctx.is(k, Role::Of);
+            && !(ctx.is(k, Role::Of) && ctx.names_at(ctx.skip(k + 1, &[Role::Article])));
         let near = |&(_, g): &(&str, usize)| {
             let (_, e) = ctx.span(g);
             let (s, _) = ctx.span(i);
@@ -1578,6 +1594,16 @@ impl Solver<'_, '_, '_> {
             for x in self.countries_before(d.from, 1) {
                 others.remove(&x);
             }
+            if others.len() == all.len() {
+                // "l'Union européenne et des autres pays de l'espace
+                // Schengen": besides the members of the group named just
+                // before in the sentence.
+                if let Some(h) = self.group_before_in_sentence(d.from).filter(|h| *h != g) {
+                    for x in self.ctx.reference.members_on(h, date) {
+                        others.remove(x);
+                    }
+                }
+            }
             let fits = others.len() < all.len() && d.stated.is_none_or(|n| others.len() as u64 == n);
             return if fits {
                 (others, Coverage::Complete)
@@ -1642,8 +1668,15 @@ impl Solver<'_, '_, '_> {
             }
             Some((m, _)) if !m.is_empty() => (m, Coverage::Partial),
             _ => {
-                let named = self.countries_in_sentence(d.from);
-                let in_group: Vec<&String> = named.iter().filter(|c| all.contains_key(*c)).collect();
+                // The group's countries of its sentence, or, for "the three
+                // Scandinavian countries", of the two sentences before.
+                let in_sentence = self.countries_in_sentence(d.from);
+                let mut in_group: Vec<&String> =
+                    in_sentence.iter().filter(|c| all.contains_key(*c)).collect();
+                let before = self.countries_before(d.from, 2);
+                if in_group.len() as u64 != stated && d.det == Det::Definite {
+                    in_group = before.iter().filter(|c| all.contains_key(*c)).collect();
+                }
                 if in_group.len() as u64 == stated {
                     let mut m = Members::new();
                     for iso3 in in_group {
@@ -1702,6 +1735,24 @@ impl Solver<'_, '_, '_> {
             _ => Coverage::Partial,
         };
         (m, coverage)
+    }
+
+    /// The last group named before unit `u` in its sentence.
+    fn group_before_in_sentence(&self, u: usize) -> Option<&str> {
+        let ctx = self.ctx;
+        let (at, _) = ctx.span(u);
+        let at = ctx.folded.orig_byte(at);
+        for i in (0..u).rev() {
+            if let Some(m) = ctx.mention_at(i) {
+                if self.sentences_between(m.byte_end, at) > 0 {
+                    return None;
+                }
+                if m.kind == MentionKind::Group {
+                    return Some(m.codes[0].as_str());
+                }
+            }
+        }
+        None
     }
 
     /// The countries a phrase ending at unit `to` leaves out: ", sauf le
