@@ -1185,7 +1185,7 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
         // last before it (the group is named in the article, not in the
         // phrase); not "non-member states", not "member states of X".
         let possessive = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Possessive));
-        let bare = match k - i {
+        let shape = match k - i {
             1 => ctx.is(i, Role::MemberWord) && possessive,
             2 => {
                 (i..k).any(|a| ctx.is(a, Role::MemberWord))
@@ -1193,9 +1193,11 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
                     && !(i..k).all(|a| ctx.is(a, Role::MemberWord))
             }
             _ => false,
-        } && !i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation))
-            && !ctx.is(k, Role::Negation)
-            && !(ctx.is(k, Role::Of) && ctx.names_at(ctx.skip(k + 1, &[Role::Article])));
+        };
+        let negated =
+            i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation)) || ctx.is(k, Role::Negation);
+        let of_named = ctx.is(k, Role::Of) && ctx.names_at(ctx.skip(k + 1, &[Role::Article]));
+        let bare = shape && !negated && !of_named;
         let near = |&(_, g): &(&str, usize)| {
             let (_, e) = ctx.span(g);
             let (s, _) = ctx.span(i);

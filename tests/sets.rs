@@ -109,8 +109,8 @@ fn sets_match_the_blind_annotations() {
 }
 
 /// A second sample, drawn and annotated blind after the resolver was tuned
-/// on the first (`tests/data/sets_heldout.md`): the honest measure, as long
-/// as nobody tunes on it.
+/// on the first (`tests/data/sets_heldout.md`); its misses were read and
+/// their classes fixed since, so it is a regression check too.
 #[test]
 fn sets_match_the_held_out_annotations() {
     measure(
@@ -125,16 +125,18 @@ fn sets_match_the_held_out_annotations() {
 }
 
 /// A third sample, drawn and annotated blind after the resolver had been tuned
-/// on the first two (`tests/data/sets_heldout2.md`): the honest measure now.
+/// on the first two (`tests/data/sets_heldout2.md`). Measured blind once
+/// (status 0.831, F1 0.783, one claim on a rugby tournament); the classes it
+/// showed were then fixed, so it too is now a regression check.
 #[test]
 fn sets_match_the_second_held_out_annotations() {
     measure(
         "sets_heldout2.csv",
         &["heldout2_fr", "heldout2_en"],
         Floors {
-            status: 0.0,
+            status: HELDOUT2_FLOOR_STATUS,
             false_inconsistent: CEIL_FALSE_INCONSISTENT,
-            f1: 0.0,
+            f1: HELDOUT2_FLOOR_F1,
         },
     );
 }
@@ -313,6 +315,8 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
 
 const FLOOR_STATUS: f64 = 0.84;
 const CEIL_FALSE_INCONSISTENT: f64 = 0.02;
-const FLOOR_F1: f64 = 0.91;
-const HELDOUT_FLOOR_STATUS: f64 = 0.66;
-const HELDOUT_FLOOR_F1: f64 = 0.73;
+const FLOOR_F1: f64 = 0.93;
+const HELDOUT_FLOOR_STATUS: f64 = 0.71;
+const HELDOUT_FLOOR_F1: f64 = 0.87;
+const HELDOUT2_FLOOR_STATUS: f64 = 0.84;
+const HELDOUT2_FLOOR_F1: f64 = 0.85;
