@@ -12,6 +12,7 @@ corpus) to tests/data/corpus/{name}_{lang}.jsonl, in article-number order.
 Samples, in the order they were drawn (each excludes those before it):
   heldout   seed 20261201, 40 + 50 articles a language (sets_heldout.csv)
   heldout2  seed 20261202, 40 + 50 articles a language (sets_heldout2.csv)
+  heldout3  seed 20261203, 40 + 50 articles a language (sets_heldout3.csv)
 
 Only OrangeSum (CC BY-SA 4.0) and Reuters-21578 rows are drawn; the BBC stories are left out.
 See tests/data/corpus/NOTICE.md.
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_corpus import CAND, SOURCES  # noqa: E402  (same candidate test as the first sample)
 
 # name -> seed, in the order drawn; each sample excludes the first sample and those before it.
-SAMPLES = {"heldout": 20261201, "heldout2": 20261202}
+SAMPLES = {"heldout": 20261201, "heldout2": 20261202, "heldout3": 20261203}
 N = 40
 N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
 
