@@ -1156,10 +1156,12 @@ fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Optio
     })
 }
 
+/// How many sentence ends may stand between a bare member phrase ("Etats
+/// membres") and the organisation it takes.
 const NEAR_MAX: usize = 3;
 
 /// A quantifier right before unit `i`, past articles and "of" ("some EC
-/// states", "la plupart des Etats membres", "many of the member states"):
+/// states", "certains des Etats membres", "several of the member states"):
 /// the phrase is an unnamed part of the group.
 fn quantified(ctx: &Ctx, i: usize) -> bool {
     let Some(p) = ctx.skip_back(i, &[Role::Article, Role::Of, Role::Contracted, Role::Definite]) else {
