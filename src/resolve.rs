@@ -976,6 +976,16 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
     out
 }
 
+/// The unit after group `g` named at `i`, past the group restated in
+/// parentheses ("Group of Seven (G-7) countries", "12 European Community
+/// (EC) countries").
+fn past_restated(ctx: &Ctx, i: usize, g: &str) -> usize {
+    match ctx.word(i + 1) == Some("(") && ctx.group_at(i + 2) == Some(g) && ctx.word(i + 3) == Some(")") {
+        true => i + 4,
+        false => i + 1,
+    }
+}
+
 /// The member noun after a group's name, from `after`: past up to three
 /// adjectives ("EC cocoa consuming nations"), or right after the name when
 /// no noun follows them. Returns where the noun starts and ends.
@@ -1037,7 +1047,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     // "27 EU member states", "12 EC cocoa consuming nations", "nine other EC states"
     let before_group = (j..j + 2).take_while(|&a| qualifier(a)).count();
     if let Some(g) = ctx.group_at(j + before_group) {
-        let after = j + before_group + 1;
+        let after = past_restated(ctx, j + before_group, g);
         let (n, k) = noun_after_group(ctx, after);
         // A number before a group alone is no count ("March 19 EC
         // ministers"), unless the group's name names its members ("deux
@@ -1223,15 +1233,8 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
     }
     if let Some(gr) = ctx.group_at(i) {
         // "EU member states", "Group of Seven industrial nations": a number
-        // in the group's name is a count. The group restated in parentheses
-        // ("Group of Seven (G-7) countries") is passed over.
-        let after = match ctx.word(i + 1) == Some("(")
-            && ctx.group_at(i + 2) == Some(gr)
-            && ctx.word(i + 3) == Some(")")
-        {
-            true => i + 4,
-            false => i + 1,
-        };
+        // in the group's name is a count.
+        let after = past_restated(ctx, i, gr);
         let (n, k) = noun_after_group(ctx, after);
         // A name that names the members itself ("pays baltes") is a group
         // phrase alone.
