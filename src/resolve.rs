@@ -962,6 +962,17 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
             }
             seen += 1;
         }
+        if let Some((part, whole)) = partitive_at(ctx, i) {
+            // The part inside the whole it is counted out of.
+            i = whole.to;
+            let k = out.len();
+            out.push(Draft {
+                parent: Some(k + 1),
+                ..part
+            });
+            out.push(whole);
+            continue;
+        }
         match count_at(ctx, i)
             .or_else(|| group_phrase_at(ctx, i, last))
             .or_else(|| group_with_list_at(ctx, i))
@@ -974,6 +985,26 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// "20 des 35 pays membres de l'OCDE", "19 of its 29 developing members":
+/// a count of a part (its members unnamed unless a list names them), and
+/// the count or group it is counted out of.
+fn partitive_at(ctx: &Ctx, i: usize) -> Option<(Draft, Draft)> {
+    let (stated, j) = ctx.number(i)?;
+    if stated < 2 || !ctx.is(j, Role::Of) {
+        return None;
+    }
+    let w = ctx.skip(j + 1, &[Role::Article, Role::Definite, Role::Possessive]);
+    let whole = count_at(ctx, w)?;
+    if whole.stated.is_none_or(|n| n <= stated) {
+        return None;
+    }
+    let mut part = Draft::new(i, whole.to, SetKind::Count);
+    part.stated = Some(stated);
+    part.noun = whole.noun;
+    part.part = true;
+    Some((part, whole))
 }
 
 /// The unit after group `g` named at `i`, past the group restated in
@@ -1547,8 +1578,15 @@ impl Solver<'_, '_, '_> {
 
     fn members_of(&self, k: usize) -> (Members, Coverage) {
         let d = &self.drafts[k];
-        let named = self.list_members(k).or_else(|| self.children_members(k));
         let none = (Members::new(), Coverage::None);
+        if d.part && d.group.is_none() {
+            // A part counted out of a whole: what a list names of it.
+            return match self.list_members(k) {
+                Some((m, _)) if !m.is_empty() => (m, Coverage::Partial),
+                _ => none,
+            };
+        }
+        let named = self.list_members(k).or_else(|| self.children_members(k));
         match (d.kind, d.restriction, d.group.as_deref(), self.date) {
             (SetKind::Anaphora, ..) => self.anaphora(k),
             (_, Some(Restriction::In), Some(g), Some(date)) => self.in_group(k, g, date, named),
@@ -2012,7 +2050,7 @@ impl Solver<'_, '_, '_> {
                 let k = self.order[p];
                 let d = &self.drafts[k];
                 // "Dix-neuf autres pays": others than a set named, never the same.
-                if d.kind != SetKind::Count || d.coverage != pass || d.group.is_some() || d.other {
+                if d.kind != SetKind::Count || d.coverage != pass || d.group.is_some() || d.other || d.part {
                     continue;
                 }
                 let Some(n) = d.stated else { continue };
