@@ -499,6 +499,32 @@ impl<'t, 'a> Ctx<'t, 'a> {
             .map(|m| m.codes[0].as_str())
     }
 
+    /// The group at unit `i`, or the group a word in title case stands for
+    /// by the first word of its name, named before in the article ("les 27
+    /// Etats membres de l'Union" after "l'Union européenne", "membres du
+    /// Conseil" after "le Conseil de sécurité").
+    fn group_or_short_at(&self, i: usize) -> Option<&'a str> {
+        if let Some(g) = self.group_at(i) {
+            return Some(g);
+        }
+        let Some(Unit::Word { text, start, .. }) = self.units.get(i) else {
+            return None;
+        };
+        if !self.title_case(i) {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.kind == MentionKind::Group && m.folded_end <= *start)
+            .find(|m| {
+                let name = &self.folded.text[m.folded_start..m.folded_end];
+                let mut words = name.split(' ');
+                words.next() == Some(*text) && words.next().is_some()
+            })
+            .map(|m| m.codes[0].as_str())
+    }
+
     /// The noun of a group's name that names its members itself ("pays
     /// baltes", "États du Golfe", "Nordic countries"): a member noun
     /// first, or last and lowercase (not a title such as "Organization of
@@ -1164,7 +1190,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         }
     } else if ctx.is(e, Role::Of) {
         let g = ctx.skip(e + 1, &[Role::Article]);
-        if let Some(gr) = ctx.group_at(g) {
+        if let Some(gr) = ctx.group_or_short_at(g) {
             return counted(
                 Draft::new(i, g + 1, SetKind::Count).with_group(gr, Restriction::In),
                 noun,
@@ -1257,7 +1283,7 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
         }
         if ctx.is(k, Role::Of) {
             let g = ctx.skip(k + 1, &[Role::Article]);
-            let gr = ctx.group_at(g)?;
+            let gr = ctx.group_or_short_at(g)?;
             return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
         }
         return None;
