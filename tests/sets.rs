@@ -143,7 +143,8 @@ fn sets_match_the_second_held_out_annotations() {
 
 /// A fourth sample, drawn and annotated blind while the fourth session's
 /// changes were made (`tests/data/sets_heldout3.md`), measured blind at their
-/// end: the honest measure, as long as nobody tunes on it.
+/// end (status 0.741, F1 0.956); four classes it showed were fixed after, so
+/// it is a regression check now.
 #[test]
 fn sets_match_the_third_held_out_annotations() {
     measure(
@@ -332,9 +333,9 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
 const FLOOR_STATUS: f64 = 0.84;
 const CEIL_FALSE_INCONSISTENT: f64 = 0.02;
 const FLOOR_F1: f64 = 0.93;
-const HELDOUT_FLOOR_STATUS: f64 = 0.71;
-const HELDOUT_FLOOR_F1: f64 = 0.87;
+const HELDOUT_FLOOR_STATUS: f64 = 0.72;
+const HELDOUT_FLOOR_F1: f64 = 0.89;
 const HELDOUT2_FLOOR_STATUS: f64 = 0.84;
 const HELDOUT2_FLOOR_F1: f64 = 0.85;
-const HELDOUT3_FLOOR_STATUS: f64 = 0.72;
-const HELDOUT3_FLOOR_F1: f64 = 0.93;
+const HELDOUT3_FLOOR_STATUS: f64 = 0.76;
+const HELDOUT3_FLOOR_F1: f64 = 0.95;
