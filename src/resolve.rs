@@ -2091,7 +2091,21 @@ impl Solver<'_, '_, '_> {
                         continue;
                     }
                 }
-                if let Some(j) = self.same_or_whole(k, n, pass == Coverage::None) {
+                // A noun that needs a tie ("quatre membres") takes another
+                // set's countries for sharing its number only near it.
+                let near = |j: usize| {
+                    let (a, b) = (&self.drafts[j], &self.drafts[k]);
+                    let ((s, _), (t, _)) = (
+                        self.ctx.span(a.from.min(b.from)),
+                        self.ctx.span(a.from.max(b.from)),
+                    );
+                    let (s, t) = (self.ctx.folded.orig_byte(s), self.ctx.folded.orig_byte(t));
+                    b.noun != Noun::Weak || self.sentences_between(s, t) <= NEAR_MAX
+                };
+                if let Some(j) = self
+                    .same_or_whole(k, n, pass == Coverage::None)
+                    .filter(|&j| near(j))
+                {
                     let (members, coverage) = (self.drafts[j].members.clone(), self.drafts[j].coverage);
                     if self.drafts[j].from < self.drafts[k].from && self.drafts[j].kind == SetKind::Count {
                         self.drafts[k].parent = Some(j);
@@ -2236,7 +2250,7 @@ fn finish(ctx: &Ctx, drafts: Vec<Draft>) -> Resolution {
     let keep: Vec<bool> = drafts
         .iter()
         .map(|d| {
-            !(d.kind == SetKind::Count
+            !(matches!(d.kind, SetKind::Count | SetKind::Anaphora)
                 && matches!(d.noun, Noun::Weak | Noun::Partner)
                 && d.group.is_none()
                 && d.list.is_none()
