@@ -141,7 +141,7 @@ fn sets_match_the_second_held_out_annotations() {
     );
 }
 
-/// A fourth sample, drawn and annotated blind while the fourth session's
+/// A fourth sample, drawn and annotated blind while the fifth session's
 /// changes were made (`tests/data/sets_heldout3.md`), measured blind at their
 /// end (status 0.741, F1 0.956); four classes it showed were fixed after, so
 /// it is a regression check now.
