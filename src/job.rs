@@ -349,7 +349,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary> {
         .shard
         .map(|(k, n)| format!(".shard-{k}-of-{n}"))
         .unwrap_or_default();
-    let mut out = RunOutput::new(write::Staging::create(&config.output, &suffix)?, &groups);
+    let mut out = RunOutput::new(write::Staging::create(&config.output, &suffix)?);
     out.run_id = config.run_id.clone();
     let processed_articles = AtomicU64::new(0);
     let mut batches = 0usize;
@@ -468,14 +468,11 @@ struct RunOutput {
     report_ids: HashSet<String>,
     /// Added as a `run_id` column to every per-article table.
     run_id: Option<String>,
-    /// The breakdown's dimension of each group broken down.
-    dimensions: Vec<String>,
 }
 
 impl RunOutput {
-    fn new(staging: write::Staging, groups: &[String]) -> RunOutput {
+    fn new(staging: write::Staging) -> RunOutput {
         RunOutput {
-            dimensions: groups.iter().map(|g| crate::rows::group_dimension(g)).collect(),
             staging,
             summary: RunSummary::default(),
             rows: BTreeMap::new(),
@@ -508,8 +505,9 @@ impl RunOutput {
         // Once the report has its articles, no later batch (whose ids are new)
         // has rows for it.
         let for_report = self.report_ids.len() < REPORT_ARTICLES;
-        // The rows borrow the dimensions' names while `self` is written to.
-        let dimensions = self.dimensions.clone();
+        // The rows borrow the dimensions' names and the run id while `self`
+        // is written to.
+        let dimensions: Vec<String> = groups.iter().map(|g| crate::rows::group_dimension(g)).collect();
         let run_id = self.run_id.clone();
         let built = tables::build(
             &processed,

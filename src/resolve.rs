@@ -1858,7 +1858,6 @@ impl Solver<'_, '_, '_> {
     fn other_anaphora(&self, k: usize) -> (Members, Coverage) {
         let d = &self.drafts[k];
         let n = d.stated.unwrap_or(0);
-        let (at, _) = self.ctx.span(d.from);
         let list = self
             .nearest(k)
             .filter(|&j| {
@@ -1866,11 +1865,7 @@ impl Solver<'_, '_, '_> {
                 matches!(e.kind, SetKind::List | SetKind::Union) && e.list.is_some() && e.to <= d.from
             })
             .max_by_key(|&j| self.drafts[j].to)
-            .filter(|&j| {
-                let (_, end) = self.ctx.span(self.drafts[j].to - 1);
-                let (a, b) = self.ctx.folded.orig_bytes(end, at);
-                self.sentences_between(a, b) <= 1
-            });
+            .filter(|&j| self.sentences_apart(self.drafts[j].to - 1, d.from) <= 1);
         // The list's countries (a list is solved after the phrases: read
         // from its run).
         let Some((j, (listed, Coverage::Complete))) = list.and_then(|j| Some((j, self.list_members(j)?)))
@@ -2012,6 +2007,12 @@ impl Solver<'_, '_, '_> {
         !(next.next() == Some(' ') && next.next().is_some_and(char::is_uppercase))
     }
 
+    /// Sentence ends between units `a` and `b` (in either order).
+    fn sentences_apart(&self, a: usize, b: usize) -> usize {
+        let at = |u: usize| self.ctx.folded.orig_byte(self.ctx.span(u).0);
+        self.sentences_between(at(a.min(b)), at(a.max(b)))
+    }
+
     /// Sentence ends between two byte offsets of the original text.
     fn sentences_between(&self, a: usize, b: usize) -> usize {
         let ends = self.sentence_ends.get_or_init(|| sentence_ends(self.ctx.text));
@@ -2095,12 +2096,7 @@ impl Solver<'_, '_, '_> {
                 // set's countries for sharing its number only near it.
                 let near = |j: usize| {
                     let (a, b) = (&self.drafts[j], &self.drafts[k]);
-                    let ((s, _), (t, _)) = (
-                        self.ctx.span(a.from.min(b.from)),
-                        self.ctx.span(a.from.max(b.from)),
-                    );
-                    let (s, t) = (self.ctx.folded.orig_byte(s), self.ctx.folded.orig_byte(t));
-                    b.noun != Noun::Weak || self.sentences_between(s, t) <= NEAR_MAX
+                    b.noun != Noun::Weak || self.sentences_apart(a.from, b.from) <= NEAR_MAX
                 };
                 if let Some(j) = self
                     .same_or_whole(k, n, pass == Coverage::None)

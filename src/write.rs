@@ -199,13 +199,11 @@ impl Staging {
                 if t.pending.height() >= ROW_GROUP_ROWS {
                     t.flush_parquet()?;
                 }
-                match rows {
-                    Some(rows) => crate::csv_rows::write(rows, first, &mut t.csv)
-                        .with_context(|| format!("writing {}", t.csv_path.display()))?,
-                    None => crate::csv_rows::write_frame(df, first, &mut t.csv)
-                        .with_context(|| format!("writing {}", t.csv_path.display()))?,
-                }
-                Ok(())
+                let written: Result<()> = match rows {
+                    Some(rows) => crate::csv_rows::write(rows, first, &mut t.csv).map_err(Into::into),
+                    None => crate::csv_rows::write_frame(df, first, &mut t.csv).map_err(Into::into),
+                };
+                written.with_context(|| format!("writing {}", t.csv_path.display()))
             })
     }
 
