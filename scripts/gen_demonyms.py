@@ -43,6 +43,28 @@ FRENCH_CAPITALS = {
 }
 FRENCH_SOURCE = "French exonym of the capital (own knowledge)"
 
+# Combining forms, the first half of a compound adjective that names two countries ("la
+# relation franco-américaine", "les tensions irano-américaines", "Sino-Soviet talks"): the
+# resolver reads a word at a time, so the first half names its country as a demonym does.
+# Left out: forms that are also common words or names in the corpus ("anglo-saxon", "indo-
+# européen", "serbo-croate", Colombo).
+COMBINING_FORMS = {
+    "fr": {
+        "algéro": "DZA", "américano": "USA", "argentino": "ARG", "arméno": "ARM", "austro": "AUT",
+        "belgo": "BEL", "canado": "CAN", "croato": "HRV", "cubano": "CUB", "égypto": "EGY",
+        "franco": "FRA", "germano": "DEU", "gréco": "GRC", "helvético": "CHE", "hispano": "ESP",
+        "irako": "IRQ", "irano": "IRN", "israélo": "ISR", "italo": "ITA", "libano": "LBN",
+        "luso": "PRT", "maroco": "MAR", "mexicano": "MEX", "nippo": "JPN", "pakistano": "PAK",
+        "polono": "POL", "qataro": "QAT", "russo": "RUS", "saoudo": "SAU", "sino": "CHN",
+        "syro": "SYR", "tuniso": "TUN", "turco": "TUR", "vénézuélo": "VEN",
+    },
+    "en": {
+        "Austro": "AUT", "Franco": "FRA", "Greco": "GRC", "Italo": "ITA", "Nippo": "JPN",
+        "Russo": "RUS", "Sino": "CHN", "Turco": "TUR",
+    },
+}
+COMBINING_SOURCE = "combining form of the demonym (own knowledge)"
+
 
 def main():
     data = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -67,6 +89,10 @@ def main():
     for form, code in FRENCH_CAPITALS.items():
         forms[("fr", "capital", form)].add(code)
         sources[("fr", "capital", form)] = FRENCH_SOURCE
+    for lang, combining in COMBINING_FORMS.items():
+        for form, code in combining.items():
+            forms[(lang, "demonym", form)].add(code)
+            sources[(lang, "demonym", form)] = COMBINING_SOURCE
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(["lang", "word", "kind", "code", "source"])
     for (lang, kind, form), codes in sorted(forms.items()):

@@ -1251,7 +1251,7 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 38] = [
+pub const ROLES: [&str; 39] = [
     "joiner",
     "list_filler",
     "list_marker",
@@ -1275,6 +1275,7 @@ pub const ROLES: [&str; 38] = [
     "quantifier",
     "except",
     "event_noun",
+    "company_noun",
     "article",
     "of",
     "member_noun",

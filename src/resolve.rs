@@ -282,10 +282,11 @@ enum Role {
     Contracted,
     MemberWord,
     EventNoun,
+    CompanyNoun,
 }
 
 impl Role {
-    const ALL: [Role; 21] = [
+    const ALL: [Role; 22] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -307,6 +308,7 @@ impl Role {
         Role::Contracted,
         Role::MemberWord,
         Role::EventNoun,
+        Role::CompanyNoun,
     ];
 
     fn name(self) -> &'static str {
@@ -332,8 +334,18 @@ impl Role {
             Role::Contracted => "contracted",
             Role::MemberWord => "member_word",
             Role::EventNoun => "event_noun",
+            Role::CompanyNoun => "company_noun",
         }
     }
+}
+
+/// Which adjectives and capitals name countries for a set: all of them, or
+/// not those of companies ("le groupe italo-américain"), for a noun that may
+/// mean companies ("les deux partenaires").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Adjectives {
+    All,
+    NotOfCompanies,
 }
 
 /// Markers of several words ("à savoir", "such as"), read as phrases.
@@ -807,6 +819,15 @@ struct Draft {
 }
 
 impl Draft {
+    /// The adjectives that may name its countries: a noun that may mean
+    /// companies ("partenaires", "membres") does not take a company's.
+    fn adjectives(&self) -> Adjectives {
+        match self.noun {
+            Noun::Country => Adjectives::All,
+            _ => Adjectives::NotOfCompanies,
+        }
+    }
+
     fn new(from: usize, to: usize, kind: SetKind) -> Draft {
         Draft {
             from,
@@ -1769,25 +1790,29 @@ impl Solver<'_, '_, '_> {
         if d.other {
             return self.other_anaphora(k);
         }
-        let earlier = self
-            .nearest(k)
-            .filter(|&j| {
-                let e = &self.drafts[j];
-                j != k
-                    && e.to <= d.from
-                    && e.coverage != Coverage::None
-                    && e.resolved
-                    && (e.stated == Some(n) || e.members.len() as u64 == n)
-            })
-            .max_by_key(|&j| self.drafts[j].to);
-        if let Some(j) = earlier {
-            let e = &self.drafts[j];
-            return (e.members.clone(), e.coverage);
+        let earlier = |coverage: Coverage| {
+            self.nearest(k)
+                .filter(|&j| {
+                    let e = &self.drafts[j];
+                    j != k
+                        && e.to <= d.from
+                        && e.coverage == coverage
+                        && e.resolved
+                        && (e.stated == Some(n) || e.members.len() as u64 == n)
+                })
+                .max_by_key(|&j| self.drafts[j].to)
+                .map(|j| (self.drafts[j].members.clone(), coverage))
+        };
+        if let Some(found) = earlier(Coverage::Complete) {
+            return found;
         }
+        // An earlier set of the same count that lacks members counts only
+        // when the countries named before do no better.
+        let partial = earlier(Coverage::Partial);
         if n > 4 {
-            return (Members::new(), Coverage::None);
+            return partial.unwrap_or((Members::new(), Coverage::None));
         }
-        let mut named = self.countries_before(d.from, 3);
+        let mut named = self.named_before(d.from, 3, d.adjectives());
         if (named.len() as u64) < n {
             // "an agreement between the two countries to prospect for uranium in Guinea"
             for iso3 in self.countries_in_sentence(d.from) {
@@ -1805,7 +1830,10 @@ impl Solver<'_, '_, '_> {
             x if x == n => Coverage::Complete,
             _ => Coverage::Partial,
         };
-        (m, coverage)
+        match partial {
+            Some(p) if coverage != Coverage::Complete && p.0.len() >= m.len() => p,
+            _ => (m, coverage),
+        }
     }
 
     /// The last group named before unit `u` in its sentence.
@@ -1895,7 +1923,12 @@ impl Solver<'_, '_, '_> {
     /// (distance in sentences before `u`, or 0 after it; folded position;
     /// country). In the current sentence, a country set apart before `u`
     /// ("avec le Japon, les deux pays") is passed over.
-    fn named_around(&self, u: usize, sentences: usize) -> Vec<(usize, usize, String)> {
+    fn named_around(
+        &self,
+        u: usize,
+        sentences: usize,
+        adjectives: Adjectives,
+    ) -> Vec<(usize, usize, String)> {
         let ctx = self.ctx;
         let (at, _) = ctx.span(u);
         let at_orig = ctx.folded.orig_byte(at);
@@ -1949,6 +1982,9 @@ impl Solver<'_, '_, '_> {
                 continue;
             };
             if dm.capital && !self.capital_names_state(start, word.len()) {
+                continue;
+            }
+            if adjectives == Adjectives::NotOfCompanies && self.of_company(start, word.len()) {
                 continue;
             }
             let iso3 = &dm.code;
@@ -2007,6 +2043,29 @@ impl Solver<'_, '_, '_> {
         !(next.next() == Some(' ') && next.next().is_some_and(char::is_uppercase))
     }
 
+    /// Whether the adjective at folded byte `start` qualifies a company
+    /// ("le groupe italo-américain", "the Japanese carmaker"): a company
+    /// noun within two words on the noun's side, past other adjectives of
+    /// countries, in the same clause.
+    fn of_company(&self, start: usize, len: usize) -> bool {
+        let ctx = self.ctx;
+        let text = &ctx.folded.text;
+        let Some(lexicon) = ctx.reference.grammar.lexicon(ctx.lang) else {
+            return false;
+        };
+        let bit = ctx.roles.bits[Role::CompanyNoun as usize];
+        let words = if ctx.roles.adjectives_after {
+            clause_words(&text[..start], false)
+        } else {
+            clause_words(&text[start + len..], true)
+        };
+        words
+            .iter()
+            .filter(|w| ctx.reference.demonym(ctx.lang, w).is_none())
+            .take(2)
+            .any(|w| lexicon.get(*w).is_some_and(|l| l.roles & bit != 0))
+    }
+
     /// Sentence ends between units `a` and `b` (in either order).
     fn sentences_apart(&self, a: usize, b: usize) -> usize {
         let at = |u: usize| self.ctx.folded.orig_byte(self.ctx.span(u).0);
@@ -2040,9 +2099,15 @@ impl Solver<'_, '_, '_> {
     /// Distinct countries named before unit `u`, nearest first, within
     /// `sentences` sentences before the current one.
     fn countries_before(&self, u: usize, sentences: usize) -> Vec<String> {
+        self.named_before(u, sentences, Adjectives::All)
+    }
+
+    /// [`Self::countries_before`], with every adjective or without those
+    /// of companies.
+    fn named_before(&self, u: usize, sentences: usize, adjectives: Adjectives) -> Vec<String> {
         let (at, _) = self.ctx.span(u);
         let mut found: Vec<(usize, usize, String)> = self
-            .named_around(u, sentences)
+            .named_around(u, sentences, adjectives)
             .into_iter()
             .filter(|(_, p, _)| *p < at)
             .collect();
@@ -2058,7 +2123,13 @@ impl Solver<'_, '_, '_> {
 
     /// The distinct countries named in the sentence of unit `u`.
     fn countries_in_sentence(&self, u: usize) -> BTreeSet<String> {
-        self.named_around(u, 0)
+        self.named_in_sentence(u, Adjectives::All)
+    }
+
+    /// [`Self::countries_in_sentence`], with every adjective or without
+    /// those of companies.
+    fn named_in_sentence(&self, u: usize, adjectives: Adjectives) -> BTreeSet<String> {
+        self.named_around(u, 0, adjectives)
             .into_iter()
             .map(|(_, _, iso3)| iso3)
             .collect()
@@ -2082,7 +2153,7 @@ impl Solver<'_, '_, '_> {
                 }
                 let Some(n) = d.stated else { continue };
                 if pass == Coverage::None {
-                    let named = self.countries_in_sentence(d.from);
+                    let named = self.named_in_sentence(d.from, d.adjectives());
                     if named.len() as u64 == n {
                         let d = &mut self.drafts[k];
                         for iso3 in named {
@@ -2208,6 +2279,27 @@ impl Ctx<'_, '_> {
 /// Where sentences end in a text (byte offsets of the ".", "!" or "?"): before
 /// a capital (after spaces, or glued: "en Syrie.Le"), not after an initial
 /// ("U.S. Treasury").
+/// Up to four words at the start (`forward`) or the end of `s`, nearest
+/// first, in the clause: they stop at punctuation other than a hyphen or an
+/// apostrophe.
+fn clause_words(s: &str, forward: bool) -> Vec<&str> {
+    let in_clause = |c: char| is_word_char(c) || matches!(c, ' ' | '-' | '\'' | '\n');
+    let clause = if forward {
+        &s[..s.find(|c: char| !in_clause(c)).unwrap_or(s.len())]
+    } else {
+        &s[s.rfind(|c: char| !in_clause(c)).map_or(0, |p| p + 1)..]
+    };
+    let words = clause.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+    if forward {
+        words.take(4).collect()
+    } else {
+        let mut all: Vec<&str> = words.collect();
+        all.reverse();
+        all.truncate(4);
+        all
+    }
+}
+
 fn sentence_ends(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
