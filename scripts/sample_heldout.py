@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_corpus import CAND, SOURCES  # noqa: E402  (same candidate test as the first sample)
 
 # name -> seed, in the order drawn; each sample excludes the first sample and those before it.
-SAMPLES = {"heldout": 20261201, "heldout2": 20261202, "heldout3": 20261203, "heldout4": 20261204}
+SAMPLES = {"heldout": 20261201, "heldout2": 20261202, "heldout3": 20261203, "heldout4": 20261204, "heldout5": 20261205}
 N = 40
 N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
 

@@ -176,6 +176,22 @@ fn sets_match_the_fourth_held_out_annotations() {
     );
 }
 
+/// A sixth sample, drawn and annotated blind while the fourth sample's
+/// classes were fixed (`tests/data/sets_heldout5.md`): the honest measure of
+/// this build, as long as nobody tunes on it.
+#[test]
+fn sets_match_the_fifth_held_out_annotations() {
+    measure(
+        "sets_heldout5.csv",
+        &["heldout5_fr", "heldout5_en"],
+        Floors {
+            status: 0.0,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: 0.0,
+        },
+    );
+}
+
 fn measure(file: &str, corpora: &[&str], floors: Floors) {
     eprintln!("== {file}");
     let reference = Reference::load(format!("{ROOT}/input").as_ref()).unwrap();
