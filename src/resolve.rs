@@ -1150,14 +1150,20 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
             .then(|| Draft::new(i, k, SetKind::Count).with_group(g, Restriction::NotIn))
             .and_then(|d| counted(d, noun_class(ctx, j + 2, k)));
     }
-    // Up to two adjectives before the noun ("five African countries").
+    // Up to two adjectives before the noun ("five African countries"); one
+    // that makes "states" something else ("eight southern states", "50
+    // American states") does not go before a noun for countries ("the 24
+    // western industrialised nations").
     let mut n = j;
     while !ctx.is(n, Role::MemberNoun) {
-        if n - j < 2 && qualifier(n) && !ctx.is(n, Role::CountBlocker) {
+        if n - j < 2 && (qualifier(n) || ctx.is(n, Role::CountBlocker)) {
             n += 1;
         } else {
             return None;
         }
+    }
+    if !ctx.is(n, Role::CountryNoun) && (j..n).any(|a| ctx.is(a, Role::CountBlocker)) {
+        return None;
     }
     let k = ctx.skip(n, &[Role::MemberNoun]);
     let noun = noun_class(ctx, n, k);
