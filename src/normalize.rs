@@ -296,6 +296,45 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The end of the word that starts at byte `i` of `s`: a run of word
+/// characters; an elided article keeps its apostrophe ("l'Albanie"), a
+/// possessive's does not ("the two countries' shares", "the group's
+/// members").
+pub fn word_end(s: &str, i: usize) -> usize {
+    let rest = &s[i..];
+    let run = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    let Some(next) = rest[run..].strip_prefix('\'') else {
+        return i + run;
+    };
+    let genitive = next
+        .strip_prefix('s')
+        .is_some_and(|t| !t.starts_with(is_word_char));
+    match next.starts_with(is_word_char) && !genitive {
+        true => i + run + 1,
+        false => i + run,
+    }
+}
+
+/// The units the resolver reads in `s`, without mentions: words (see
+/// [`word_end`]) and single marks, spaces left out ("à l'exception de",
+/// "Moyen-Orient", "'s"). Grammar phrases are split so.
+pub fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        let j = if is_word_char(c) {
+            word_end(s, i)
+        } else {
+            i + c.len_utf8()
+        };
+        if !c.is_whitespace() {
+            out.push(&s[i..j]);
+        }
+        i = j;
+    }
+    out
+}
+
 /// Turns byte offsets of a text into char (code point) offsets, counting
 /// forward from the last offset asked (cheap when offsets increase).
 pub struct CharCounter<'a> {

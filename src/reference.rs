@@ -277,7 +277,12 @@ impl Grammar {
                     .map(|(role, words)| {
                         let mut phrases: Vec<Vec<String>> = words
                             .iter()
-                            .map(|w| w.split(' ').map(str::to_string).collect())
+                            .map(|w| {
+                                crate::normalize::tokens(w)
+                                    .into_iter()
+                                    .map(str::to_string)
+                                    .collect()
+                            })
                             .collect();
                         phrases.sort();
                         (role.clone(), phrases)
@@ -1251,7 +1256,7 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 39] = [
+pub const ROLES: [&str; 41] = [
     "joiner",
     "list_filler",
     "list_marker",
@@ -1276,6 +1281,8 @@ pub const ROLES: [&str; 39] = [
     "except",
     "event_noun",
     "company_noun",
+    "body_noun",
+    "genitive",
     "article",
     "of",
     "member_noun",

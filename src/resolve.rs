@@ -15,7 +15,7 @@
 //! `shared/sets-guideline.md`. The words this reads come from `grammar.csv`.
 
 use crate::extract::{Mention, MentionKind};
-use crate::normalize::{is_word_char, Folded};
+use crate::normalize::{is_word_char, word_end, Folded};
 use crate::reference::{Lex, Lexicon, Reference};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -223,21 +223,9 @@ fn tokenize<'a>(folded: &'a str, mentions: &[Mention], from: usize, to: usize, o
         if c == ' ' {
             i += len;
         } else if is_word_char(c) {
-            let mut j = i;
-            for (k, ch) in folded[i..].char_indices() {
-                if is_word_char(ch) {
-                    j = i + k + ch.len_utf8();
-                } else {
-                    // An elided article keeps its apostrophe ("l'Albanie"); a
-                    // possessive's does not ("the two countries' shares").
-                    if ch == '\'' && folded[i + k + 1..].chars().next().is_some_and(is_word_char) {
-                        j = i + k + 1;
-                    }
-                    break;
-                }
-                if mi < mentions.len() && mentions[mi].folded_start == j {
-                    break;
-                }
+            let mut j = word_end(folded, i);
+            if mi < mentions.len() && mentions[mi].folded_start < j {
+                j = mentions[mi].folded_start;
             }
             out.push(Unit::Word {
                 text: &folded[i..j],
@@ -283,10 +271,11 @@ enum Role {
     MemberWord,
     EventNoun,
     CompanyNoun,
+    BodyNoun,
 }
 
 impl Role {
-    const ALL: [Role; 22] = [
+    const ALL: [Role; 23] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -309,6 +298,7 @@ impl Role {
         Role::MemberWord,
         Role::EventNoun,
         Role::CompanyNoun,
+        Role::BodyNoun,
     ];
 
     fn name(self) -> &'static str {
@@ -335,6 +325,7 @@ impl Role {
             Role::MemberWord => "member_word",
             Role::EventNoun => "event_noun",
             Role::CompanyNoun => "company_noun",
+            Role::BodyNoun => "body_noun",
         }
     }
 }
@@ -375,16 +366,18 @@ enum Phrases {
     Region,
     Quantifier,
     Except,
+    Genitive,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 6] = [
+    const ALL: [Phrases; 7] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
         Phrases::Region,
         Phrases::Quantifier,
         Phrases::Except,
+        Phrases::Genitive,
     ];
 
     fn role(self) -> &'static str {
@@ -395,6 +388,7 @@ impl Phrases {
             Phrases::Region => "region",
             Phrases::Quantifier => "quantifier",
             Phrases::Except => "except",
+            Phrases::Genitive => "genitive",
         }
     }
 }
@@ -1058,9 +1052,24 @@ fn partitive_at(ctx: &Ctx, i: usize) -> Option<(Draft, Draft)> {
 /// parentheses ("Group of Seven (G-7) countries", "12 European Community
 /// (EC) countries").
 fn past_restated(ctx: &Ctx, i: usize, g: &str) -> usize {
-    match ctx.word(i + 1) == Some("(") && ctx.group_at(i + 2) == Some(g) && ctx.word(i + 3) == Some(")") {
+    let after = match ctx.word(i + 1) == Some("(")
+        && ctx.group_at(i + 2) == Some(g)
+        && ctx.word(i + 3) == Some(")")
+    {
         true => i + 4,
         false => i + 1,
+    };
+    // "the EC's members", "the EC's current members"; not "the EC's major
+    // steel producing countries", a part.
+    match ctx.phrase_at(after, Phrases::Genitive) {
+        Some(len)
+            if (0..2).any(|a| {
+                ctx.is(after + len + a, Role::MemberNoun) && (0..a).all(|b| adjective(ctx, after + len + b))
+            }) =>
+        {
+            after + len
+        }
+        _ => after,
     }
 }
 
@@ -1276,13 +1285,22 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
             return None;
         }
         // "member states", "ses Etats membres", "member governments", "its
-        // members" alone (a member word with a noun for countries, or after
-        // a possessive): the members of the organisation the article named
-        // last before it (the group is named in the article, not in the
-        // phrase); not "non-member states", not "member states of X".
-        let possessive = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Possessive));
+        // members", "the group's members", "les membres du bloc" (a member
+        // word with a noun for countries, or after a possessive, or with a
+        // noun for an organisation): the members of the organisation the
+        // article named last before it (the group is named in the article,
+        // not in the phrase); not "non-member states", not "member states of
+        // X".
+        let possessive = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Possessive))
+            || (i.saturating_sub(3)..i).any(|p| {
+                ctx.is(p, Role::BodyNoun)
+                    && ctx
+                        .phrase_at(p + 1, Phrases::Genitive)
+                        .is_some_and(|len| p + 1 + len == i)
+            });
+        let of_body = ctx.is(k, Role::Of) && ctx.is(ctx.skip(k + 1, &[Role::Article]), Role::BodyNoun);
         let shape = match k - i {
-            1 => ctx.is(i, Role::MemberWord) && possessive,
+            1 => ctx.is(i, Role::MemberWord) && (possessive || of_body),
             2 => {
                 (i..k).any(|a| ctx.is(a, Role::MemberWord))
                     && (i..k).all(|a| !ctx.is(a, Role::PartnerNoun))
@@ -1301,7 +1319,12 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
             sentence_ends(&ctx.text[a..b]).len() <= NEAR_MAX
         };
         if let Some((gr, _)) = implied.filter(|_| bare).filter(near) {
-            return Some(Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In));
+            let to = if of_body {
+                ctx.skip(k + 1, &[Role::Article]) + 1
+            } else {
+                k
+            };
+            return Some(Draft::new(i, to, SetKind::Group).with_group(gr, Restriction::In));
         }
         if ctx.is(k, Role::Negation) {
             let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
@@ -2282,30 +2305,30 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Where sentences end in a text (byte offsets of the ".", "!" or "?"): before
-/// a capital (after spaces, or glued: "en Syrie.Le"), not after an initial
-/// ("U.S. Treasury").
 /// Up to four words at the start (`forward`) or the end of `s`, nearest
 /// first, in the clause: they stop at punctuation other than a hyphen or an
 /// apostrophe.
 fn clause_words(s: &str, forward: bool) -> Vec<&str> {
     let in_clause = |c: char| is_word_char(c) || matches!(c, ' ' | '-' | '\'' | '\n');
-    let clause = if forward {
-        &s[..s.find(|c: char| !in_clause(c)).unwrap_or(s.len())]
-    } else {
-        &s[s.rfind(|c: char| !in_clause(c)).map_or(0, |p| p + 1)..]
-    };
-    let words = clause.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+    fn words(clause: &str) -> impl DoubleEndedIterator<Item = &str> {
+        clause.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+    }
     if forward {
-        words.take(4).collect()
+        let end = s.find(|c: char| !in_clause(c)).unwrap_or(s.len());
+        words(&s[..end]).take(4).collect()
     } else {
-        let mut all: Vec<&str> = words.collect();
-        all.reverse();
-        all.truncate(4);
-        all
+        let start = s
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !in_clause(c))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        words(&s[start..]).rev().take(4).collect()
     }
 }
 
+/// Where sentences end in a text (byte offsets of the ".", "!" or "?"): before
+/// a capital (after spaces, or glued: "en Syrie.Le"), not after an initial
+/// ("U.S. Treasury").
 fn sentence_ends(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
