@@ -1996,10 +1996,9 @@ impl Solver<'_, '_, '_> {
         let to = (to..text.len())
             .find(|&p| text.is_char_boundary(p))
             .unwrap_or(text.len());
-        let mut pos = from;
         for word in text[from..to].split(|c: char| !(is_word_char(c) || c == '\'')) {
-            let start = pos;
-            pos += word.len() + 1;
+            // Where the word starts in `text` (separators may take several bytes: "»").
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
             if word.len() < 4 || start == at {
                 continue;
             }
