@@ -28,7 +28,7 @@ use crate::job::{run, RunConfig, RunSummary};
 use crate::manifest::{self, Kind, Manifest, Settings};
 use crate::{breakdown, ingest, write};
 use anyhow::{Context, Result};
-use polars::prelude::{DataFrame, ParquetReader, ParquetWriter, SerReader};
+use polars::prelude::{DataFrame, ParquetReader, SerReader};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -355,7 +355,7 @@ fn write_run_level(version: &Path) -> Result<BTreeMap<String, usize>> {
         let p = version.join(table).join("part-0.parquet");
         std::fs::create_dir_all(p.parent().expect("a part has a folder"))?;
         let f = std::fs::File::create(&p).with_context(|| format!("creating {}", p.display()))?;
-        ParquetWriter::new(&f)
+        write::parquet_writer(&f)
             .finish(&mut df)
             .with_context(|| format!("writing {}", p.display()))?;
         f.sync_all()?;
