@@ -454,6 +454,20 @@ for year in range(1946, 2027):  # the members elected in June 2026 for 2027-2028
     elected = sum(len(c.split()) for f, l, c in UNSC_TERMS if f <= year <= l)
     assert elected == (6 if year < 1966 else 10), (year, elected)
 
+# --- The Security Council's permanent members ("P5") --------------------------------------------
+# The permanent seats of the Council above, as a group of their own: "les membres permanents du
+# Conseil de sécurité" are five countries, not the Council.
+info.append(("P5", "permanent members of the UN Security Council", "membres permanents du Conseil de sécurité",
+             "the five permanent seats of the Security Council (Charter, Article 23), with the UNSC "
+             "group's dates: the Republic of China (TWN) until 1971-10-24, the USSR (SUN) until "
+             "1991-12-23"))
+S = "Charter of the United Nations, Article 23 (un.org); the seats' holders as in the UNSC rows"
+add("P5", "FRA GBR USA", "1946-01-17", S)
+add("P5", "SUN", "1946-01-17", S + ": the USSR, whose seat passed to Russia", left="1991-12-23")
+add("P5", "RUS", "1991-12-24", S + ": the Russian Federation continues the USSR's seat (President Yeltsin's letter of 1991-12-24)")
+add("P5", "TWN", "1946-01-17", S + ": the Republic of China until General Assembly resolution 2758 of 1971-10-25", left="1971-10-24")
+add("P5", "CHN", "1971-10-25", S + ": the People's Republic of China (General Assembly resolution 2758)")
+
 # --- ECOWAS -----------------------------------------------------------------------------------
 info.append(("ECOWAS", "Economic Community of West African States",
              "Communauté économique des États de l'Afrique de l'Ouest",

@@ -24,7 +24,7 @@ RESTRICTIONS = {"in", "not_in"}
 STATUS_BY_COVERAGE = {"complete": {"consistent", "inconsistent"}, "partial": {"partial"},
                       "none": {"unverifiable"}}
 GROUPS = {"EU", "NATO", "OECD", "EURO", "SCHENGEN", "EEA", "COE", "G7", "G8", "G20", "ASEAN",
-          "MERCOSUR", "AU", "COMMONWEALTH", "UN", "OPEC", "WTO", "UNSC", "ECOWAS", "G5_SAHEL", "GCC",
+          "MERCOSUR", "AU", "COMMONWEALTH", "UN", "OPEC", "WTO", "UNSC", "ECOWAS", "G5_SAHEL", "GCC", "P5",
           "ARAB_LEAGUE", "BRICS", "OIF", "OSCE", "EFTA", "CIS", "WARSAW_PACT", "COMECON", "BALTIC",
           "NORDIC", "BENELUX", "VISEGRAD", "MAGHREB", "GULF"}
 
