@@ -1256,7 +1256,7 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 41] = [
+pub const ROLES: [&str; 42] = [
     "joiner",
     "list_filler",
     "list_marker",
@@ -1282,6 +1282,7 @@ pub const ROLES: [&str; 41] = [
     "event_noun",
     "company_noun",
     "body_noun",
+    "territory_noun",
     "genitive",
     "article",
     "of",

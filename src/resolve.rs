@@ -272,10 +272,11 @@ enum Role {
     EventNoun,
     CompanyNoun,
     BodyNoun,
+    TerritoryNoun,
 }
 
 impl Role {
-    const ALL: [Role; 23] = [
+    const ALL: [Role; 24] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -299,6 +300,7 @@ impl Role {
         Role::EventNoun,
         Role::CompanyNoun,
         Role::BodyNoun,
+        Role::TerritoryNoun,
     ];
 
     fn name(self) -> &'static str {
@@ -326,6 +328,7 @@ impl Role {
             Role::EventNoun => "event_noun",
             Role::CompanyNoun => "company_noun",
             Role::BodyNoun => "body_noun",
+            Role::TerritoryNoun => "territory_noun",
         }
     }
 }
@@ -1174,7 +1177,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     if !ctx.is(n, Role::CountryNoun) && (j..n).any(|a| ctx.is(a, Role::CountBlocker)) {
         return None;
     }
-    let k = ctx.skip(n, &[Role::MemberNoun]);
+    let mut k = ctx.skip(n, &[Role::MemberNoun]);
+    // "sept pays et territoires", "79 countries and territories": one noun.
+    if ctx.is(k, Role::Joiner) && ctx.is(k + 1, Role::TerritoryNoun) {
+        k += 2;
+    }
     let noun = noun_class(ctx, n, k);
     // Words that qualify the noun, "autres"/"other" apart.
     let qualified = (j..n).any(|a| !ctx.is(a, Role::Other));
