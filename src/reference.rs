@@ -159,6 +159,8 @@ pub struct Historical {
     pub name_en: String,
     /// Successor states (alpha-3); the successor when there is exactly one.
     pub successors: Vec<String>,
+    /// The last day it existed (optional column `until`).
+    pub until: Option<NaiveDate>,
 }
 
 /// One period of one country's membership of one group.
@@ -1015,6 +1017,7 @@ fn load_historical(
             iso3166_3: (!code.is_empty()).then(|| code.to_string()),
             name_en: t.get(rec, "name_en").to_string(),
             successors,
+            until: t.date(rec, *line, "until")?,
         });
     }
     Ok(out)

@@ -16,7 +16,7 @@
 
 use crate::extract::{Mention, MentionKind};
 use crate::normalize::{is_word_char, word_end, Folded};
-use crate::reference::{Lex, Lexicon, Reference};
+use crate::reference::{Historical, Lex, Lexicon, Reference};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -1857,9 +1857,13 @@ impl Solver<'_, '_, '_> {
                 }
             }
         }
+        // A former state ("both countries": Israel and the Soviet Union) is
+        // one of the countries meant but no member.
         let mut m = Members::new();
         for iso3 in named.into_iter().take(n as usize) {
-            add(&mut m, &iso3, "anaphora");
+            if self.ctx.reference.is_state(&iso3) {
+                add(&mut m, &iso3, "anaphora");
+            }
         }
         let coverage = match m.len() as u64 {
             0 => Coverage::None,
@@ -1977,8 +1981,19 @@ impl Solver<'_, '_, '_> {
         let last = ends.get(current).map_or(ctx.text.len(), |&e| e + 1);
         let lo = ctx.mentions.partition_point(|m| m.byte_end <= first);
         let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
+        // A former state that the article names and that existed on its
+        // date ("the Soviet Union" in 1987) is the state its capital and
+        // adjectives name ("Moscow").
+        let former: Vec<&Historical> = ctx
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Historical)
+            .filter_map(|m| ctx.reference.historical(&m.codes[0]))
+            .filter(|h| self.date.zip(h.until).is_some_and(|(d, u)| d <= u))
+            .collect();
         for (i, m) in ctx.mentions[lo..hi].iter().enumerate() {
-            if m.kind != MentionKind::Country || !ctx.reference.is_state(&m.codes[0]) {
+            let state = m.kind == MentionKind::Country && ctx.reference.is_state(&m.codes[0]);
+            if !(state || m.kind == MentionKind::Historical) {
                 continue;
             }
             let before = m.byte_end <= at_orig;
@@ -2022,7 +2037,10 @@ impl Solver<'_, '_, '_> {
             if adjectives == Adjectives::NotOfCompanies && self.of_company(start, word.len()) {
                 continue;
             }
-            let iso3 = &dm.code;
+            let iso3 = former
+                .iter()
+                .find(|h| h.successors.contains(&dm.code))
+                .map_or(&dm.code, |h| &h.id);
             let o = ctx.folded.orig_byte(start);
             let before = start < at;
             let d = self.sentences_between(o.min(at_orig), o.max(at_orig));
@@ -2134,11 +2152,13 @@ impl Solver<'_, '_, '_> {
     /// Distinct countries named before unit `u`, nearest first, within
     /// `sentences` sentences before the current one.
     fn countries_before(&self, u: usize, sentences: usize) -> Vec<String> {
-        self.named_before(u, sentences, Adjectives::All)
+        let mut named = self.named_before(u, sentences, Adjectives::All);
+        named.retain(|c| self.ctx.reference.is_state(c));
+        named
     }
 
     /// [`Self::countries_before`], with every adjective or without those
-    /// of companies.
+    /// of companies, and with former states (their ids of `historical.csv`).
     fn named_before(&self, u: usize, sentences: usize, adjectives: Adjectives) -> Vec<String> {
         let (at, _) = self.ctx.span(u);
         let mut found: Vec<(usize, usize, String)> = self
@@ -2167,6 +2187,7 @@ impl Solver<'_, '_, '_> {
         self.named_around(u, 0, adjectives)
             .into_iter()
             .map(|(_, _, iso3)| iso3)
+            .filter(|c| self.ctx.reference.is_state(c))
             .collect()
     }
 
