@@ -1259,7 +1259,7 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 42] = [
+pub const ROLES: [&str; 43] = [
     "joiner",
     "list_filler",
     "list_marker",
@@ -1286,6 +1286,7 @@ pub const ROLES: [&str; 42] = [
     "company_noun",
     "body_noun",
     "territory_noun",
+    "member_adjective",
     "genitive",
     "article",
     "of",

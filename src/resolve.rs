@@ -273,10 +273,11 @@ enum Role {
     CompanyNoun,
     BodyNoun,
     TerritoryNoun,
+    MemberAdjective,
 }
 
 impl Role {
-    const ALL: [Role; 24] = [
+    const ALL: [Role; 25] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -301,6 +302,7 @@ impl Role {
         Role::CompanyNoun,
         Role::BodyNoun,
         Role::TerritoryNoun,
+        Role::MemberAdjective,
     ];
 
     fn name(self) -> &'static str {
@@ -329,6 +331,7 @@ impl Role {
             Role::CompanyNoun => "company_noun",
             Role::BodyNoun => "body_noun",
             Role::TerritoryNoun => "territory_noun",
+            Role::MemberAdjective => "member_adjective",
         }
     }
 }
@@ -474,6 +477,20 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// Whether word `i` is written in title case in the original text
     /// ("Nations": a name's word; not "nations", nor a headline's "NATIONS").
+    /// Whether the word at `i` starts with a capital ("Association", "CPA").
+    fn proper_at(&self, i: usize) -> bool {
+        let Some(Unit::Word { start, end, .. }) = self.units.get(i) else {
+            return false;
+        };
+        let (a, b) = self.folded.orig_bytes(*start, *end);
+        self.text
+            .get(a..b)
+            .unwrap_or("")
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
     fn title_case(&self, i: usize) -> bool {
         let Some(Unit::Word { start, end, .. }) = self.units.get(i) else {
             return false;
@@ -1182,7 +1199,21 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     if ctx.is(k, Role::Joiner) && ctx.is(k + 1, Role::TerritoryNoun) {
         k += 2;
     }
-    let noun = noun_class(ctx, n, k);
+    // "the 11-member CPA", "the seven member Association of Tin Producing
+    // Countries": a member count on an organisation's name counts the
+    // countries that are its members.
+    // The name says it is an organisation of countries: a noun for
+    // countries or for an organisation in it (not "the 17-member
+    // Commission", "the 15-member SMC board": people).
+    let of_organisation = k == n + 1
+        && ctx.is(n, Role::MemberAdjective)
+        && (k..k + 8)
+            .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
+            .any(|a| ctx.proper_at(a) && (ctx.is(a, Role::CountryNoun) || ctx.is(a, Role::BodyNoun)));
+    let noun = match of_organisation {
+        true => Noun::Country,
+        false => noun_class(ctx, n, k),
+    };
     // Words that qualify the noun, "autres"/"other" apart.
     let qualified = (j..n).any(|a| !ctx.is(a, Role::Other));
     if qualified && noun != Noun::Country {
