@@ -1259,7 +1259,7 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 43] = [
+pub const ROLES: [&str; 44] = [
     "joiner",
     "list_filler",
     "list_marker",
@@ -1287,6 +1287,7 @@ pub const ROLES: [&str; 43] = [
     "body_noun",
     "territory_noun",
     "member_adjective",
+    "constituent",
     "genitive",
     "article",
     "of",

@@ -274,10 +274,11 @@ enum Role {
     BodyNoun,
     TerritoryNoun,
     MemberAdjective,
+    Constituent,
 }
 
 impl Role {
-    const ALL: [Role; 25] = [
+    const ALL: [Role; 26] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -303,6 +304,7 @@ impl Role {
         Role::BodyNoun,
         Role::TerritoryNoun,
         Role::MemberAdjective,
+        Role::Constituent,
     ];
 
     fn name(self) -> &'static str {
@@ -332,6 +334,7 @@ impl Role {
             Role::BodyNoun => "body_noun",
             Role::TerritoryNoun => "territory_noun",
             Role::MemberAdjective => "member_adjective",
+            Role::Constituent => "constituent",
         }
     }
 }
@@ -1192,6 +1195,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         }
     }
     if !ctx.is(n, Role::CountryNoun) && (j..n).any(|a| ctx.is(a, Role::CountBlocker)) {
+        return None;
+    }
+    // "the four constituent countries", "les quatre nations constitutives du
+    // Royaume-Uni": parts of a state, before or after the noun.
+    if (j..n).chain(n + 1..n + 3).any(|a| ctx.is(a, Role::Constituent)) {
         return None;
     }
     let mut k = ctx.skip(n, &[Role::MemberNoun]);
@@ -2138,10 +2146,19 @@ impl Solver<'_, '_, '_> {
             return false;
         };
         let bit = ctx.roles.bits[Role::CompanyNoun as usize];
+        // Four words lie within 200 bytes of the adjective in any prose; the
+        // bound keeps a text without punctuation linear.
+        let from = (start.saturating_sub(200)..start)
+            .find(|&p| text.is_char_boundary(p))
+            .unwrap_or(start);
+        let end = start + len;
+        let to = ((end + 200).min(text.len())..=text.len())
+            .find(|&p| text.is_char_boundary(p))
+            .unwrap_or(text.len());
         let words = if ctx.roles.adjectives_after {
-            clause_words(&text[..start], false)
+            clause_words(&text[from..start], false)
         } else {
-            clause_words(&text[start + len..], true)
+            clause_words(&text[end..to], true)
         };
         words
             .iter()

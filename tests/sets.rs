@@ -168,8 +168,8 @@ fn sets_match_the_third_held_out_annotations() {
 /// A fifth sample, drawn and annotated blind while the last four classes
 /// were fixed (`tests/data/sets_heldout4.md`), measured blind after them
 /// (status 0.684, F1 0.778, two claims where no countries are meant, fixed
-/// since as classes): the honest measure of this build, as long as nobody
-/// tunes on it.
+/// since as classes); its misses were read in the sixth session and their
+/// classes fixed: a regression check now.
 #[test]
 fn sets_match_the_fourth_held_out_annotations() {
     measure(
@@ -185,18 +185,21 @@ fn sets_match_the_fourth_held_out_annotations() {
 }
 
 /// A sixth sample, drawn and annotated blind while the fourth sample's
-/// classes were fixed (`tests/data/sets_heldout5.md`): the honest measure of
-/// this build, as long as nobody tunes on it.
+/// classes were fixed (`tests/data/sets_heldout5.md`), measured blind after
+/// them (status 0.797, F1 0.886, as the session's first build: the fixes did
+/// not carry over; two claims where no countries are meant, "les quatre
+/// nations constitutives du Royaume-Uni", fixed since as a class); its
+/// misses have been read: a regression check now.
 #[test]
 fn sets_match_the_fifth_held_out_annotations() {
     measure(
         "sets_heldout5.csv",
         &["heldout5_fr", "heldout5_en"],
         Floors {
-            status: 0.0,
+            status: HELDOUT5_FLOOR_STATUS,
             false_inconsistent: CEIL_FALSE_INCONSISTENT,
-            f1: 0.0,
-            claims: 2,
+            f1: HELDOUT5_FLOOR_F1,
+            claims: 0,
         },
     );
 }
@@ -373,14 +376,16 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
     );
 }
 
-const FLOOR_STATUS: f64 = 0.84;
+const FLOOR_STATUS: f64 = 0.85;
 const CEIL_FALSE_INCONSISTENT: f64 = 0.02;
 const FLOOR_F1: f64 = 0.93;
-const HELDOUT_FLOOR_STATUS: f64 = 0.72;
-const HELDOUT_FLOOR_F1: f64 = 0.89;
-const HELDOUT2_FLOOR_STATUS: f64 = 0.82;
-const HELDOUT2_FLOOR_F1: f64 = 0.85;
-const HELDOUT3_FLOOR_STATUS: f64 = 0.76;
-const HELDOUT3_FLOOR_F1: f64 = 0.95;
-const HELDOUT4_FLOOR_STATUS: f64 = 0.66;
-const HELDOUT4_FLOOR_F1: f64 = 0.76;
+const HELDOUT_FLOOR_STATUS: f64 = 0.77;
+const HELDOUT_FLOOR_F1: f64 = 0.91;
+const HELDOUT2_FLOOR_STATUS: f64 = 0.86;
+const HELDOUT2_FLOOR_F1: f64 = 0.86;
+const HELDOUT3_FLOOR_STATUS: f64 = 0.78;
+const HELDOUT3_FLOOR_F1: f64 = 0.96;
+const HELDOUT4_FLOOR_STATUS: f64 = 0.70;
+const HELDOUT4_FLOOR_F1: f64 = 0.79;
+const HELDOUT5_FLOOR_STATUS: f64 = 0.78;
+const HELDOUT5_FLOOR_F1: f64 = 0.87;
