@@ -958,6 +958,17 @@ pub fn resolve(
         .filter(|m| m.kind == MentionKind::Group)
         .map(|m| m.codes[0].as_str())
         .collect();
+    // A former state that the article names and that existed on its date
+    // ("the Soviet Union" in 1987) is the state its capital and adjectives
+    // name ("Moscow").
+    let mut former: Vec<&Historical> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Historical)
+        .filter_map(|m| reference.historical(&m.codes[0]))
+        .filter(|h| date.zip(h.until).is_some_and(|(d, u)| d <= u))
+        .collect();
+    former.sort_by_key(|h| h.id.as_str());
+    former.dedup_by_key(|h| h.id.as_str());
     let mut solver = Solver {
         ctx: &ctx,
         runs: &runs,
@@ -968,6 +979,7 @@ pub fn resolve(
         order,
         place,
         named_groups,
+        former,
     };
     for i in 0..solver.drafts.len() {
         solver.solve(i);
@@ -1610,6 +1622,8 @@ struct Solver<'c, 't, 'a> {
     place: Vec<usize>,
     /// The groups the article names.
     named_groups: BTreeSet<&'a str>,
+    /// The former states the article names that existed on its date.
+    former: Vec<&'a Historical>,
 }
 
 type Members = BTreeMap<String, BTreeSet<String>>;
@@ -2020,16 +2034,6 @@ impl Solver<'_, '_, '_> {
         let last = ends.get(current).map_or(ctx.text.len(), |&e| e + 1);
         let lo = ctx.mentions.partition_point(|m| m.byte_end <= first);
         let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
-        // A former state that the article names and that existed on its
-        // date ("the Soviet Union" in 1987) is the state its capital and
-        // adjectives name ("Moscow").
-        let former: Vec<&Historical> = ctx
-            .mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Historical)
-            .filter_map(|m| ctx.reference.historical(&m.codes[0]))
-            .filter(|h| self.date.zip(h.until).is_some_and(|(d, u)| d <= u))
-            .collect();
         for (i, m) in ctx.mentions[lo..hi].iter().enumerate() {
             let state = m.kind == MentionKind::Country && ctx.reference.is_state(&m.codes[0]);
             if !(state || m.kind == MentionKind::Historical) {
@@ -2076,7 +2080,8 @@ impl Solver<'_, '_, '_> {
             if adjectives == Adjectives::NotOfCompanies && self.of_company(start, word.len()) {
                 continue;
             }
-            let iso3 = former
+            let iso3 = self
+                .former
                 .iter()
                 .find(|h| h.successors.contains(&dm.code))
                 .map_or(&dm.code, |h| &h.id);
