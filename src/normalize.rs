@@ -369,6 +369,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tokens_keep_elisions_and_split_genitives_and_hyphens() {
+        assert_eq!(tokens("l'albanie"), ["l'", "albanie"]);
+        assert_eq!(
+            tokens("the group's members"),
+            ["the", "group", "'", "s", "members"]
+        );
+        assert_eq!(
+            tokens("the countries' shares"),
+            ["the", "countries", "'", "shares"]
+        );
+        assert_eq!(tokens("moyen-orient"), ["moyen", "-", "orient"]);
+        assert_eq!(tokens("à l'exception de"), ["à", "l'", "exception", "de"]);
+        assert_eq!(tokens("'s"), ["'", "s"]);
+        // A word of one letter before an apostrophe is an elision, not a genitive.
+        assert_eq!(tokens("s'est"), ["s'", "est"]);
+    }
+
+    #[test]
     fn folds_case_accents_apostrophes_dashes_spaces() {
         let cases = [
             ("Royaume-Uni", "royaume uni"),
