@@ -185,8 +185,9 @@ struct LookupArgs {
 
 /// Turns transparent huge pages off for this process. The job allocates and
 /// frees in batches; with huge pages the kernel zeroes 2 MiB at each fault of
-/// memory the allocator takes back, which measured as 4% of the wall time
-/// and 90 MiB of peak memory on the French corpus (`scripts/bench.sh`).
+/// memory the allocator takes back, which measured as about 4% of the wall
+/// time and 90 MiB of peak memory on the French corpus (paired runs,
+/// `BENCHMARKS.md`).
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_THP_DISABLE reads no memory of ours; it fails

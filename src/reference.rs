@@ -215,7 +215,6 @@ pub struct Grammar {
     /// lang -> folded word -> its roles and number value, as [`Grammar::is`]
     /// and [`Grammar::number`] read them: one lookup a word for the resolver.
     lexicons: FastMap<String, Lexicon>,
-    /// Every role's name; its index is its bit in [`Lex::roles`].
     /// lang -> folded number word -> (value, multiplies) ("vingt" -> 20).
     numbers: FastMap<String, FastMap<String, (u64, bool)>>,
     /// First bytes of every number word: most words are rejected on sight.

@@ -427,7 +427,13 @@ impl<'a> LangRoles<'a> {
     fn of(reference: &'a Reference, lang: &str) -> LangRoles<'a> {
         static BITS: std::sync::OnceLock<[u64; Role::ALL.len()]> = std::sync::OnceLock::new();
         LangRoles {
-            bits: *BITS.get_or_init(|| Role::ALL.map(|r| crate::reference::role_bit(r.name()))),
+            bits: *BITS.get_or_init(|| {
+                Role::ALL.map(|r| {
+                    let bit = crate::reference::role_bit(r.name());
+                    assert!(bit != 0, "`{}` is not in reference::ROLES", r.name());
+                    bit
+                })
+            }),
             adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
             phrases: Phrases::ALL.map(|p| reference.grammar.phrases(lang, p.role())),
         }
@@ -462,44 +468,32 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
     }
 
+    /// The word at unit `i` as the original text writes it (not a mention).
+    fn original_word(&self, i: usize) -> Option<&'a str> {
+        let Some(Unit::Word { start, end, .. }) = self.units.get(i) else {
+            return None;
+        };
+        let (a, b) = self.folded.orig_bytes(*start, *end);
+        self.text.get(a..b)
+    }
+
     /// Whether unit `i` is a name: a mention, or a word written with a
     /// capital ("de l'OMS", "of the Fund"), not "de mettre".
     fn names_at(&self, i: usize) -> bool {
-        match self.units.get(i) {
-            Some(Unit::Mention(_)) => true,
-            Some(Unit::Word { start, end, .. }) => {
-                let (a, b) = self.folded.orig_bytes(*start, *end);
-                self.text
-                    .get(a..b)
-                    .and_then(|w| w.chars().next())
-                    .is_some_and(char::is_uppercase)
-            }
-            _ => false,
-        }
+        matches!(self.units.get(i), Some(Unit::Mention(_))) || self.proper_at(i)
+    }
+
+    /// Whether the word at `i` starts with a capital ("Association", "CPA").
+    fn proper_at(&self, i: usize) -> bool {
+        self.original_word(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     /// Whether word `i` is written in title case in the original text
     /// ("Nations": a name's word; not "nations", nor a headline's "NATIONS").
-    /// Whether the word at `i` starts with a capital ("Association", "CPA").
-    fn proper_at(&self, i: usize) -> bool {
-        let Some(Unit::Word { start, end, .. }) = self.units.get(i) else {
-            return false;
-        };
-        let (a, b) = self.folded.orig_bytes(*start, *end);
-        self.text
-            .get(a..b)
-            .unwrap_or("")
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    }
-
     fn title_case(&self, i: usize) -> bool {
-        let Some(Unit::Word { start, end, .. }) = self.units.get(i) else {
-            return false;
-        };
-        let (a, b) = self.folded.orig_bytes(*start, *end);
-        let mut chars = self.text.get(a..b).unwrap_or("").chars();
+        let mut chars = self.original_word(i).unwrap_or("").chars();
         chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
     }
 
@@ -1219,12 +1213,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     if ctx.is(k, Role::Joiner) && ctx.is(k + 1, Role::TerritoryNoun) {
         k += 2;
     }
-    // "the 11-member CPA", "the seven member Association of Tin Producing
-    // Countries": a member count on an organisation's name counts the
-    // countries that are its members.
-    // The name says it is an organisation of countries: a noun for
-    // countries or for an organisation in it (not "the 17-member
-    // Commission", "the 15-member SMC board": people).
+    // "the seven member Association of Tin Producing Countries", "the
+    // 13-member European Space Agency": a member count on the name of an
+    // organisation of countries (a noun for countries or for an
+    // organisation in it) counts its member countries; not "the 17-member
+    // Commission", "the 15-member SMC board" (people).
     let of_organisation = k == n + 1
         && ctx.is(n, Role::MemberAdjective)
         && (k..k + 8)
@@ -1854,8 +1847,9 @@ impl Solver<'_, '_, '_> {
                 let in_sentence = self.countries_in_sentence(d.from);
                 let mut in_group: Vec<&String> =
                     in_sentence.iter().filter(|c| all.contains_key(*c)).collect();
-                let before = self.countries_before(d.from, 2);
+                let before;
                 if in_group.len() as u64 != stated && d.det == Det::Definite {
+                    before = self.countries_before(d.from, 2);
                     in_group = before.iter().filter(|c| all.contains_key(*c)).collect();
                 }
                 if in_group.len() as u64 == stated {
@@ -2055,12 +2049,7 @@ impl Solver<'_, '_, '_> {
         }
         // Adjectives and capitals within reach.
         let text = &ctx.folded.text;
-        let from = at.saturating_sub(DEMONYM_REACH);
-        let from = (from..at).find(|&p| text.is_char_boundary(p)).unwrap_or(at);
-        let to = (at + DEMONYM_REACH).min(text.len());
-        let to = (to..text.len())
-            .find(|&p| text.is_char_boundary(p))
-            .unwrap_or(text.len());
+        let (from, to) = reach(text, at, at, DEMONYM_REACH);
         for word in text[from..to].split(|c: char| !(is_word_char(c) || c == '\'')) {
             // Where the word starts in `text` (separators may take several bytes: "»").
             let start = word.as_ptr() as usize - text.as_ptr() as usize;
@@ -2153,13 +2142,8 @@ impl Solver<'_, '_, '_> {
         let bit = ctx.roles.bits[Role::CompanyNoun as usize];
         // Four words lie within 200 bytes of the adjective in any prose; the
         // bound keeps a text without punctuation linear.
-        let from = (start.saturating_sub(200)..start)
-            .find(|&p| text.is_char_boundary(p))
-            .unwrap_or(start);
         let end = start + len;
-        let to = ((end + 200).min(text.len())..=text.len())
-            .find(|&p| text.is_char_boundary(p))
-            .unwrap_or(text.len());
+        let (from, to) = reach(text, start, end, 200);
         let words = if ctx.roles.adjectives_after {
             clause_words(&text[from..start], false)
         } else {
@@ -2383,6 +2367,18 @@ impl Ctx<'_, '_> {
             }
         }
     }
+}
+
+/// The bytes of `text` within `bytes` before `start` and after `end`,
+/// widened to whole characters.
+fn reach(text: &str, start: usize, end: usize, bytes: usize) -> (usize, usize) {
+    let from = (start.saturating_sub(bytes)..start)
+        .find(|&p| text.is_char_boundary(p))
+        .unwrap_or(start);
+    let to = ((end + bytes).min(text.len())..=text.len())
+        .find(|&p| text.is_char_boundary(p))
+        .unwrap_or(text.len());
+    (from, to)
 }
 
 /// Up to four words at the start (`forward`) or the end of `s`, nearest
