@@ -85,14 +85,14 @@ def main():
                     forms[("fr", "demonym", f)].add(code)
         for cap in c.get("capital") or []:
             forms[("mul", "capital", cap)].add(code)
+    # The forms written here, not read from the package: (lang, kind, form -> code, source).
+    own = [("fr", "capital", FRENCH_CAPITALS, FRENCH_SOURCE)]
+    own += [(lang, "demonym", table, COMBINING_SOURCE) for lang, table in COMBINING_FORMS.items()]
     sources = {}
-    for form, code in FRENCH_CAPITALS.items():
-        forms[("fr", "capital", form)].add(code)
-        sources[("fr", "capital", form)] = FRENCH_SOURCE
-    for lang, combining in COMBINING_FORMS.items():
-        for form, code in combining.items():
-            forms[(lang, "demonym", form)].add(code)
-            sources[(lang, "demonym", form)] = COMBINING_SOURCE
+    for lang, kind, table, source in own:
+        for form, code in table.items():
+            forms[(lang, kind, form)].add(code)
+            sources[(lang, kind, form)] = source
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(["lang", "word", "kind", "code", "source"])
     for (lang, kind, form), codes in sorted(forms.items()):
