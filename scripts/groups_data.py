@@ -673,6 +673,25 @@ suspensions += [
     ("ECOWAS", "NER", "2023-07-30", "2025-01-28", OWN + ": suspended by the extraordinary summit of 2023-07-30 until its withdrawal"),
 ]
 
+# Members that have notified their withdrawal and not yet left: still members (counted in the group
+# on every day until they leave), but a count that leaves them out ("les 27 pays de l'UE" of the
+# Brexit talks) reads as the group without them. `until` is the last day of membership.
+departures = [  # (group, iso3, from: the notice, until: the last day as a member, source)
+    ("EU", "GBR", "2017-03-29", "2020-01-31", "notification under Article 50 TEU (the Prime Minister's letter of "
+     "2017-03-29, consilium.europa.eu); left 2020-01-31 (withdrawal agreement, OJ L 29 of 31.1.2020)"),
+    ("OPEC", "QAT", "2018-12-03", "2018-12-31", OWN + ": withdrawal announced on 2018-12-03, effective 2019-01-01"),
+    ("OPEC", "ECU", "2019-10-01", "2019-12-31", OWN + ": withdrawal announced on 2019-10-01, effective 2020-01-01"),
+    ("OPEC", "AGO", "2023-12-21", "2023-12-31", OWN + ": withdrawal announced on 2023-12-21, effective 2024-01-01"),
+    ("ECOWAS", "MLI", "2024-01-28", "2025-01-28", OWN + ": joint withdrawal notice of 2024-01-28, effective 2025-01-29"),
+    ("ECOWAS", "BFA", "2024-01-28", "2025-01-28", OWN + ": joint withdrawal notice of 2024-01-28, effective 2025-01-29"),
+    ("ECOWAS", "NER", "2024-01-28", "2025-01-28", OWN + ": joint withdrawal notice of 2024-01-28, effective 2025-01-29"),
+]
+
+with open(os.path.join(OUT, "group_departures.csv"), "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["group", "iso3", "from", "until", "source"])
+    w.writerows(departures)
+
 with open(os.path.join(OUT, "group_suspensions.csv"), "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["group", "iso3", "from", "until", "source"])

@@ -125,13 +125,15 @@ pub struct GroupInfo {
     pub note: String,
 }
 
-/// A period during which a member was suspended (it stays a member).
+/// A period of a member's membership: suspended (`group_suspensions.csv`:
+/// it stays a member) or departing (`group_departures.csv`: from its notice
+/// of withdrawal to its last day as a member).
 #[derive(Debug, Clone)]
 pub struct Suspension {
     pub group: String,
     pub iso3: String,
     pub from: NaiveDate,
-    /// Last day suspended (inclusive); `None` while still suspended.
+    /// Last day of the period (inclusive); `None` while it lasts.
     pub until: Option<NaiveDate>,
 }
 
@@ -547,6 +549,9 @@ pub struct Reference {
     membership_index: PairIndex,
     /// group -> alpha-3 -> its rows of `suspensions`.
     suspension_index: PairIndex,
+    /// Members that have notified their withdrawal, until they leave.
+    departures: Vec<Suspension>,
+    departure_index: PairIndex,
 }
 
 /// lang (`mul` for every language) -> folded word -> alpha-3: "français",
@@ -755,7 +760,7 @@ impl Reference {
 
     /// Validates reference files given by name (see [`RefFile`]):
     /// `countries.csv`, `groups.csv` and `groups/*.csv`, `group_info.csv`,
-    /// `group_suspensions.csv` (optional), `grammar.csv`, `historical.csv`
+    /// `group_suspensions.csv` and `group_departures.csv` (optional), `grammar.csv`, `historical.csv`
     /// and `names/*.csv`.
     pub fn from_files(all: &[RefFile]) -> Result<Reference, RefError> {
         let get = |name: &str| -> Result<&RefFile, RefError> {
@@ -797,7 +802,18 @@ impl Reference {
             .into_iter()
             .collect();
         let group_info = load_group_info(get("group_info.csv")?, &groups, &mut files)?;
-        let suspensions = load_suspensions(get("group_suspensions.csv").ok(), &memberships, &mut files)?;
+        let suspensions = load_periods(
+            get("group_suspensions.csv").ok(),
+            Period::Suspension,
+            &memberships,
+            &mut files,
+        )?;
+        let departures = load_periods(
+            get("group_departures.csv").ok(),
+            Period::Departure,
+            &memberships,
+            &mut files,
+        )?;
         let grammar = load_grammar(get("grammar.csv")?, &mut files)?;
         let known = Known {
             by_alpha3: &by_alpha3,
@@ -809,6 +825,7 @@ impl Reference {
         let demonyms = load_demonyms(get("demonyms.csv")?, &by_alpha3, &mut files)?;
         let membership_index = pair_index(memberships.iter().map(|m| (m.group.as_str(), m.iso3.as_str())));
         let suspension_index = pair_index(suspensions.iter().map(|s| (s.group.as_str(), s.iso3.as_str())));
+        let departure_index = pair_index(departures.iter().map(|s| (s.group.as_str(), s.iso3.as_str())));
         Ok(Reference {
             countries,
             by_alpha3,
@@ -826,6 +843,8 @@ impl Reference {
             files,
             membership_index,
             suspension_index,
+            departures,
+            departure_index,
         })
     }
 
@@ -880,10 +899,14 @@ impl Reference {
 
     /// Whether `iso3` was suspended from `group` on `date`.
     pub fn is_suspended(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
-        rows_of(&self.suspension_index, group, iso3).iter().any(|&i| {
-            let s = &self.suspensions[i];
-            s.from <= date && s.until.is_none_or(|u| date <= u)
-        })
+        in_period(&self.suspension_index, &self.suspensions, group, iso3, date)
+    }
+
+    /// Whether `iso3`, still a member of `group` on `date`, had notified its
+    /// withdrawal (the United Kingdom in the EU from 2017-03-29): a count
+    /// that leaves it out reads as the group without it.
+    pub fn is_departing(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
+        in_period(&self.departure_index, &self.departures, group, iso3, date)
     }
 
     /// The membership period of `iso3` in `group` that holds `date`.
@@ -1103,8 +1126,25 @@ fn load_group_info(
     Ok(out)
 }
 
-fn load_suspensions(
+fn in_period(index: &PairIndex, periods: &[Suspension], group: &str, iso3: &str, date: NaiveDate) -> bool {
+    rows_of(index, group, iso3).iter().any(|&i| {
+        let s = &periods[i];
+        s.from <= date && s.until.is_none_or(|u| date <= u)
+    })
+}
+
+/// What a file of membership periods holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Period {
+    /// Within a membership (`until` empty while it lasts).
+    Suspension,
+    /// From a notice of withdrawal to the membership's last day (`until`).
+    Departure,
+}
+
+fn load_periods(
     file: Option<&RefFile>,
+    period: Period,
     memberships: &[Membership],
     files: &mut Vec<InputFile>,
 ) -> Result<Vec<Suspension>, RefError> {
@@ -1127,15 +1167,19 @@ fn load_suspensions(
             m.group == group
                 && m.iso3 == iso3
                 && m.joined <= from
-                && m.left.is_none_or(|l| until.is_some_and(|u| u <= l))
+                && match period {
+                    Period::Suspension => m.left.is_none_or(|l| until.is_some_and(|u| u <= l)),
+                    Period::Departure => m.left.is_some() && m.left == until,
+                }
         });
         if !within {
-            return Err(err(
-                path,
-                line,
-                "from",
-                format!("{iso3} is not a member of {group} for the whole suspension"),
-            ));
+            let message = match period {
+                Period::Suspension => format!("{iso3} is not a member of {group} for the whole suspension"),
+                Period::Departure => {
+                    format!("{iso3} is not a member of {group} from the notice until its last day, `until`")
+                }
+            };
+            return Err(err(path, line, "from", message));
         }
         out.push(Suspension {
             group,
@@ -1258,7 +1302,10 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 44] = [
+pub const ROLES: [&str; 47] = [
+    "region_adjective",
+    "singular",
+    "degree",
     "joiner",
     "list_filler",
     "list_marker",

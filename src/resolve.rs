@@ -275,10 +275,13 @@ enum Role {
     TerritoryNoun,
     MemberAdjective,
     Constituent,
+    RegionAdjective,
+    Singular,
+    Degree,
 }
 
 impl Role {
-    const ALL: [Role; 26] = [
+    const ALL: [Role; 29] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -305,6 +308,9 @@ impl Role {
         Role::TerritoryNoun,
         Role::MemberAdjective,
         Role::Constituent,
+        Role::RegionAdjective,
+        Role::Singular,
+        Role::Degree,
     ];
 
     fn name(self) -> &'static str {
@@ -335,6 +341,9 @@ impl Role {
             Role::TerritoryNoun => "territory_noun",
             Role::MemberAdjective => "member_adjective",
             Role::Constituent => "constituent",
+            Role::RegionAdjective => "region_adjective",
+            Role::Singular => "singular",
+            Role::Degree => "degree",
         }
     }
 }
@@ -1118,7 +1127,8 @@ fn noun_after_group(ctx: &Ctx, after: usize) -> (usize, usize) {
 
 /// A word that may be an adjective in a noun phrase: no grammar role, letters.
 fn adjective(ctx: &Ctx, i: usize) -> bool {
-    ctx.lex(i).is_some_and(|l| l.roles == 0 && l.number.is_none())
+    ctx.lex(i)
+        .is_some_and(|l| (l.roles == 0 || ctx.is(i, Role::RegionAdjective)) && l.number.is_none())
         && ctx
             .word(i)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
@@ -1138,7 +1148,9 @@ fn noun_class(ctx: &Ctx, from: usize, to: usize) -> Noun {
 /// group it names and its restriction ("21 Etats non UE").
 fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     let (stated, j) = ctx.number(i)?;
-    if stated < 2 {
+    // More than there are countries is not a count of countries ("1986",
+    // "1,825 partners").
+    if stated < 2 || stated > ctx.reference.countries.len() as u64 {
         return None;
     }
     // "autres", "other", before the number ("the other 26 members") or
@@ -1188,17 +1200,25 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
             .then(|| Draft::new(i, k, SetKind::Count).with_group(g, Restriction::NotIn))
             .and_then(|d| counted(d, noun_class(ctx, j + 2, k)));
     }
-    // Up to two adjectives before the noun ("five African countries"); one
-    // that makes "states" something else ("eight southern states", "50
-    // American states") does not go before a noun for countries ("the 24
-    // western industrialised nations").
+    // Up to two adjectives before the noun ("five African countries"), four
+    // with the adjective of a region or a word joiner between them ("26
+    // latin american and caribbean nations", "40 producing and consuming
+    // countries"); one that makes "states" something else ("eight southern
+    // states", "50 American states") does not go before a noun for
+    // countries ("the 24 western industrialised nations").
     let mut n = j;
+    let mut widened = false;
     while !ctx.is(n, Role::MemberNoun) {
-        if n - j < 2 && (qualifier(n) || ctx.is(n, Role::CountBlocker)) {
+        let joins = n > j && ctx.is(n, Role::Joiner) && ctx.word(n) != Some(",") && qualifier(n + 1);
+        widened |= joins || ctx.is(n, Role::RegionAdjective);
+        if n - j < 4 && (qualifier(n) || ctx.is(n, Role::CountBlocker) || ctx.is(n, Role::Degree) || joins) {
             n += 1;
         } else {
             return None;
         }
+    }
+    if n - j > 2 && !widened {
+        return None;
     }
     if !ctx.is(n, Role::CountryNoun) && (j..n).any(|a| ctx.is(a, Role::CountBlocker)) {
         return None;
@@ -1223,7 +1243,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         && (k..k + 8)
             .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
             .any(|a| ctx.proper_at(a) && (ctx.is(a, Role::CountryNoun) || ctx.is(a, Role::BodyNoun)));
-    let noun = match of_organisation {
+    // A noun that needs a tie means countries with the adjective of a
+    // region ("50 African states", "48 États européens").
+    let regional = (j..n).any(|a| ctx.is(a, Role::RegionAdjective))
+        || (ctx.roles.adjectives_after && ctx.is(k, Role::RegionAdjective));
+    let noun = match of_organisation || regional {
         true => Noun::Country,
         false => noun_class(ctx, n, k),
     };
@@ -1305,9 +1329,24 @@ fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Optio
     let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
     group_phrase(ctx, i, implied).map(|mut d| {
         d.other = other && d.kind == SetKind::Group;
-        d.part = d.kind == SetKind::Group && quantified(ctx, if other { i - 1 } else { i });
+        d.part = d.kind == SetKind::Group
+            && (quantified(ctx, if other { i - 1 } else { i }) || regional(ctx, i, d.to));
         d
     })
+}
+
+/// The adjective of a region before a group phrase at `i` or inside it,
+/// up to `to` ("the only Latin American members of OPEC", "the OECD
+/// European countries"): an unnamed part of the group. Not before a
+/// singular noun, an apposition that names the group ("Indonesia, the only
+/// Asian member of OPEC").
+fn regional(ctx: &Ctx, i: usize, to: usize) -> bool {
+    let before = !ctx.is(i, Role::Singular)
+        && (i.saturating_sub(2)..i)
+            .rev()
+            .take_while(|&a| adjective(ctx, a) || ctx.is(a, Role::CountBlocker))
+            .any(|a| ctx.is(a, Role::RegionAdjective));
+    before || (i..to).any(|a| ctx.is(a, Role::RegionAdjective))
 }
 
 /// How many sentence ends may stand between a bare member phrase ("Etats
@@ -1444,7 +1483,10 @@ fn group_with_list_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     } else {
         i + 1
     };
-    let marked = ctx.marker_at(e, Marker::List).is_some()
+    // Not the group restated in parentheses ("the Organisation for Economic
+    // Cooperation and Development (OECD) said").
+    let restated = past_restated(ctx, i, g) > i + 1;
+    let marked = (ctx.marker_at(e, Marker::List).is_some() && !restated)
         || (ctx.item_at(ctx.skip(e, &[Role::Article])) && ctx.gap_text(i, e).contains(['—', '–', '-']));
     marked.then(|| Draft::new(i, i + 1, SetKind::Group).with_group(g, Restriction::In))
 }
@@ -1827,6 +1869,14 @@ impl Solver<'_, '_, '_> {
             Det::Definite | Det::Demonstrative | Det::Possessive | Det::Contracted
         );
         if stated >= size || (definite && !d.qualified && stated * 5 >= size * 4) {
+            // "les 27 pays de l'UE" in 2019: the group without the members
+            // that have notified their withdrawal, when that is the number.
+            let staying = |iso3: &String| !self.ctx.reference.is_departing(g, iso3, date);
+            if stated < size && all.keys().filter(|c| staying(c)).count() as u64 == stated {
+                let mut all = all;
+                all.retain(|iso3, _| staying(iso3));
+                return (all, Coverage::Complete);
+            }
             return (all, Coverage::Complete);
         }
         // A part of the group: what is named of it, or the group's countries

@@ -547,4 +547,93 @@ fn user_group_files_extend_and_are_validated() {
     assert!(String::from_utf8(out.get_output().stdout.clone())
         .unwrap()
         .contains("OLD,1980-01-01,YUG,Yugoslavia,1961-09-01,1991-06-25,false,true"));
+    // A departure ends on the member's last day.
+    std::fs::remove_file(input.join("groups/zz.csv")).unwrap();
+    std::fs::write(
+        input.join("group_departures.csv"),
+        "group,iso3,from,until,source\nEU,GBR,2017-03-29,2020-01-30,wrong last day\n",
+    )
+    .unwrap();
+    paysage()
+        .args(["groups", "--input", input.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains("group_departures.csv:2: field `from`: GBR is not a member of EU from the notice until its last day"));
+}
+
+#[test]
+fn a_count_that_leaves_out_a_departing_member_reads_as_the_group_without_it() {
+    let r = reference();
+    let m = paysage::extract::Matcher::new(&r).unwrap();
+    // (lang, date, text, members, status, the departing member among them)
+    let cases: &[(&str, &str, &str, usize, &str, bool)] = &[
+        // The EU27 of the Brexit talks: the United Kingdom had notified.
+        (
+            "fr",
+            "2019-10-28",
+            "Les 27 pays de l'Union européenne ont accepté.",
+            27,
+            "consistent",
+            false,
+        ),
+        (
+            "en",
+            "2018-06-01",
+            "The 28 EU member states agreed.",
+            28,
+            "consistent",
+            true,
+        ),
+        // Before the notice, 27 of 28 is another size.
+        (
+            "fr",
+            "2016-06-01",
+            "Les 27 pays de l'Union européenne ont accepté.",
+            28,
+            "inconsistent",
+            true,
+        ),
+        // OPEC in December 2018, after Qatar's notice.
+        (
+            "en",
+            "2018-12-10",
+            "The 14 OPEC members met in Vienna.",
+            14,
+            "consistent",
+            false,
+        ),
+        // ECOWAS in 2024: Mali, Burkina Faso and Niger had notified.
+        (
+            "fr",
+            "2024-06-01",
+            "Les 12 pays de la Cédéao ont signé.",
+            12,
+            "consistent",
+            false,
+        ),
+        (
+            "fr",
+            "2024-06-01",
+            "Les 15 pays de la Cédéao ont signé.",
+            15,
+            "consistent",
+            true,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for &(lang, date, text, listed, status, with_departing) in cases {
+        let (_, res) = paysage::analyse(text, lang, parse_date(date), &m, &r);
+        let s = &res.sets[0];
+        let got = (
+            s.members.len(),
+            s.status.map(|s| s.as_str()),
+            s.members
+                .iter()
+                .any(|x| ["GBR", "QAT", "MLI"].contains(&x.iso3.as_str())),
+        );
+        if got != (listed, Some(status), with_departing) {
+            wrong.push(format!("{date} {text:?}: {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
