@@ -1302,7 +1302,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 47] = [
+pub const ROLES: [&str; 48] = [
+    "item_data",
     "region_adjective",
     "singular",
     "degree",

@@ -278,10 +278,11 @@ enum Role {
     RegionAdjective,
     Singular,
     Degree,
+    ItemData,
 }
 
 impl Role {
-    const ALL: [Role; 29] = [
+    const ALL: [Role; 30] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -311,6 +312,7 @@ impl Role {
         Role::RegionAdjective,
         Role::Singular,
         Role::Degree,
+        Role::ItemData,
     ];
 
     fn name(self) -> &'static str {
@@ -344,6 +346,7 @@ impl Role {
             Role::RegionAdjective => "region_adjective",
             Role::Singular => "singular",
             Role::Degree => "degree",
+            Role::ItemData => "item_data",
         }
     }
 }
@@ -611,9 +614,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// a list: at least one joiner ("," "et" "ou" "mais"), and nothing but
     /// joiners, fillers ("aussi", "encore"), prepositions ("en Italie, en
     /// Espagne"), articles, partial markers ("notamment"), a region named
-    /// in passing ("l'Amérique latine") and a short aside in parentheses
-    /// ("l'Espagne (5,5%), le Royaume-Uni"). The second value: an inclusive
-    /// marker stands in the gap.
+    /// in passing ("l'Amérique latine"), a short aside in parentheses
+    /// ("l'Espagne (5,5%), le Royaume-Uni") and an item's figure ("le Brésil
+    /// avec 141.406 morts, l'Inde", "Canada at 4.0 pct, Britain"). The
+    /// second value: an inclusive marker stands in the gap.
     fn joined(&self, prev: usize, u: usize) -> Option<bool> {
         let gap = prev + 1..u;
         let mut joiner = false;
@@ -638,6 +642,22 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             if let Some(n) = self.phrase_at(i, Phrases::Region).filter(|n| i + n <= gap.end) {
                 i += n;
+                continue;
+            }
+            // An item's figure: a word of `item_data`, a number, and words up
+            // to the next joiner ("avec 40.465 morts pour 284.868 cas").
+            let figure = |k: usize| {
+                self.word(k)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            };
+            if self.is(i, Role::ItemData) && figure(i + 1) {
+                let end = (i + 2..gap.end.min(i + ITEM_DATA_MAX))
+                    .find(|&k| self.word(k).is_none() || self.is(k, Role::Joiner))
+                    .unwrap_or(gap.end.min(i + ITEM_DATA_MAX));
+                if self.word(end).is_none() && end < gap.end {
+                    return None;
+                }
+                i = end;
                 continue;
             }
             if self.word(i) == Some("(") {
@@ -796,6 +816,10 @@ struct Run {
     partial: bool,
     attached: bool,
 }
+
+/// How many units an item's figure may take in a list ("avec 35.930 morts
+/// (672.846 cas)" is twelve: a number's dot is a unit).
+const ITEM_DATA_MAX: usize = 16;
 
 /// How many words after a count an inclusive marker may stand.
 const MARKER_REACH: usize = 6;
@@ -1533,7 +1557,10 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
                 .unwrap_or((e, None)),
         };
         let (start, complete) = match marker {
-            Some((n, complete)) => (ctx.skip(e + n, &[Role::Article]), complete),
+            Some((n, complete)) => (
+                ctx.skip(e + n, &[Role::Article, Role::Of, Role::Contracted]),
+                complete,
+            ),
             // A dash: folded away, so read in the original.
             None if e < ctx.units.len()
                 && ctx.item_at(ctx.skip(e, &[Role::Article]))
