@@ -66,7 +66,8 @@ pub struct Mention {
 pub struct Found {
     pub mentions: Vec<Mention>,
     /// Byte spans in the folded text of the whole-word nouns for members
-    /// ("pays", "states"): with the mentions, where the resolver reads.
+    /// ("pays", "states") and of the names of organisations without member
+    /// data ("FMI"): with the mentions, where the resolver reads.
     pub member_nouns: Vec<(usize, usize)>,
 }
 

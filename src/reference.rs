@@ -364,7 +364,12 @@ impl Grammar {
     /// "membres"): the matcher finds them in the same scan as the names, to
     /// show the resolver where claims and group phrases may be.
     pub fn member_nouns(&self) -> BTreeSet<String> {
-        self.folded_words_of(ANY_LANG, "member_noun")
+        let mut out = self.folded_words_of(ANY_LANG, "member_noun");
+        // The names of organisations whose members the data does not hold
+        // ("FMI", "Paris Club"): the resolver must read them to know that a
+        // later "member states" is not the last group's.
+        out.extend(self.folded_words_of(ANY_LANG, "other_body"));
+        out
     }
 
     /// The folded words of `role` in `lang`.
@@ -1302,7 +1307,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 48] = [
+pub const ROLES: [&str; 49] = [
+    "other_body",
     "item_data",
     "region_adjective",
     "singular",

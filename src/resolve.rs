@@ -388,10 +388,11 @@ enum Phrases {
     Quantifier,
     Except,
     Genitive,
+    OtherBody,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 7] = [
+    const ALL: [Phrases; 8] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -399,6 +400,7 @@ impl Phrases {
         Phrases::Quantifier,
         Phrases::Except,
         Phrases::Genitive,
+        Phrases::OtherBody,
     ];
 
     fn role(self) -> &'static str {
@@ -410,6 +412,7 @@ impl Phrases {
             Phrases::Quantifier => "quantifier",
             Phrases::Except => "except",
             Phrases::Genitive => "genitive",
+            Phrases::OtherBody => "other_body",
         }
     }
 }
@@ -1062,6 +1065,11 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
         while seen < i {
             if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
                 last = Some((g, seen));
+            } else if ctx.proper_at(seen) && ctx.phrase_at(seen, Phrases::OtherBody).is_some() {
+                // An organisation of countries whose members the data does
+                // not hold ("the ICCO", "le FMI"): its "member countries"
+                // are none of a group's.
+                last = None;
             }
             seen += 1;
         }
@@ -1262,16 +1270,38 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     // organisation of countries (a noun for countries or for an
     // organisation in it) counts its member countries; not "the 17-member
     // Commission", "the 15-member SMC board" (people).
-    let of_organisation = k == n + 1
-        && ctx.is(n, Role::MemberAdjective)
-        && (k..k + 8)
-            .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
-            .any(|a| ctx.proper_at(a) && (ctx.is(a, Role::CountryNoun) || ctx.is(a, Role::BodyNoun)));
+    // "the 75-member ICO": an organisation of countries without member
+    // data (role `other_body`), its name part of the count's phrase.
+    let member_adjective = k == n + 1 && ctx.is(n, Role::MemberAdjective);
+    let body = match member_adjective && ctx.proper_at(k) {
+        true => ctx.phrase_at(k, Phrases::OtherBody),
+        false => None,
+    };
+    let of_organisation = member_adjective
+        && (body.is_some()
+            || (k..k + 8)
+                .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
+                .any(|a| ctx.proper_at(a) && (ctx.is(a, Role::CountryNoun) || ctx.is(a, Role::BodyNoun))));
+    k += body.unwrap_or(0);
     // A noun that needs a tie means countries with the adjective of a
     // region ("50 African states", "48 États européens").
     let regional = (j..n).any(|a| ctx.is(a, Role::RegionAdjective))
         || (ctx.roles.adjectives_after && ctx.is(k, Role::RegionAdjective));
-    let noun = match of_organisation || regional {
+    // "the Inter-American Development Bank's 44 members".
+    let of_body = (i.saturating_sub(2)..i)
+        .find(|&p| {
+            ctx.phrase_at(p, Phrases::Genitive)
+                .is_some_and(|len| p + len == i)
+        })
+        .is_some_and(|p| {
+            (p.saturating_sub(6)..p).any(|b| {
+                ctx.proper_at(b)
+                    && ctx
+                        .phrase_at(b, Phrases::OtherBody)
+                        .is_some_and(|len| b + len == p)
+            })
+        });
+    let noun = match of_organisation || regional || of_body {
         true => Noun::Country,
         false => noun_class(ctx, n, k),
     };
@@ -1331,6 +1361,15 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
                 noun,
             );
         }
+        // "les 172 membres de Covax": an organisation of countries
+        // without member data.
+        if let Some(len) = ctx
+            .proper_at(g)
+            .then(|| ctx.phrase_at(g, Phrases::OtherBody))
+            .flatten()
+        {
+            return counted(Draft::new(i, g + len, SetKind::Count), Noun::Country);
+        }
         if noun == Noun::Weak {
             // "deux membres du gouvernement": members of something else.
             return None;
@@ -1376,6 +1415,11 @@ fn regional(ctx: &Ctx, i: usize, to: usize) -> bool {
 /// How many sentence ends may stand between a bare member phrase ("Etats
 /// membres") and the organisation it takes.
 const NEAR_MAX: usize = 3;
+
+/// How many sentence ends may stand between a bare member phrase with a
+/// noun for countries ("les Etats membres") and the organisation named last
+/// before it.
+const IMPLIED_MAX: usize = 10;
 
 /// A quantifier right before unit `i`, past articles and "of" ("some EC
 /// states", "certains des Etats membres", "several of the member states"):
@@ -1426,11 +1470,14 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
             i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation)) || ctx.is(k, Role::Negation);
         let of_named = ctx.is(k, Role::Of) && ctx.names_at(ctx.skip(k + 1, &[Role::Article]));
         let bare = shape && !negated && !of_named;
+        // "Etats membres", "member countries" (a noun for countries) reach
+        // further back than "ses membres", which as often means people.
+        let reach = if k - i == 2 { IMPLIED_MAX } else { NEAR_MAX };
         let near = |&(_, g): &(&str, usize)| {
             let (_, e) = ctx.span(g);
             let (s, _) = ctx.span(i);
             let (a, b) = ctx.folded.orig_bytes(e, s);
-            sentence_ends(&ctx.text[a..b]).len() <= NEAR_MAX
+            sentence_ends(&ctx.text[a..b]).len() <= reach
         };
         if let Some((gr, _)) = implied.filter(|_| bare).filter(near) {
             let to = if of_body {

@@ -1,0 +1,206 @@
+//! The set phrases of one sentence or two, case by case: each class of the
+//! resolver's grammar (region adjectives, figures between list items,
+//! organisations without member data, ...) with a case that must make a set
+//! and one that must not. The samples of `tests/sets.rs` measure the rules on
+//! real news; these pin down what each rule does.
+
+use paysage::extract::Matcher;
+use paysage::reference::{parse_date, Reference};
+use std::sync::OnceLock;
+
+fn setup() -> &'static (Reference, Matcher) {
+    static SETUP: OnceLock<(Reference, Matcher)> = OnceLock::new();
+    SETUP.get_or_init(|| {
+        let r = Reference::load(concat!(env!("CARGO_MANIFEST_DIR"), "/input").as_ref()).unwrap();
+        let m = Matcher::new(&r).unwrap();
+        (r, m)
+    })
+}
+
+/// Each set as "quote|kind|stated|coverage|listed|status" (stated and
+/// status empty when absent).
+fn sets(lang: &str, date: &str, text: &str) -> Vec<String> {
+    let (r, m) = setup();
+    let (_, res) = paysage::analyse(text, lang, parse_date(date), m, r);
+    res.sets
+        .iter()
+        .map(|s| {
+            format!(
+                "{}|{}|{}|{}|{}|{}",
+                s.quote.replace('\n', " "),
+                s.kind.as_str(),
+                s.stated.map(|n| n.to_string()).unwrap_or_default(),
+                s.coverage.as_str(),
+                s.members.len(),
+                s.status.map(|s| s.as_str()).unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+/// (lang, date, text, the sets it makes)
+type Case = (&'static str, &'static str, &'static str, &'static [&'static str]);
+
+fn check(cases: &[Case]) {
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(lang, date, text, want)| {
+            let got = sets(lang, date, text);
+            (got != want).then(|| format!("{lang} {date} {text:?}\n  got  {got:?}\n  want {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_adjective_of_a_region_makes_a_noun_mean_countries_and_a_group_a_part() {
+    check(&[
+        (
+            "fr",
+            "2020-06-01",
+            "Le Greco regroupe 48 États européens plus les États-Unis.",
+            &["48 États européens|count|48|none|0|unverifiable"],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Kenya said the group of 50 African states met.",
+            &["50 African states|count|50|none|0|unverifiable"],
+        ),
+        ("en", "1987-06-01", "Kenya said the 50 American states met.", &[]),
+        (
+            "en",
+            "1987-06-01",
+            "Brazil said delegates from all 26 latin american and caribbean nations met.",
+            &["26 latin american and caribbean nations|count|26|none|0|unverifiable"],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Iran and Iraq fight a meaningless war between two Islamic countries.",
+            &["two Islamic countries|count|2|complete|2|consistent"],
+        ),
+        // Three plain words before the noun are not an adjective phrase.
+        ("en", "1987-06-01", "Japan said it met two weeks before industrial nations.", &[]),
+        ("en", "1987-06-01", "Japan said 1986 had favoured oil-importing countries.", &[]),
+        // "Latin American members" of OPEC: a part, unnamed here.
+        (
+            "en",
+            "1987-03-06",
+            "Venezuela is lending Ecuador crude. Both countries are the only Latin American members of the Organisation of Petroleum Exporting Countries (OPEC).",
+            &[
+                "Both countries|anaphora|2|complete|2|consistent",
+                "members of the Organisation of Petroleum Exporting Countries|group||none|0|",
+            ],
+        ),
+        // An apposition in the singular names the whole group.
+        (
+            "en",
+            "1987-03-06",
+            "Indonesia, the only Asian member of OPEC, cut output.",
+            &["member of OPEC|group||complete|13|"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_group_restated_in_parentheses_is_a_name_not_a_set() {
+    check(&[
+        (
+            "en",
+            "1987-06-01",
+            "The Organisation for Economic Cooperation and Development (OECD) recently forecast growth for Italy.",
+            &[],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Spain's exports went to Organisation for Economic Cooperation and Development (OECD) countries.",
+            &["Organisation for Economic Cooperation and Development (OECD) countries|group||complete|24|"],
+        ),
+    ]);
+}
+
+#[test]
+fn figures_between_list_items_keep_the_list() {
+    check(&[
+        (
+            "fr",
+            "2020-09-25",
+            "Viennent ensuite le Brésil avec 141.406 morts, l'Inde avec 93.379 morts, le Mexique avec 75.844 morts et le Royaume-Uni.",
+            &["Brésil avec 141.406 morts, l'Inde avec 93.379 morts, le Mexique avec 75.844 morts et le Royaume-Uni|list||complete|4|"],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Inflation was Canada at 4.0 pct, Britain at 3.9 pct, France at 3.4 pct and Japan at 0.2 pct.",
+            &["Canada at 4.0 pct, Britain at 3.9 pct, France at 3.4 pct and Japan|list||complete|4|"],
+        ),
+        // A figure does not carry a list across a sentence.
+        (
+            "fr",
+            "2020-09-25",
+            "Le Brésil avec 141.406 morts. L'Inde a dit que la France et le Mexique.",
+            &[],
+        ),
+        // An inclusive marker's list after a preposition.
+        (
+            "fr",
+            "2020-06-01",
+            "Le virus touche 13 pays d'Amérique latine, surtout au Brésil, en Colombie et au Mexique.",
+            &[
+                "13 pays|count|13|partial|3|partial",
+                "Brésil, en Colombie et au Mexique|list||partial|3|",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn organisations_without_member_data_count_countries_and_take_their_members() {
+    check(&[
+        (
+            "en",
+            "1987-06-01",
+            "Brazil is a producer at the 75-member ICO.",
+            &["75-member ICO|count|75|none|0|unverifiable"],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Brazil said the Inter-American Development Bank's 44 members met.",
+            &["44 members|count|44|none|0|unverifiable"],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Brazil said the company's 12 members met.",
+            &[],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Brazil said the 15-member SMC board met.",
+            &[],
+        ),
+        (
+            "fr",
+            "2020-08-18",
+            "La France a dit que les 172 membres de Covax et les deux membres du gouvernement.",
+            &["172 membres de Covax|count|172|none|0|unverifiable"],
+        ),
+        // "Etats membres" after the EU are the EU's, but not after the IMF.
+        (
+            "fr",
+            "2020-08-18",
+            "Un accord entre l'UE et AstraZeneca. Puis il a plaidé. Il a écrit aux Etats membres.",
+            &["Etats membres|group||complete|27|"],
+        ),
+        (
+            "fr",
+            "2020-08-18",
+            "Un accord entre l'UE et AstraZeneca. Puis le FMI a plaidé. Il a écrit aux Etats membres.",
+            &[],
+        ),
+    ]);
+}
