@@ -825,7 +825,7 @@ struct Run {
 const ITEM_DATA_MAX: usize = 16;
 
 /// How many words after a count an inclusive marker may stand.
-const MARKER_REACH: usize = 6;
+const MARKER_REACH: usize = 8;
 
 /// At most this many sets an article (the first in text order).
 pub const MAX_SETS: usize = 1000;
@@ -1595,11 +1595,17 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             .marker_at(e, Marker::List)
             .map(|n| (n, true))
             .or_else(|| ctx.marker_at(e, Marker::Partial).map(|n| (n, false)));
-        // An inclusive marker a few words on ("22 pays du Club de Paris, dont ...").
+        // An inclusive marker a few words on ("22 pays du Club de Paris, dont
+        // ..."), not past a function word or "others" ("The two countries
+        // urged others to follow suit, notably Japan").
         let (e, marker) = match marker {
             Some(m) => (e, Some(m)),
             None => (e..e + MARKER_REACH)
-                .take_while(|&x| ctx.word(x).is_some_and(|w| w != "." && w != ";"))
+                .take_while(|&x| {
+                    ctx.word(x).is_some_and(|w| w != "." && w != ";")
+                        && !ctx.is(x, Role::FunctionWord)
+                        && !ctx.is(x, Role::Other)
+                })
                 .find_map(|x| ctx.marker_at(x, Marker::Partial).map(|n| (x, Some((n, false)))))
                 .unwrap_or((e, None)),
         };
@@ -2174,17 +2180,38 @@ impl Solver<'_, '_, '_> {
         // Adjectives and capitals within reach.
         let text = &ctx.folded.text;
         let (from, to) = reach(text, at, at, DEMONYM_REACH);
-        for word in text[from..to].split(|c: char| !(is_word_char(c) || c == '\'')) {
-            // Where the word starts in `text` (separators may take several bytes: "»").
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let words: Vec<&str> = text[from..to]
+            .split(|c: char| !(is_word_char(c) || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        // Where a word starts in `text` (separators may take several bytes: "»").
+        let start_of = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+        let mut k = 0;
+        while k < words.len() {
+            let (word, start) = (words[k], start_of(words[k]));
+            k += 1;
+            // Two words joined by a hyphen or a space first ("nord-coréen",
+            // "North Korean"): the second alone may name another country.
+            let pair = words.get(k).and_then(|next| {
+                let end = start_of(next) + next.len();
+                let gap = &text[start + word.len()..start_of(next)];
+                let two = &text[start..end];
+                (gap == "-" || gap == " ")
+                    .then(|| ctx.reference.demonym(ctx.lang, two))
+                    .flatten()
+                    .map(|d| (d, two))
+            });
+            let (dm, word) = match pair {
+                Some((d, two)) => {
+                    k += 1;
+                    (Some(d), two)
+                }
+                None => (ctx.reference.demonym(ctx.lang, word), word),
+            };
             if word.len() < 4 || start == at {
                 continue;
             }
-            let Some(dm) = ctx
-                .reference
-                .demonym(ctx.lang, word)
-                .filter(|d| ctx.reference.is_state(&d.code))
-            else {
+            let Some(dm) = dm.filter(|d| ctx.reference.is_state(&d.code)) else {
                 continue;
             };
             if dm.capital && !self.capital_names_state(start, word.len()) {

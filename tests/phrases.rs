@@ -204,3 +204,35 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
         ),
     ]);
 }
+
+#[test]
+fn anaphora_reads_demonyms_of_two_words_and_markers_stop_at_a_clause() {
+    check(&[
+        (
+            "fr",
+            "2020-06-12",
+            "Le dirigeant américain est en territoire nord-coréen. Les deux pays sont en froid.",
+            &["Les deux pays|anaphora|2|complete|2|consistent"],
+        ),
+        (
+            "en",
+            "2020-06-12",
+            "The North Korean leader met the American president. The two countries are at odds.",
+            &["The two countries|anaphora|2|complete|2|consistent"],
+        ),
+        // An inclusive marker after a quoted name.
+        (
+            "fr",
+            "2020-05-22",
+            "Il restera obligatoire pour les voyageurs des six pays de la \"catégorie B\", dont la Suède et la Pologne.",
+            &["six pays|count|6|partial|2|partial"],
+        ),
+        // "notably Japan" belongs to "others", not to the two countries.
+        (
+            "en",
+            "1987-04-09",
+            "Earlier this year, the United States and Britain agreed to adopt common rules. The two countries urged others to follow suit, notably Japan.",
+            &["The two countries|anaphora|2|complete|2|consistent"],
+        ),
+    ]);
+}
