@@ -1307,7 +1307,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 49] = [
+pub const ROLES: [&str; 50] = [
+    "alternative",
     "other_body",
     "item_data",
     "region_adjective",

@@ -279,10 +279,11 @@ enum Role {
     Singular,
     Degree,
     ItemData,
+    Alternative,
 }
 
 impl Role {
-    const ALL: [Role; 30] = [
+    const ALL: [Role; 31] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -313,6 +314,7 @@ impl Role {
         Role::Singular,
         Role::Degree,
         Role::ItemData,
+        Role::Alternative,
     ];
 
     fn name(self) -> &'static str {
@@ -347,6 +349,7 @@ impl Role {
             Role::Singular => "singular",
             Role::Degree => "degree",
             Role::ItemData => "item_data",
+            Role::Alternative => "alternative",
         }
     }
 }
@@ -712,6 +715,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
             .max()
     }
 
+    /// The folded text of units `from..to` (words and mentions).
+    fn phrase_text(&self, from: usize, to: usize) -> &'a str {
+        let (a, _) = self.span(from);
+        let (_, b) = self.span(to - 1);
+        &self.folded.text[a..b]
+    }
+
     fn span(&self, i: usize) -> (usize, usize) {
         match self.units[i] {
             Unit::Word { start, end, .. } => (start, end),
@@ -747,9 +757,20 @@ impl<'t, 'a> Ctx<'t, 'a> {
         })
     }
 
-    /// A number at `i`: digits, or number words ("vingt et un", "twenty-one").
+    /// A number at `i`: digits, or number words ("vingt et un", "twenty-one");
+    /// of two joined by "or" ("two or three", "deux ou trois"), the larger.
     /// Returns the value and the index after it.
     fn number(&self, i: usize) -> Option<(u64, usize)> {
+        let (v, j) = self.one_number(i)?;
+        if self.is(j, Role::Alternative) {
+            if let Some((w, k)) = self.one_number(j + 1) {
+                return Some((v.max(w), k));
+            }
+        }
+        Some((v, j))
+    }
+
+    fn one_number(&self, i: usize) -> Option<(u64, usize)> {
         let w = self.word(i)?;
         if w.chars().all(|c| c.is_ascii_digit()) {
             return w.parse().ok().map(|v| (v, i + 1));
@@ -770,7 +791,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     j += n;
                     any = true;
                 }
-                None if any && self.is(j, Role::Joiner) && self.word(j) != Some(",") => {
+                None if any
+                    && self.is(j, Role::Joiner)
+                    && self.word(j) != Some(",")
+                    && !self.is(j, Role::Alternative) =>
+                {
                     // "vingt et un", "one hundred and five"
                     let next = self.lex(j + 1).and_then(|l| l.number);
                     if next.is_none() {
@@ -2408,10 +2433,13 @@ impl Solver<'_, '_, '_> {
                     }
                 }
                 // A noun that needs a tie ("quatre membres") takes another
-                // set's countries for sharing its number only near it.
+                // set's countries for sharing its number only near it, or
+                // when it repeats its words ("une solution à deux Etats").
                 let near = |j: usize| {
                     let (a, b) = (&self.drafts[j], &self.drafts[k]);
-                    b.noun != Noun::Weak || self.sentences_apart(a.from, b.from) <= NEAR_MAX
+                    b.noun != Noun::Weak
+                        || self.sentences_apart(a.from, b.from) <= NEAR_MAX
+                        || self.ctx.phrase_text(a.from, a.to) == self.ctx.phrase_text(b.from, b.to)
                 };
                 if let Some(j) = self
                     .same_or_whole(k, n, pass == Coverage::None)

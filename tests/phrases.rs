@@ -236,3 +236,34 @@ fn anaphora_reads_demonyms_of_two_words_and_markers_stop_at_a_clause() {
         ),
     ]);
 }
+
+#[test]
+fn two_numbers_joined_by_or_state_the_larger_and_a_repeated_phrase_is_the_same_set() {
+    check(&[
+        (
+            "en",
+            "1987-06-01",
+            "Saudi Arabia said two or three countries were overproducing.",
+            &["two or three countries|count|3|none|0|unverifiable"],
+        ),
+        (
+            "fr",
+            "2020-06-01",
+            "La France cite deux ou trois pays. Il y a vingt et un pays.",
+            &[
+                "deux ou trois pays|count|3|none|0|unverifiable",
+                "vingt et un pays|count|21|none|0|unverifiable",
+            ],
+        ),
+        // The two-state solution, taken up again four sentences on.
+        (
+            "fr",
+            "2020-07-10",
+            "Il veut une solution à deux États entre Israéliens et Palestiniens. Un. Deux. Trois. Quatre. Il répète être favorable à une solution à deux États.",
+            &[
+                "deux États|count|2|complete|2|consistent",
+                "deux États|count|2|complete|2|consistent",
+            ],
+        ),
+    ]);
+}
