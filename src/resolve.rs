@@ -1138,7 +1138,12 @@ fn partitive_at(ctx: &Ctx, i: usize) -> Option<(Draft, Draft)> {
     }
     let mut part = Draft::new(i, whole.to, SetKind::Count);
     part.stated = Some(stated);
-    part.noun = whole.noun;
+    // A part of a group's members is countries ("deux des quinze membres du
+    // Conseil de sécurité").
+    part.noun = match whole.group {
+        Some(_) => Noun::Country,
+        None => whole.noun,
+    };
     part.part = true;
     Some((part, whole))
 }
@@ -1330,9 +1335,12 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         true => Noun::Country,
         false => noun_class(ctx, n, k),
     };
-    // Words that qualify the noun, "autres"/"other" apart.
+    // Words that qualify the noun, "autres"/"other" apart; on a noun that
+    // needs a tie, only with the group it is part of ("the seven largest
+    // members of the OECD").
     let qualified = (j..n).any(|a| !ctx.is(a, Role::Other));
-    if qualified && noun != Noun::Country {
+    let of_group = ctx.is(k, Role::Of) && ctx.group_or_short_at(ctx.skip(k + 1, &[Role::Article])).is_some();
+    if qualified && noun != Noun::Country && !of_group {
         return None;
     }
     // A number on a noun for countries in title case is a name ("le Tournoi

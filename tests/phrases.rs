@@ -267,3 +267,30 @@ fn two_numbers_joined_by_or_state_the_larger_and_a_repeated_phrase_is_the_same_s
         ),
     ]);
 }
+
+#[test]
+fn a_part_of_a_group_is_a_count_of_countries() {
+    check(&[
+        (
+            "fr",
+            "2020-08-20",
+            "La France dit que deux des quinze membres du Conseil de sécurité ont voté contre.",
+            &[
+                "deux des quinze membres du Conseil de sécurité|count|2|none|0|unverifiable",
+                "quinze membres du Conseil de sécurité|count|15|complete|15|consistent",
+            ],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Japan said the seven largest members of the OECD grew.",
+            &["seven largest members of the OECD|count|7|none|0|unverifiable"],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Japan said the 12 largest members of the board left.",
+            &[],
+        ),
+    ]);
+}
