@@ -2060,6 +2060,16 @@ impl Solver<'_, '_, '_> {
         }
         let mut named = self.named_before(d.from, 3, d.adjectives());
         if (named.len() as u64) < n {
+            // "les trois pays" after an article that has named three
+            // countries in all, some further back.
+            // Not when a territory named near may be one of them ("nos deux
+            // pays": France and Guernsey).
+            let all = self.named_before(d.from, usize::MAX / 2, d.adjectives());
+            if all.len() as u64 == n && !self.territory_before(d.from, 3) {
+                named = all;
+            }
+        }
+        if (named.len() as u64) < n {
             // "an agreement between the two countries to prospect for uranium in Guinea"
             for iso3 in self.countries_in_sentence(d.from) {
                 if !named.contains(&iso3) {
@@ -2395,6 +2405,20 @@ impl Solver<'_, '_, '_> {
             }
         }
         out
+    }
+
+    /// Whether a territory (a country mention that is no state: "Guernesey",
+    /// "Hong Kong") is named in the `sentences` sentences before unit `u`
+    /// or in its own sentence before it.
+    fn territory_before(&self, u: usize, sentences: usize) -> bool {
+        let ctx = self.ctx;
+        let at = ctx.folded.orig_byte(ctx.span(u).0);
+        let hi = ctx.mentions.partition_point(|m| m.byte_end <= at);
+        ctx.mentions[..hi]
+            .iter()
+            .rev()
+            .take_while(|m| self.sentences_between(m.byte_end, at) <= sentences)
+            .any(|m| m.kind == MentionKind::Country && !ctx.reference.is_state(&m.codes[0]))
     }
 
     /// The distinct countries named in the sentence of unit `u`.

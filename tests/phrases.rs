@@ -294,3 +294,23 @@ fn a_part_of_a_group_is_a_count_of_countries() {
         ),
     ]);
 }
+
+#[test]
+fn an_anaphora_takes_the_article_s_countries_when_they_are_as_many() {
+    check(&[
+        // Named four sentences before: the article's only two countries.
+        (
+            "en",
+            "1987-03-24",
+            "West German President Richard Von Weizsaecker visited Bolivia. He spoke. He left. He came back. He said so. The two countries signed two treaties.",
+            &["The two countries|anaphora|2|complete|2|consistent"],
+        ),
+        // Not when a territory named near may be one of them.
+        (
+            "fr",
+            "2020-02-02",
+            "La France et le Royaume-Uni négocient. Un. Deux. Trois. Les navires français quittent Guernesey. C'est l'amitié entre nos deux pays.",
+            &["nos deux pays|anaphora|2|partial|1|partial"],
+        ),
+    ]);
+}
