@@ -1331,6 +1331,8 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
                         .is_some_and(|len| b + len == p)
             })
         });
+    // Not "the ADB's 12-member board": a member count on another noun.
+    let of_body = of_body && !member_adjective;
     let noun = match of_organisation || regional || of_body {
         true => Noun::Country,
         false => noun_class(ctx, n, k),

@@ -184,6 +184,12 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
             &[],
         ),
         (
+            "en",
+            "1987-04-29",
+            "China was elected to the ADB's 12-member board yesterday.",
+            &[],
+        ),
+        (
             "fr",
             "2020-08-18",
             "La France a dit que les 172 membres de Covax et les deux membres du gouvernement.",

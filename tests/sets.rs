@@ -206,9 +206,10 @@ fn sets_match_the_fifth_held_out_annotations() {
 
 /// A seventh sample, drawn and annotated blind while the fifth sample's
 /// classes were fixed (`tests/data/sets_heldout6.md`), measured once at the
-/// end of that work (status 0.840, F1 0.916, the same as the session's first
-/// build: none of that work's rules fired on these 180 articles); its misses
-/// have been read since: a regression check now.
+/// end of that work (status 0.852 and F1 0.925, against 0.840 and 0.916 for
+/// the session's first build; one claim where no countries are meant, "the
+/// ADB's 12-member board", fixed since as a class); its misses have been
+/// read since: a regression check now.
 #[test]
 fn sets_match_the_sixth_held_out_annotations() {
     measure(
@@ -408,5 +409,5 @@ const HELDOUT4_FLOOR_STATUS: f64 = 0.70;
 const HELDOUT4_FLOOR_F1: f64 = 0.79;
 const HELDOUT5_FLOOR_STATUS: f64 = 0.78;
 const HELDOUT5_FLOOR_F1: f64 = 0.87;
-const HELDOUT6_FLOOR_STATUS: f64 = 0.82;
-const HELDOUT6_FLOOR_F1: f64 = 0.90;
+const HELDOUT6_FLOOR_STATUS: f64 = 0.83;
+const HELDOUT6_FLOOR_F1: f64 = 0.91;
