@@ -163,6 +163,10 @@ pub struct Historical {
     pub successors: Vec<String>,
     /// The last day it existed (optional column `until`).
     pub until: Option<NaiveDate>,
+    /// The same state under its present name, its one successor (optional
+    /// column `renamed` = `yes`: Zaire, Burma, Ceylon): a set counts it as
+    /// that country, as the guideline does ("Zaire is COD").
+    pub renamed: bool,
 }
 
 /// One period of one country's membership of one group.
@@ -1039,12 +1043,26 @@ fn load_historical(
                 ));
             }
         }
+        let renamed = match t.get(rec, "renamed") {
+            "" => false,
+            "yes" if successors.len() == 1 => true,
+            "yes" => {
+                return Err(err(
+                    path,
+                    *line,
+                    "renamed",
+                    "a renamed state has exactly one successor",
+                ))
+            }
+            other => return Err(err(path, *line, "renamed", format!("`{other}`: `yes` or empty"))),
+        };
         out.push(Historical {
             id,
             iso3166_3: (!code.is_empty()).then(|| code.to_string()),
             name_en: t.get(rec, "name_en").to_string(),
             successors,
             until: t.date(rec, *line, "until")?,
+            renamed,
         });
     }
     Ok(out)

@@ -715,6 +715,16 @@ impl<'t, 'a> Ctx<'t, 'a> {
             .max()
     }
 
+    /// For a former name of a state that only changed its name ("Zaire",
+    /// "Burma" in 1987), the present country: what a set counts.
+    fn renamed(&self, m: &'a Mention) -> Option<&'a str> {
+        if m.kind != MentionKind::Historical {
+            return None;
+        }
+        let h = self.reference.historical(&m.codes[0]).filter(|h| h.renamed)?;
+        h.successors.first().map(String::as_str)
+    }
+
     /// The folded text of units `from..to` (words and mentions).
     fn phrase_text(&self, from: usize, to: usize) -> &'a str {
         let (a, _) = self.span(from);
@@ -1015,12 +1025,13 @@ pub fn resolve(
         .collect();
     // A former state that the article names and that existed on its date
     // ("the Soviet Union" in 1987) is the state its capital and adjectives
-    // name ("Moscow").
+    // name ("Moscow"); not one that was only renamed (Zaire: "Kinshasa" is
+    // the country COD).
     let mut former: Vec<&Historical> = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Historical)
         .filter_map(|m| reference.historical(&m.codes[0]))
-        .filter(|h| date.zip(h.until).is_some_and(|(d, u)| d <= u))
+        .filter(|h| !h.renamed && date.zip(h.until).is_some_and(|(d, u)| d <= u))
         .collect();
     former.sort_by_key(|h| h.id.as_str());
     former.dedup_by_key(|h| h.id.as_str());
@@ -1812,6 +1823,12 @@ impl Solver<'_, '_, '_> {
                 // A territory in a list ("Hong Kong") is an item, not a member.
                 (MentionKind::Country, _) if !self.ctx.reference.is_state(&x.codes[0]) => {}
                 (MentionKind::Country, _) => add(&mut m, &x.codes[0], "list"),
+                // "Zaire": the same state under its present name.
+                (MentionKind::Historical, _) => {
+                    if let Some(iso3) = self.ctx.renamed(x) {
+                        add(&mut m, iso3, "list");
+                    }
+                }
                 (MentionKind::Group, Some(date)) => {
                     for (iso3, basis) in self.group_members(&x.codes[0], date) {
                         m.entry(iso3).or_default().extend(basis);
@@ -2219,7 +2236,8 @@ impl Solver<'_, '_, '_> {
             }
             let apart = before && d == 0 && self.unit_of[lo + i].is_some_and(|x| self.set_apart(x, u));
             if !apart {
-                found.push((d, m.folded_start, m.codes[0].clone()));
+                let code = ctx.renamed(m).unwrap_or(&m.codes[0]);
+                found.push((d, m.folded_start, code.to_string()));
             }
         }
         // Adjectives and capitals within reach.

@@ -559,6 +559,23 @@ fn user_group_files_extend_and_are_validated() {
         .assert()
         .code(1)
         .stderr(contains("group_departures.csv:2: field `from`: GBR is not a member of EU from the notice until its last day"));
+    // A renamed state has one successor.
+    std::fs::remove_file(input.join("group_departures.csv")).unwrap();
+    let historical = std::fs::read_to_string(input.join("historical.csv")).unwrap();
+    std::fs::write(
+        input.join("historical.csv"),
+        historical
+            .replace("CSK;SVK,1992-12-31,,", "CSK;SVK,1992-12-31,yes,")
+            .replace("CZE;SVK,1992-12-31,,", "CZE;SVK,1992-12-31,yes,"),
+    )
+    .unwrap();
+    paysage()
+        .args(["groups", "--input", input.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "historical.csv:4: field `renamed`: a renamed state has exactly one successor",
+        ));
 }
 
 #[test]

@@ -320,3 +320,25 @@ fn an_anaphora_takes_the_article_s_countries_when_they_are_as_many() {
         ),
     ]);
 }
+
+#[test]
+fn a_state_named_by_its_former_name_is_its_present_country() {
+    check(&[
+        (
+            "en",
+            "1987-03-01",
+            "He said Egypt, Zambia, Djibouti, Zaire, Uganda and Burma would be represented. Zaire and Burma said the two countries agree.",
+            &[
+                "Egypt, Zambia, Djibouti, Zaire, Uganda and Burma|list||complete|6|",
+                "the two countries|anaphora|2|complete|2|consistent",
+            ],
+        ),
+        // A former state that was dissolved stays no member.
+        (
+            "en",
+            "1987-03-01",
+            "He said Egypt, Yugoslavia and Uganda would be represented.",
+            &["Egypt, Yugoslavia and Uganda|list||complete|2|"],
+        ),
+    ]);
+}
