@@ -342,3 +342,25 @@ fn a_state_named_by_its_former_name_is_its_present_country() {
         ),
     ]);
 }
+
+#[test]
+fn a_group_named_then_enumerated_after_a_verb_of_grouping() {
+    check(&[
+        (
+            "en",
+            "1987-04-09",
+            "The G-7 -- grouping the U.S., Japan, West Germany, Britain, France, Italy and Canada -- met.",
+            &[
+                "G-7|group||complete|7|",
+                "U.S., Japan, West Germany, Britain, France, Italy and Canada|list||complete|7|",
+            ],
+        ),
+        // "EMS member countries" are not the EC's: the EMS has no member data.
+        (
+            "en",
+            "1987-04-09",
+            "The EC ministers met. The EMS realignment worried member countries.",
+            &[],
+        ),
+    ]);
+}
