@@ -1325,7 +1325,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 50] = [
+pub const ROLES: [&str; 51] = [
+    "partitive",
     "alternative",
     "other_body",
     "item_data",

@@ -392,10 +392,11 @@ enum Phrases {
     Except,
     Genitive,
     OtherBody,
+    Partitive,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 8] = [
+    const ALL: [Phrases; 9] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -404,6 +405,7 @@ impl Phrases {
         Phrases::Except,
         Phrases::Genitive,
         Phrases::OtherBody,
+        Phrases::Partitive,
     ];
 
     fn role(self) -> &'static str {
@@ -416,6 +418,7 @@ impl Phrases {
             Phrases::Except => "except",
             Phrases::Genitive => "genitive",
             Phrases::OtherBody => "other_body",
+            Phrases::Partitive => "partitive",
         }
     }
 }
@@ -1139,11 +1142,29 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
 /// the count or group it is counted out of.
 fn partitive_at(ctx: &Ctx, i: usize) -> Option<(Draft, Draft)> {
     let (stated, j) = ctx.number(i)?;
-    if stated < 2 || !ctx.is(j, Role::Of) {
+    // "20 des 35", "19 of its 29", "10 out of OPEC's 13".
+    let of = match ctx.phrase_at(j, Phrases::Partitive) {
+        Some(len) => len,
+        None if ctx.is(j, Role::Of) => 1,
+        None => return None,
+    };
+    if stated < 2 {
         return None;
     }
-    let w = ctx.skip(j + 1, &[Role::Article, Role::Definite, Role::Possessive]);
-    let whole = count_at(ctx, w)?;
+    let mut w = ctx.skip(j + of, &[Role::Article, Role::Definite, Role::Possessive]);
+    // "OPEC's 13 members": the group's.
+    let owner = ctx
+        .group_at(w)
+        .filter(|_| ctx.phrase_at(w + 1, Phrases::Genitive).is_some());
+    let at = w;
+    if owner.is_some() {
+        w += 1 + ctx.phrase_at(w + 1, Phrases::Genitive).unwrap_or(0);
+    }
+    let mut whole = count_at(ctx, w)?;
+    if let Some(g) = owner.filter(|_| whole.group.is_none()) {
+        whole = whole.with_group(g, Restriction::In);
+        whole.from = at;
+    }
     if whole.stated.is_none_or(|n| n <= stated) {
         return None;
     }

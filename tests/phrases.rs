@@ -278,6 +278,15 @@ fn two_numbers_joined_by_or_state_the_larger_and_a_repeated_phrase_is_the_same_s
 fn a_part_of_a_group_is_a_count_of_countries() {
     check(&[
         (
+            "en",
+            "1987-06-01",
+            "Saudi Arabia said 10 out of OPEC's 13 members were overproducing.",
+            &[
+                "10 out of OPEC's 13 members|count|10|none|0|unverifiable",
+                "OPEC's 13 members|count|13|complete|13|consistent",
+            ],
+        ),
+        (
             "fr",
             "2020-08-20",
             "La France dit que deux des quinze membres du Conseil de sécurité ont voté contre.",
