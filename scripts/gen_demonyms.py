@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes input/demonyms.csv: the adjectives and capitals that name a country in prose
-("les présidents français et américain", "Pékin et Tokyo"), which an anaphora such as
+"""Writes input/demonyms.csv: the adjectives, capitals and metonyms that name a country in prose
+("les présidents français et américain", "Pékin et Tokyo", "la Maison Blanche"), which an anaphora such as
 "les deux pays" may point at. Read from the npm package world-countries (mledoze/countries,
 ODbL 1.0), which carries English and French demonyms and English capital names (the French
 names of capitals that differ are listed here, FRENCH_CAPITALS):
@@ -42,6 +42,23 @@ FRENCH_CAPITALS = {
     "Erevan": "ARM",
 }
 FRENCH_SOURCE = "French exonym of the capital (own knowledge)"
+
+# Metonyms: the seat of a state's power written for the state ("la Maison Blanche a répondu",
+# "the Kremlin said"), one or two words (the resolver also reads two words joined by a space or
+# a hyphen). Unlike a capital, one is written after an article. Left out: the names that also
+# name a town's building or a firm ("Quirinal", "Bank of ..." of three words).
+METONYMS = {
+    "fr": {
+        "Maison Blanche": "USA", "Maison-Blanche": "USA", "Kremlin": "RUS", "Elysée": "FRA",
+        "Élysée": "FRA", "Matignon": "FRA", "Quai d'Orsay": "FRA", "Downing Street": "GBR",
+        "Pentagone": "USA", "Zhongnanhai": "CHN",
+    },
+    "en": {
+        "White House": "USA", "Kremlin": "RUS", "Pentagon": "USA", "Downing Street": "GBR",
+        "Elysee": "FRA", "Bundesbank": "DEU", "Federal Reserve": "USA", "Zhongnanhai": "CHN",
+    },
+}
+METONYM_SOURCE = "metonym: the seat of the state's power (own knowledge)"
 
 # Combining forms, the first half of a compound adjective that names two countries ("la
 # relation franco-américaine", "les tensions irano-américaines", "Sino-Soviet talks"): the
@@ -87,6 +104,7 @@ def main():
             forms[("mul", "capital", cap)].add(code)
     # The forms written here, not read from the package: (lang, kind, form -> code, source).
     own = [("fr", "capital", FRENCH_CAPITALS, FRENCH_SOURCE)]
+    own += [(lang, "metonym", table, METONYM_SOURCE) for lang, table in METONYMS.items()]
     own += [(lang, "demonym", table, COMBINING_SOURCE) for lang, table in COMBINING_FORMS.items()]
     sources = {}
     for lang, kind, table, source in own:

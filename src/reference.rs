@@ -572,7 +572,8 @@ pub type Demonyms = FastMap<String, FastMap<String, Demonym>>;
 pub struct Demonym {
     /// The country's alpha-3 code.
     pub code: String,
-    /// A capital ("Tokyo"), not an adjective ("japonais").
+    /// A capital ("Tokyo"), not an adjective ("japonais") or a metonym ("la
+    /// Maison Blanche", which needs no check that it names the state).
     pub capital: bool,
 }
 
@@ -1444,12 +1445,12 @@ fn load_demonyms(
             return Err(err(path, *line, "code", format!("unknown country code `{code}`")));
         }
         let kind = t.get(rec, "kind");
-        if !matches!(kind, "demonym" | "capital") {
+        if !matches!(kind, "demonym" | "capital" | "metonym") {
             return Err(err(
                 path,
                 *line,
                 "kind",
-                format!("`{kind}` is not demonym or capital"),
+                format!("`{kind}` is not demonym, capital or metonym"),
             ));
         }
         let word = fold_str(t.get(rec, "word"));

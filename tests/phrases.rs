@@ -373,3 +373,21 @@ fn a_group_named_then_enumerated_after_a_verb_of_grouping() {
         ),
     ]);
 }
+
+#[test]
+fn the_seat_of_a_state_s_power_names_the_state_for_an_anaphora() {
+    check(&[
+        (
+            "fr",
+            "2020-05-22",
+            "La Maison Blanche a durci le ton contre Cuba. La politique d'ouverture entre les deux pays est finie.",
+            &["les deux pays|anaphora|2|complete|2|consistent"],
+        ),
+        (
+            "en",
+            "1987-03-01",
+            "The Bundesbank and the Federal Reserve intervened. The two countries said the dollar fell.",
+            &["The two countries|anaphora|2|complete|2|consistent"],
+        ),
+    ]);
+}
