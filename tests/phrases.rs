@@ -93,6 +93,16 @@ fn the_adjective_of_a_region_makes_a_noun_mean_countries_and_a_group_a_part() {
                 "members of the Organisation of Petroleum Exporting Countries|group||none|0|",
             ],
         ),
+        // "a group of": a part, named by the list after "led by".
+        (
+            "en",
+            "1987-06-01",
+            "The proposal is backed by a group of EC members led by West Germany, the Netherlands, Denmark and Norway.",
+            &[
+                "EC members|group||partial|4|",
+                "West Germany, the Netherlands, Denmark and Norway|list||partial|4|",
+            ],
+        ),
         // An apposition in the singular names the whole group.
         (
             "en",
