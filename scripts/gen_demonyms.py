@@ -43,6 +43,18 @@ FRENCH_CAPITALS = {
 }
 FRENCH_SOURCE = "French exonym of the capital (own knowledge)"
 
+# Demonyms the package lacks that news writes often ("the Saudi leader", "les autorités
+# émiraties"); French ones as masculine and feminine singular, plurals derived.
+EXTRA_DEMONYMS = {
+    "en": {"Saudi": "SAU", "Philippine": "PHL", "Zairean": "COD", "Kampuchean": "KHM"},
+    "fr": {
+        "émirati": "ARE", "émiratie": "ARE", "zaïrois": "COD", "zaïroise": "COD",
+        "qatari": "QAT", "qatarie": "QAT", "bahreïni": "BHR", "bahreïnie": "BHR",
+        "ouest-allemand": "DEU", "ouest-allemande": "DEU",
+    },
+}
+EXTRA_SOURCE = "demonym (own knowledge)"
+
 # Metonyms: the seat of a state's power written for the state ("la Maison Blanche a répondu",
 # "the Kremlin said"), one or two words (the resolver also reads two words joined by a space or
 # a hyphen). Unlike a capital, one is written after an article. Left out: the names that also
@@ -105,6 +117,11 @@ def main():
     # The forms written here, not read from the package: (lang, kind, form -> code, source).
     own = [("fr", "capital", FRENCH_CAPITALS, FRENCH_SOURCE)]
     own += [(lang, "metonym", table, METONYM_SOURCE) for lang, table in METONYMS.items()]
+    extra = {
+        lang: {f: code for form, code in table.items() for f in (french_forms(form) if lang == "fr" else {form})}
+        for lang, table in EXTRA_DEMONYMS.items()
+    }
+    own += [(lang, "demonym", table, EXTRA_SOURCE) for lang, table in extra.items()]
     own += [(lang, "demonym", table, COMBINING_SOURCE) for lang, table in COMBINING_FORMS.items()]
     sources = {}
     for lang, kind, table, source in own:

@@ -401,3 +401,13 @@ fn the_seat_of_a_state_s_power_names_the_state_for_an_anaphora() {
         ),
     ]);
 }
+
+#[test]
+fn common_demonyms_the_package_lacks_name_their_country() {
+    check(&[(
+        "en",
+        "1987-03-22",
+        "The Saudi leader will visit Britain. Relations between the two countries have been warm.",
+        &["the two countries|anaphora|2|complete|2|consistent"],
+    )]);
+}
