@@ -2695,12 +2695,16 @@ fn finish(ctx: &Ctx, drafts: Vec<Draft>) -> Resolution {
     let keep: Vec<bool> = drafts
         .iter()
         .map(|d| {
+            // An anaphora of such a noun that finds fewer countries than it
+            // states ("Les deux Etats les plus touchés" of Sudan: one
+            // country named) points at something else too.
+            let weak_partial = d.kind == SetKind::Anaphora && d.coverage == Coverage::Partial;
             !(matches!(d.kind, SetKind::Count | SetKind::Anaphora)
                 && matches!(d.noun, Noun::Weak | Noun::Partner)
                 && d.group.is_none()
                 && d.list.is_none()
                 && d.children.is_empty()
-                && d.coverage == Coverage::None)
+                && (d.coverage == Coverage::None || weak_partial))
         })
         .collect();
     let mut order: Vec<usize> = (0..drafts.len()).filter(|&k| keep[k]).collect();

@@ -411,3 +411,21 @@ fn common_demonyms_the_package_lacks_name_their_country() {
         &["the two countries|anaphora|2|complete|2|consistent"],
     )]);
 }
+
+#[test]
+fn an_anaphora_of_states_that_finds_too_few_countries_is_no_set() {
+    check(&[
+        (
+            "fr",
+            "2020-08-21",
+            "Au Soudan, 263.645 personnes sont affectées. Les deux Etats les plus touchés sont ceux du Kordofan-Ouest et du Kassala.",
+            &[],
+        ),
+        (
+            "fr",
+            "2020-08-21",
+            "Israël et la Palestine négocient. Les deux Etats sont proches d'un accord.",
+            &["Les deux Etats|anaphora|2|complete|2|consistent"],
+        ),
+    ]);
+}

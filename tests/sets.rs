@@ -224,6 +224,26 @@ fn sets_match_the_sixth_held_out_annotations() {
     );
 }
 
+/// An eighth sample, drawn and annotated blind while the sixth sample's
+/// classes were fixed (`tests/data/sets_heldout7.md`), measured once at the
+/// end of that work (status 0.877 and F1 0.893, against 0.860 and 0.877 for
+/// the session's first build; one claim where no countries are meant in both,
+/// "Les deux Etats les plus touchés" of Sudan, fixed since as a class); its
+/// misses have been read since: a regression check now.
+#[test]
+fn sets_match_the_seventh_held_out_annotations() {
+    measure(
+        "sets_heldout7.csv",
+        &["heldout7_fr", "heldout7_en"],
+        Floors {
+            status: HELDOUT7_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT7_FLOOR_F1,
+            claims: 0,
+        },
+    );
+}
+
 fn measure(file: &str, corpora: &[&str], floors: Floors) {
     eprintln!("== {file}");
     let reference = Reference::load(format!("{ROOT}/input").as_ref()).unwrap();
@@ -411,3 +431,5 @@ const HELDOUT5_FLOOR_STATUS: f64 = 0.78;
 const HELDOUT5_FLOOR_F1: f64 = 0.87;
 const HELDOUT6_FLOOR_STATUS: f64 = 0.83;
 const HELDOUT6_FLOOR_F1: f64 = 0.91;
+const HELDOUT7_FLOOR_STATUS: f64 = 0.86;
+const HELDOUT7_FLOOR_F1: f64 = 0.88;
