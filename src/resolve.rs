@@ -602,7 +602,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     .find(|w| !w.is_empty());
                 tail.is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase))
             });
-        let w = first.or(last)?;
+        // "permanent members of the Security Council": the second word.
+        let second = words
+            .get(1)
+            .copied()
+            .filter(|w| is(w, Role::MemberNoun) && m.surface.contains(*w));
+        let w = first.or(last).or(second)?;
         Some(if is(w, Role::CountryNoun) {
             Noun::Country
         } else if is(w, Role::PartnerNoun) {
