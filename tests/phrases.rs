@@ -429,3 +429,13 @@ fn an_anaphora_of_states_that_finds_too_few_countries_is_no_set() {
         ),
     ]);
 }
+
+#[test]
+fn a_count_on_a_group_whose_name_holds_its_noun() {
+    check(&[(
+        "en",
+        "2020-06-01",
+        "Japan urged the five permanent members of the Security Council to act.",
+        &["five permanent members of the Security Council|count|5|complete|5|consistent"],
+    )]);
+}
