@@ -1512,6 +1512,13 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
     if ctx.is(i, Role::MemberNoun) {
         let k = ctx.skip(i, &[Role::MemberNoun]);
         if noun_class(ctx, i, k) == Noun::Partner {
+            // "la Turquie, allié de l'Otan", "an ally in the NATO
+            // alliance": one ally names the group, as "membre de l'Otan".
+            if k == i + 1 && ctx.is(i, Role::Singular) && ctx.is(k, Role::Of) {
+                let g = ctx.skip(k + 1, &[Role::Article]);
+                let gr = ctx.group_at(g)?;
+                return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
+            }
             return None;
         }
         // "member states", "ses Etats membres", "member governments", "its
@@ -1584,6 +1591,8 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
             false => (k, noun_class(ctx, n, k) == Noun::Partner),
         };
         let mut d = Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In);
+        // "Turkey, a NATO ally": one ally names the group.
+        let partner = partner && !(k == n + 1 && ctx.is(n, Role::Singular));
         if partner {
             // "Greece and Turkey's NATO allies": the group's others.
             d.noun = Noun::Partner;

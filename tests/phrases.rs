@@ -439,3 +439,28 @@ fn a_count_on_a_group_whose_name_holds_its_noun() {
         &["five permanent members of the Security Council|count|5|complete|5|consistent"],
     )]);
 }
+
+#[test]
+fn one_ally_names_its_group() {
+    check(&[
+        (
+            "fr",
+            "2020-06-01",
+            "La Turquie, allié de l'Otan, a refusé.",
+            &["allié de l'Otan|group||complete|30|"],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Turkey, a NATO ally, refused. Greece and Turkey's NATO allies met.",
+            &["NATO ally|group||complete|16|", "NATO allies|group||complete|14|"],
+        ),
+        // A partner of NATO is no member.
+        (
+            "fr",
+            "2019-06-01",
+            "La Finlande, partenaire de l'Otan, a refusé.",
+            &[],
+        ),
+    ]);
+}
