@@ -544,9 +544,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
     }
 
     /// The group at unit `i`, or the group a word in title case stands for
-    /// by the first word of its name, named before in the article ("les 27
-    /// Etats membres de l'Union" after "l'Union européenne", "membres du
-    /// Conseil" after "le Conseil de sécurité").
+    /// by the first or last word of its name, named before in the article
+    /// ("les 27 Etats membres de l'Union" after "l'Union européenne",
+    /// "membres du Conseil" after "le Conseil de sécurité", "the Council's 15
+    /// members" after "the Security Council").
     fn group_or_short_at(&self, i: usize) -> Option<&'a str> {
         if let Some(g) = self.group_at(i) {
             return Some(g);
@@ -562,9 +563,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
             .rev()
             .filter(|m| m.kind == MentionKind::Group && m.folded_end <= *start)
             .find(|m| {
+                // Its first word ("le Conseil" of "Conseil de sécurité"), or
+                // its last ("the Council" of "Security Council", "the
+                // Community" of "European Community").
                 let name = &self.folded.text[m.folded_start..m.folded_end];
-                let mut words = name.split(' ');
-                words.next() == Some(*text) && words.next().is_some()
+                let words: Vec<&str> = name.split(' ').collect();
+                words.len() > 1 && (words[0] == *text || words[words.len() - 1] == *text)
             })
             .map(|m| m.codes[0].as_str())
     }
@@ -1159,7 +1163,7 @@ fn partitive_at(ctx: &Ctx, i: usize) -> Option<(Draft, Draft)> {
     let mut w = ctx.skip(j + of, &[Role::Article, Role::Definite, Role::Possessive]);
     // "OPEC's 13 members": the group's.
     let owner = ctx
-        .group_at(w)
+        .group_or_short_at(w)
         .filter(|_| ctx.phrase_at(w + 1, Phrases::Genitive).is_some());
     let at = w;
     if owner.is_some() {
@@ -1578,7 +1582,14 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
         }
         return None;
     }
-    if let Some(gr) = ctx.group_at(i) {
+    // "Community countries" after "the European Community": a group's
+    // short name before a noun for its members.
+    let short = || {
+        (ctx.is(i + 1, Role::MemberNoun) && ctx.word(i).is_some())
+            .then(|| ctx.group_or_short_at(i))
+            .flatten()
+    };
+    if let Some(gr) = ctx.group_at(i).or_else(short) {
         // "EU member states", "Group of Seven industrial nations": a number
         // in the group's name is a count.
         let after = past_restated(ctx, i, gr);

@@ -464,3 +464,24 @@ fn one_ally_names_its_group() {
         ),
     ]);
 }
+
+#[test]
+fn a_group_s_short_name_takes_the_group_named_before() {
+    check(&[
+        (
+            "en",
+            "1987-04-09",
+            "The United States and Britain vetoed a Security Council resolution. Nine of the Council's 15 members voted for the draft.",
+            &[
+                "Nine of the Council's 15 members|count|9|none|0|unverifiable",
+                "Council's 15 members|count|15|complete|15|consistent",
+            ],
+        ),
+        (
+            "en",
+            "1987-04-09",
+            "The European Community met. Community countries agreed.",
+            &["Community countries|group||complete|12|"],
+        ),
+    ]);
+}
