@@ -549,9 +549,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// "membres du Conseil" after "le Conseil de sécurité", "the Council's 15
     /// members" after "the Security Council").
     fn group_or_short_at(&self, i: usize) -> Option<&'a str> {
-        if let Some(g) = self.group_at(i) {
-            return Some(g);
-        }
+        self.group_at(i).or_else(|| self.short_name_at(i, false))
+    }
+
+    /// The group a word in title case stands for by the first word of its
+    /// name (`last_only` false) or its last, named before in the article.
+    fn short_name_at(&self, i: usize, last_only: bool) -> Option<&'a str> {
         let Some(Unit::Word { text, start, .. }) = self.units.get(i) else {
             return None;
         };
@@ -568,7 +571,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 // Community" of "European Community").
                 let name = &self.folded.text[m.folded_start..m.folded_end];
                 let words: Vec<&str> = name.split(' ').collect();
-                words.len() > 1 && (words[0] == *text || words[words.len() - 1] == *text)
+                words.len() > 1 && ((!last_only && words[0] == *text) || words[words.len() - 1] == *text)
             })
             .map(|m| m.codes[0].as_str())
     }
@@ -1582,11 +1585,12 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
         }
         return None;
     }
-    // "Community countries" after "the European Community": a group's
-    // short name before a noun for its members.
+    // "Community countries" after "the European Community": the last word
+    // of a group's name before a noun for its members (not its first:
+    // "European countries" are not the EU's).
     let short = || {
         (ctx.is(i + 1, Role::MemberNoun) && ctx.word(i).is_some())
-            .then(|| ctx.group_or_short_at(i))
+            .then(|| ctx.short_name_at(i, true))
             .flatten()
     };
     if let Some(gr) = ctx.group_at(i).or_else(short) {
