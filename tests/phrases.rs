@@ -483,5 +483,6 @@ fn a_group_s_short_name_takes_the_group_named_before() {
             "The European Community met. Community countries agreed.",
             &["Community countries|group||complete|12|"],
         ),
+        ("en", "1987-04-09", "The European Community met. European countries agreed.", &[]),
     ]);
 }
