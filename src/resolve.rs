@@ -666,14 +666,31 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 continue;
             }
             // An item's figure: a word of `item_data`, a number, and words up
-            // to the next joiner ("avec 40.465 morts pour 284.868 cas").
+            // to the next joiner ("avec 40.465 morts pour 284.868 cas") ...
             let figure = |k: usize| {
                 self.word(k)
                     .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
             };
-            if self.is(i, Role::ItemData) && figure(i + 1) {
-                let end = (i + 2..gap.end.min(i + ITEM_DATA_MAX))
-                    .find(|&k| self.word(k).is_none() || self.is(k, Role::Joiner))
+            // ... or a figure right after the item, as in a table written
+            // out ("the Netherlands 462,048 (532,299) and Belgium").
+            let data = match (
+                self.is(i, Role::ItemData) && figure(i + 1),
+                i == gap.start && figure(i),
+            ) {
+                (true, _) => Some(i + 2),
+                (false, true) => Some(i + 1),
+                _ => None,
+            };
+            if let Some(from) = data {
+                // A separator inside a number ("462,048") is no joiner.
+                let inside = |k: usize| {
+                    figure(k - 1)
+                        && figure(k + 1)
+                        && self.span(k - 1).1 == self.span(k).0
+                        && self.span(k).1 == self.span(k + 1).0
+                };
+                let end = (from..gap.end.min(i + ITEM_DATA_MAX))
+                    .find(|&k| self.word(k).is_none() || (self.is(k, Role::Joiner) && !inside(k)))
                     .unwrap_or(gap.end.min(i + ITEM_DATA_MAX));
                 if self.word(end).is_none() && end < gap.end {
                     return None;

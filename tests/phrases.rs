@@ -146,6 +146,13 @@ fn figures_between_list_items_keep_the_list() {
             "Inflation was Canada at 4.0 pct, Britain at 3.9 pct, France at 3.4 pct and Japan at 0.2 pct.",
             &["Canada at 4.0 pct, Britain at 3.9 pct, France at 3.4 pct and Japan|list||complete|4|"],
         ),
+        // A table written out: figures right after each item.
+        (
+            "en",
+            "1987-03-04",
+            "The buyers were West Germany 480,450 tonnes against 717,689, the Netherlands 462,048 (532,299) and Belgium 417,887 tonnes.",
+            &["West Germany 480,450 tonnes against 717,689, the Netherlands 462,048 (532,299) and Belgium|list||complete|3|"],
+        ),
         // A figure does not carry a list across a sentence.
         (
             "fr",
