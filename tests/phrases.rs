@@ -4,23 +4,13 @@
 //! and one that must not. The samples of `tests/sets.rs` measure the rules on
 //! real news; these pin down what each rule does.
 
-use paysage::extract::Matcher;
-use paysage::reference::{parse_date, Reference};
-use std::sync::OnceLock;
-
-fn setup() -> &'static (Reference, Matcher) {
-    static SETUP: OnceLock<(Reference, Matcher)> = OnceLock::new();
-    SETUP.get_or_init(|| {
-        let r = Reference::load(concat!(env!("CARGO_MANIFEST_DIR"), "/input").as_ref()).unwrap();
-        let m = Matcher::new(&r).unwrap();
-        (r, m)
-    })
-}
+mod common;
+use paysage::reference::parse_date;
 
 /// Each set as "quote|kind|stated|coverage|listed|status" (stated and
 /// status empty when absent).
 fn sets(lang: &str, date: &str, text: &str) -> Vec<String> {
-    let (r, m) = setup();
+    let (r, m) = common::shipped();
     let (_, res) = paysage::analyse(text, lang, parse_date(date), m, r);
     res.sets
         .iter()

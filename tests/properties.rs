@@ -2,20 +2,9 @@
 //! the original to the surface, folding never moves a boundary inside a
 //! character.
 
-use paysage::extract::Matcher;
+mod common;
 use paysage::normalize::fold;
-use paysage::reference::Reference;
 use proptest::prelude::*;
-use std::sync::OnceLock;
-
-fn setup() -> &'static (Reference, Matcher) {
-    static S: OnceLock<(Reference, Matcher)> = OnceLock::new();
-    S.get_or_init(|| {
-        let r = Reference::load(concat!(env!("CARGO_MANIFEST_DIR"), "/input").as_ref()).unwrap();
-        let m = Matcher::new(&r).unwrap();
-        (r, m)
-    })
-}
 
 /// Text that mixes arbitrary Unicode with country names, separators and
 /// the characters folding rewrites (accents, apostrophes, dashes, œ, ß).
@@ -41,7 +30,7 @@ proptest! {
 
     #[test]
     fn offsets_slice_the_original_to_the_surface(text in texty(), lang in prop_oneof![Just("fr"), Just("en"), Just("")]) {
-        let (r, m) = setup();
+        let (r, m) = common::shipped();
         let (mentions, resolution) = paysage::analyse(&text, lang, chrono::NaiveDate::from_ymd_opt(2012, 12, 5), m, r);
         let chars: Vec<char> = text.chars().collect();
         for x in &mentions {

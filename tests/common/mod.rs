@@ -2,11 +2,24 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
+use paysage::extract::Matcher;
+use paysage::reference::Reference;
 use polars::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped reference data and its matcher, built once per test binary.
+pub fn shipped() -> &'static (Reference, Matcher) {
+    static SHIPPED: OnceLock<(Reference, Matcher)> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let r = Reference::load(root().join("input").as_path()).unwrap();
+        let m = Matcher::new(&r).unwrap();
+        (r, m)
+    })
 }
 
 pub fn paysage() -> Command {
