@@ -681,14 +681,15 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 (false, true) => Some(i + 1),
                 _ => None,
             };
+            // A separator inside a number ("462,048") is no joiner.
+            let inside = |k: usize| {
+                k > 0
+                    && figure(k - 1)
+                    && figure(k + 1)
+                    && self.span(k - 1).1 == self.span(k).0
+                    && self.span(k).1 == self.span(k + 1).0
+            };
             if let Some(from) = data {
-                // A separator inside a number ("462,048") is no joiner.
-                let inside = |k: usize| {
-                    figure(k - 1)
-                        && figure(k + 1)
-                        && self.span(k - 1).1 == self.span(k).0
-                        && self.span(k).1 == self.span(k + 1).0
-                };
                 let end = (from..gap.end.min(i + ITEM_DATA_MAX))
                     .find(|&k| self.word(k).is_none() || (self.is(k, Role::Joiner) && !inside(k)))
                     .unwrap_or(gap.end.min(i + ITEM_DATA_MAX));
@@ -698,13 +699,26 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 i = end;
                 continue;
             }
+            // ... or a figure before the next item, with its word ("1.466 en
+            // Albanie", "145 pour la Tanzanie").
+            if figure(i) {
+                let mut k = i + 1;
+                while k < gap.end && (figure(k) || inside(k)) {
+                    k += 1;
+                }
+                if k < gap.end && self.is(k, Role::ItemData) {
+                    k += 1;
+                }
+                i = k;
+                continue;
+            }
             if self.word(i) == Some("(") {
                 let close = (i + 1..gap.end.min(i + 12)).find(|&k| self.word(k) == Some(")"))?;
-                // Words only, or the group just named restated ("l'Union
-                // européenne (UE), le Royaume-Uni").
-                let restated = close == i + 2
-                    && self.group_at(i + 1).is_some()
-                    && self.group_at(i + 1) == self.group_at(prev);
+                // Words only, or the group or country just named restated
+                // ("l'Union européenne (UE), le Royaume-Uni", "la République
+                // démocratique du Congo (RDC), Madagascar").
+                let code = |k: usize| self.mention_at(k).map(|m| &m.codes);
+                let restated = close == i + 2 && code(i + 1).is_some() && code(i + 1) == code(prev);
                 if !restated && (i + 1..close).any(|k| self.word(k).is_none()) {
                     return None;
                 }
@@ -1091,13 +1105,15 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut open = false;
     for u in 0..ctx.units.len() {
-        // A group restated in parentheses ("l'Union européenne (UE)") is
-        // not another item.
+        // A group or country restated in parentheses ("l'Union européenne
+        // (UE)", "la République démocratique du Congo (RDC)") is not
+        // another item.
+        let code = |k: usize| ctx.mention_at(k).map(|m| &m.codes);
         let restated = u >= 2
             && ctx.word(u - 1) == Some("(")
             && ctx.word(u + 1) == Some(")")
-            && ctx.group_at(u).is_some()
-            && ctx.group_at(u) == ctx.group_at(u - 2);
+            && code(u).is_some()
+            && code(u) == code(u - 2);
         if !ctx.item_at(u) || restated {
             continue;
         }

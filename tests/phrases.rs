@@ -483,3 +483,27 @@ fn a_group_s_short_name_takes_the_group_named_before() {
         ("en", "1987-04-09", "The European Community met. European countries agreed.", &[]),
     ]);
 }
+
+#[test]
+fn lists_with_a_restated_name_or_figures_before_their_items() {
+    check(&[
+        (
+            "fr",
+            "2020-06-01",
+            "La République démocratique du Congo (RDC), Madagascar et l'Ukraine ont signé.",
+            &["République démocratique du Congo (RDC), Madagascar et l'Ukraine|list||complete|3|"],
+        ),
+        (
+            "fr",
+            "2020-06-01",
+            "On compte 2.000 cas en Grèce (28), 1.466 en Albanie (475) et 217 en République tchèque.",
+            &["Grèce (28), 1.466 en Albanie (475) et 217 en République tchèque|list||complete|3|"],
+        ),
+        (
+            "en",
+            "1987-06-01",
+            "Sales were 9,000 tonnes for Egypt, 6,000 for Tanzania and 2,000 for Mauritania.",
+            &["Egypt, 6,000 for Tanzania and 2,000 for Mauritania|list||complete|3|"],
+        ),
+    ]);
+}
