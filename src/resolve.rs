@@ -665,51 +665,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 i += n;
                 continue;
             }
-            // An item's figure: a word of `item_data`, a number, and words up
-            // to the next joiner ("avec 40.465 morts pour 284.868 cas") ...
-            let figure = |k: usize| {
-                self.word(k)
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            };
-            // ... or a figure right after the item, as in a table written
-            // out ("the Netherlands 462,048 (532,299) and Belgium").
-            let data = match (
-                self.is(i, Role::ItemData) && figure(i + 1),
-                i == gap.start && figure(i),
-            ) {
-                (true, _) => Some(i + 2),
-                (false, true) => Some(i + 1),
-                _ => None,
-            };
-            // A separator inside a number ("462,048") is no joiner.
-            let inside = |k: usize| {
-                k > 0
-                    && figure(k - 1)
-                    && figure(k + 1)
-                    && self.span(k - 1).1 == self.span(k).0
-                    && self.span(k).1 == self.span(k + 1).0
-            };
-            if let Some(from) = data {
-                let end = (from..gap.end.min(i + ITEM_DATA_MAX))
-                    .find(|&k| self.word(k).is_none() || (self.is(k, Role::Joiner) && !inside(k)))
-                    .unwrap_or(gap.end.min(i + ITEM_DATA_MAX));
-                if self.word(end).is_none() && end < gap.end {
-                    return None;
-                }
+            if let Some(end) = self.past_figure(i, &gap) {
                 i = end;
-                continue;
-            }
-            // ... or a figure before the next item, with its word ("1.466 en
-            // Albanie", "145 pour la Tanzanie").
-            if figure(i) {
-                let mut k = i + 1;
-                while k < gap.end && (figure(k) || inside(k)) {
-                    k += 1;
-                }
-                if k < gap.end && self.is(k, Role::ItemData) {
-                    k += 1;
-                }
-                i = k;
                 continue;
             }
             if self.word(i) == Some("(") {
@@ -733,6 +690,54 @@ impl<'t, 'a> Ctx<'t, 'a> {
             i += 1;
         }
         joiner.then_some(partial)
+    }
+
+    /// Where an item's figure in the gap between two list items ends, when
+    /// one starts at `i`: a word of `item_data`, a number, and words up to
+    /// the next joiner ("avec 40.465 morts pour 284.868 cas"); a figure
+    /// right after the item, as in a table written out ("the Netherlands
+    /// 462,048 (532,299) and Belgium"); or a figure before the next item
+    /// with its word ("1.466 en Albanie", "145 pour la Tanzanie").
+    fn past_figure(&self, i: usize, gap: &std::ops::Range<usize>) -> Option<usize> {
+        let figure = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        // A separator inside a number ("462,048") is no joiner.
+        let inside = |k: usize| {
+            k > 0
+                && figure(k - 1)
+                && figure(k + 1)
+                && self.span(k - 1).1 == self.span(k).0
+                && self.span(k).1 == self.span(k + 1).0
+        };
+        let data = match (
+            self.is(i, Role::ItemData) && figure(i + 1),
+            i == gap.start && figure(i),
+        ) {
+            (true, _) => Some(i + 2),
+            (false, true) => Some(i + 1),
+            _ => None,
+        };
+        if let Some(from) = data {
+            let last = gap.end.min(i + ITEM_DATA_MAX);
+            return Some(
+                (from..last)
+                    .find(|&k| self.word(k).is_none() || (self.is(k, Role::Joiner) && !inside(k)))
+                    .unwrap_or(last),
+            );
+        }
+        if !figure(i) {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < gap.end && (figure(k) || inside(k)) {
+            k += 1;
+        }
+        if k < gap.end && self.is(k, Role::ItemData) {
+            k += 1;
+        }
+        Some(k)
     }
 
     /// Skips units of the given roles from `i` forward.
@@ -1339,81 +1344,8 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
             .then(|| Draft::new(i, k, SetKind::Count).with_group(g, Restriction::NotIn))
             .and_then(|d| counted(d, noun_class(ctx, j + 2, k)));
     }
-    // Up to two adjectives before the noun ("five African countries"), four
-    // with the adjective of a region or a word joiner between them ("26
-    // latin american and caribbean nations", "40 producing and consuming
-    // countries"); one that makes "states" something else ("eight southern
-    // states", "50 American states") does not go before a noun for
-    // countries ("the 24 western industrialised nations").
-    let mut n = j;
-    let mut widened = false;
-    while !ctx.is(n, Role::MemberNoun) {
-        let joins = n > j && ctx.is(n, Role::Joiner) && ctx.word(n) != Some(",") && qualifier(n + 1);
-        widened |= joins || ctx.is(n, Role::RegionAdjective);
-        if n - j < 4 && (qualifier(n) || ctx.is(n, Role::CountBlocker) || ctx.is(n, Role::Degree) || joins) {
-            n += 1;
-        } else {
-            return None;
-        }
-    }
-    if n - j > 2 && !widened {
-        return None;
-    }
-    if !ctx.is(n, Role::CountryNoun) && (j..n).any(|a| ctx.is(a, Role::CountBlocker)) {
-        return None;
-    }
-    // "the four constituent countries", "les quatre nations constitutives du
-    // Royaume-Uni": parts of a state, before or after the noun.
-    if (j..n).chain(n + 1..n + 3).any(|a| ctx.is(a, Role::Constituent)) {
-        return None;
-    }
-    let mut k = ctx.skip(n, &[Role::MemberNoun]);
-    // "sept pays et territoires", "79 countries and territories": one noun.
-    if ctx.is(k, Role::Joiner) && ctx.is(k + 1, Role::TerritoryNoun) {
-        k += 2;
-    }
-    // "the seven member Association of Tin Producing Countries", "the
-    // 13-member European Space Agency": a member count on the name of an
-    // organisation of countries (a noun for countries or for an
-    // organisation in it) counts its member countries; not "the 17-member
-    // Commission", "the 15-member SMC board" (people).
-    // "the 75-member ICO": an organisation of countries without member
-    // data (role `other_body`), its name part of the count's phrase.
-    let member_adjective = k == n + 1 && ctx.is(n, Role::MemberAdjective);
-    let body = match member_adjective && ctx.proper_at(k) {
-        true => ctx.phrase_at(k, Phrases::OtherBody),
-        false => None,
-    };
-    let of_organisation = member_adjective
-        && (body.is_some()
-            || (k..k + 8)
-                .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
-                .any(|a| ctx.proper_at(a) && (ctx.is(a, Role::CountryNoun) || ctx.is(a, Role::BodyNoun))));
-    k += body.unwrap_or(0);
-    // A noun that needs a tie means countries with the adjective of a
-    // region ("50 African states", "48 États européens").
-    let regional = (j..n).any(|a| ctx.is(a, Role::RegionAdjective))
-        || (ctx.roles.adjectives_after && ctx.is(k, Role::RegionAdjective));
-    // "the Inter-American Development Bank's 44 members".
-    let of_body = (i.saturating_sub(2)..i)
-        .find(|&p| {
-            ctx.phrase_at(p, Phrases::Genitive)
-                .is_some_and(|len| p + len == i)
-        })
-        .is_some_and(|p| {
-            (p.saturating_sub(6)..p).any(|b| {
-                ctx.proper_at(b)
-                    && ctx
-                        .phrase_at(b, Phrases::OtherBody)
-                        .is_some_and(|len| b + len == p)
-            })
-        });
-    // Not "the ADB's 12-member board": a member count on another noun.
-    let of_body = of_body && !member_adjective;
-    let noun = match of_organisation || regional || of_body {
-        true => Noun::Country,
-        false => noun_class(ctx, n, k),
-    };
+    let n = count_noun_start(ctx, j)?;
+    let (noun, k) = count_noun(ctx, i, j, n);
     // Words that qualify the noun, "autres"/"other" apart; on a noun that
     // needs a tie, only with the group it is part of ("the seven largest
     // members of the OECD").
@@ -1496,6 +1428,90 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     counted(Draft::new(i, e, SetKind::Count), noun)
 }
 
+/// Where a count's noun starts, from `j` after its number: past up to two
+/// adjectives ("five African countries"), four with the adjective of a
+/// region or a word joiner between them ("26 latin american and caribbean
+/// nations", "40 producing and consuming countries"); `None` when no noun
+/// for members follows, or when a word makes it something else: "eight
+/// southern states", "50 American states" (not before a noun for countries:
+/// "the 24 western industrialised nations"), "the four constituent
+/// countries", "les quatre nations constitutives du Royaume-Uni".
+fn count_noun_start(ctx: &Ctx, j: usize) -> Option<usize> {
+    let qualifier = |a: usize| adjective(ctx, a) || ctx.is(a, Role::Other);
+    let mut n = j;
+    let mut widened = false;
+    while !ctx.is(n, Role::MemberNoun) {
+        let joins = n > j && ctx.is(n, Role::Joiner) && ctx.word(n) != Some(",") && qualifier(n + 1);
+        widened |= joins || ctx.is(n, Role::RegionAdjective);
+        let word = qualifier(n) || ctx.is(n, Role::CountBlocker) || ctx.is(n, Role::Degree) || joins;
+        if n - j >= 4 || !word {
+            return None;
+        }
+        n += 1;
+    }
+    let blocked = !ctx.is(n, Role::CountryNoun) && (j..n).any(|a| ctx.is(a, Role::CountBlocker));
+    let constituent = (j..n).chain(n + 1..n + 3).any(|a| ctx.is(a, Role::Constituent));
+    (!(n - j > 2 && !widened) && !blocked && !constituent).then_some(n)
+}
+
+/// The class of a count's noun at `n` (the count's number at `i`, the
+/// words after it from `j`), and where the noun's phrase ends.
+fn count_noun(ctx: &Ctx, i: usize, j: usize, n: usize) -> (Noun, usize) {
+    let mut k = ctx.skip(n, &[Role::MemberNoun]);
+    // "sept pays et territoires", "79 countries and territories": one noun.
+    if ctx.is(k, Role::Joiner) && ctx.is(k + 1, Role::TerritoryNoun) {
+        k += 2;
+    }
+    // "the seven member Association of Tin Producing Countries", "the
+    // 13-member European Space Agency": a member count on the name of an
+    // organisation of countries (a noun for countries or for an
+    // organisation in it) counts its member countries; not "the 17-member
+    // Commission", "the 15-member SMC board" (people). "the 75-member ICO":
+    // an organisation of countries without member data (role
+    // `other_body`), its name part of the count's phrase.
+    let member_adjective = k == n + 1 && ctx.is(n, Role::MemberAdjective);
+    let body = match member_adjective && ctx.proper_at(k) {
+        true => ctx.phrase_at(k, Phrases::OtherBody),
+        false => None,
+    };
+    let of_organisation = member_adjective
+        && (body.is_some()
+            || (k..k + 8)
+                .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
+                .any(|a| ctx.proper_at(a) && (ctx.is(a, Role::CountryNoun) || ctx.is(a, Role::BodyNoun))));
+    k += body.unwrap_or(0);
+    // A noun that needs a tie means countries with the adjective of a
+    // region ("50 African states", "48 États européens").
+    let regional = (j..n).any(|a| ctx.is(a, Role::RegionAdjective))
+        || (ctx.roles.adjectives_after && ctx.is(k, Role::RegionAdjective));
+    // "the Inter-American Development Bank's 44 members"; not "the ADB's
+    // 12-member board", a member count on another noun.
+    let of_body = !member_adjective && other_body_before(ctx, i);
+    let noun = match of_organisation || regional || of_body {
+        true => Noun::Country,
+        false => noun_class(ctx, n, k),
+    };
+    (noun, k)
+}
+
+/// Whether the name of an organisation without member data and a genitive
+/// stand right before unit `i` ("the IDB's 44 members").
+fn other_body_before(ctx: &Ctx, i: usize) -> bool {
+    (i.saturating_sub(2)..i)
+        .find(|&p| {
+            ctx.phrase_at(p, Phrases::Genitive)
+                .is_some_and(|len| p + len == i)
+        })
+        .is_some_and(|p| {
+            (p.saturating_sub(6)..p).any(|b| {
+                ctx.proper_at(b)
+                    && ctx
+                        .phrase_at(b, Phrases::OtherBody)
+                        .is_some_and(|len| b + len == p)
+            })
+        })
+}
+
 /// A group phrase without a number ("les pays de l'UE", "EU member
 /// states", "non-EU countries"), or "both countries".
 fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
@@ -1546,77 +1562,82 @@ fn quantified(ctx: &Ctx, i: usize) -> bool {
     })
 }
 
+/// A phrase that starts with a noun for members ("Etats membres", "ses
+/// membres", "membres du Conseil", "non-member states", "allié de l'Otan").
+fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
+    let k = ctx.skip(i, &[Role::MemberNoun]);
+    if noun_class(ctx, i, k) == Noun::Partner {
+        // "la Turquie, allié de l'Otan", "an ally in the NATO
+        // alliance": one ally names the group, as "membre de l'Otan".
+        if k == i + 1 && ctx.is(i, Role::Singular) && ctx.is(k, Role::Of) {
+            let g = ctx.skip(k + 1, &[Role::Article]);
+            let gr = ctx.group_at(g)?;
+            return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
+        }
+        return None;
+    }
+    // "member states", "ses Etats membres", "member governments", "its
+    // members", "the group's members", "les membres du bloc" (a member
+    // word with a noun for countries, or after a possessive, or with a
+    // noun for an organisation): the members of the organisation the
+    // article named last before it (the group is named in the article,
+    // not in the phrase); not "non-member states", not "member states of
+    // X".
+    let possessive = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Possessive))
+        || (i.saturating_sub(3)..i).any(|p| {
+            ctx.is(p, Role::BodyNoun)
+                && ctx
+                    .phrase_at(p + 1, Phrases::Genitive)
+                    .is_some_and(|len| p + 1 + len == i)
+        });
+    let of_body = ctx.is(k, Role::Of) && ctx.is(ctx.skip(k + 1, &[Role::Article]), Role::BodyNoun);
+    let shape = match k - i {
+        1 => ctx.is(i, Role::MemberWord) && (possessive || of_body),
+        2 => {
+            (i..k).any(|a| ctx.is(a, Role::MemberWord))
+                && (i..k).all(|a| !ctx.is(a, Role::PartnerNoun))
+                && !(i..k).all(|a| ctx.is(a, Role::MemberWord))
+        }
+        _ => false,
+    };
+    let negated = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation)) || ctx.is(k, Role::Negation);
+    let of_named = ctx.is(k, Role::Of) && ctx.names_at(ctx.skip(k + 1, &[Role::Article]));
+    let bare = shape && !negated && !of_named;
+    // "Etats membres", "member countries" (a noun for countries) reach
+    // further back than "ses membres", which as often means people.
+    let reach = if k - i == 2 { IMPLIED_MAX } else { NEAR_MAX };
+    let near = |&(_, g): &(&str, usize)| {
+        let (_, e) = ctx.span(g);
+        let (s, _) = ctx.span(i);
+        let (a, b) = ctx.folded.orig_bytes(e, s);
+        sentence_ends(&ctx.text[a..b]).len() <= reach
+    };
+    if let Some((gr, _)) = implied.filter(|_| bare).filter(near) {
+        let to = if of_body {
+            ctx.skip(k + 1, &[Role::Article]) + 1
+        } else {
+            k
+        };
+        return Some(Draft::new(i, to, SetKind::Group).with_group(gr, Restriction::In));
+    }
+    if ctx.is(k, Role::Negation) {
+        let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
+        let gr = ctx.group_at(g)?;
+        return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
+    }
+    if ctx.is(k, Role::Of) {
+        let g = ctx.skip(k + 1, &[Role::Article]);
+        let gr = ctx.group_or_short_at(g)?;
+        return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
+    }
+    None
+}
+
 /// `implied`: the organisation the article named last before `i`, and the
 /// unit where it was named.
 fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
     if ctx.is(i, Role::MemberNoun) {
-        let k = ctx.skip(i, &[Role::MemberNoun]);
-        if noun_class(ctx, i, k) == Noun::Partner {
-            // "la Turquie, allié de l'Otan", "an ally in the NATO
-            // alliance": one ally names the group, as "membre de l'Otan".
-            if k == i + 1 && ctx.is(i, Role::Singular) && ctx.is(k, Role::Of) {
-                let g = ctx.skip(k + 1, &[Role::Article]);
-                let gr = ctx.group_at(g)?;
-                return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
-            }
-            return None;
-        }
-        // "member states", "ses Etats membres", "member governments", "its
-        // members", "the group's members", "les membres du bloc" (a member
-        // word with a noun for countries, or after a possessive, or with a
-        // noun for an organisation): the members of the organisation the
-        // article named last before it (the group is named in the article,
-        // not in the phrase); not "non-member states", not "member states of
-        // X".
-        let possessive = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Possessive))
-            || (i.saturating_sub(3)..i).any(|p| {
-                ctx.is(p, Role::BodyNoun)
-                    && ctx
-                        .phrase_at(p + 1, Phrases::Genitive)
-                        .is_some_and(|len| p + 1 + len == i)
-            });
-        let of_body = ctx.is(k, Role::Of) && ctx.is(ctx.skip(k + 1, &[Role::Article]), Role::BodyNoun);
-        let shape = match k - i {
-            1 => ctx.is(i, Role::MemberWord) && (possessive || of_body),
-            2 => {
-                (i..k).any(|a| ctx.is(a, Role::MemberWord))
-                    && (i..k).all(|a| !ctx.is(a, Role::PartnerNoun))
-                    && !(i..k).all(|a| ctx.is(a, Role::MemberWord))
-            }
-            _ => false,
-        };
-        let negated =
-            i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation)) || ctx.is(k, Role::Negation);
-        let of_named = ctx.is(k, Role::Of) && ctx.names_at(ctx.skip(k + 1, &[Role::Article]));
-        let bare = shape && !negated && !of_named;
-        // "Etats membres", "member countries" (a noun for countries) reach
-        // further back than "ses membres", which as often means people.
-        let reach = if k - i == 2 { IMPLIED_MAX } else { NEAR_MAX };
-        let near = |&(_, g): &(&str, usize)| {
-            let (_, e) = ctx.span(g);
-            let (s, _) = ctx.span(i);
-            let (a, b) = ctx.folded.orig_bytes(e, s);
-            sentence_ends(&ctx.text[a..b]).len() <= reach
-        };
-        if let Some((gr, _)) = implied.filter(|_| bare).filter(near) {
-            let to = if of_body {
-                ctx.skip(k + 1, &[Role::Article]) + 1
-            } else {
-                k
-            };
-            return Some(Draft::new(i, to, SetKind::Group).with_group(gr, Restriction::In));
-        }
-        if ctx.is(k, Role::Negation) {
-            let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
-            let gr = ctx.group_at(g)?;
-            return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
-        }
-        if ctx.is(k, Role::Of) {
-            let g = ctx.skip(k + 1, &[Role::Article]);
-            let gr = ctx.group_or_short_at(g)?;
-            return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
-        }
-        return None;
+        return member_phrase(ctx, i, implied);
     }
     // "Community countries" after "the European Community": the last word
     // of a group's name before a noun for its members (not its first:
