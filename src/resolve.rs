@@ -1451,7 +1451,8 @@ fn count_noun_start(ctx: &Ctx, j: usize) -> Option<usize> {
     }
     let blocked = !ctx.is(n, Role::CountryNoun) && (j..n).any(|a| ctx.is(a, Role::CountBlocker));
     let constituent = (j..n).chain(n + 1..n + 3).any(|a| ctx.is(a, Role::Constituent));
-    (!(n - j > 2 && !widened) && !blocked && !constituent).then_some(n)
+    let too_long = n - j > 2 && !widened;
+    (!too_long && !blocked && !constituent).then_some(n)
 }
 
 /// The class of a count's noun at `n` (the count's number at `i`, the
