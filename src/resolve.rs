@@ -1318,7 +1318,14 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     };
     // "27 EU member states", "12 EC cocoa consuming nations", "nine other EC states"
     let before_group = (j..j + 2).take_while(|&a| qualifier(a)).count();
-    if let Some(g) = ctx.group_at(j + before_group) {
+    let at = j + before_group;
+    // "12 Community member states": a group's short name before its noun.
+    let short = || {
+        (ctx.is(at + 1, Role::MemberNoun) && ctx.word(at).is_some())
+            .then(|| ctx.short_name_at(at, true))
+            .flatten()
+    };
+    if let Some(g) = ctx.group_at(at).or_else(short) {
         let after = past_restated(ctx, j + before_group, g);
         let (n, k) = noun_after_group(ctx, after);
         // A number before a group alone is no count ("March 19 EC

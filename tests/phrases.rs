@@ -507,3 +507,25 @@ fn lists_with_a_restated_name_or_figures_before_their_items() {
         ),
     ]);
 }
+
+#[test]
+fn foreign_and_national_governments_are_countries() {
+    check(&[
+        (
+            "en",
+            "1987-06-01",
+            "The European Community said. The 12 Community member states agreed. Aid came from 40 foreign governments.",
+            &[
+                "12 Community member states|count|12|complete|12|consistent",
+                "40 foreign governments|count|40|none|0|unverifiable",
+            ],
+        ),
+        (
+            "fr",
+            "2020-06-01",
+            "La taxe carbone existe chez 44 gouvernements nationaux.",
+            &["44 gouvernements nationaux|count|44|none|0|unverifiable"],
+        ),
+        ("en", "1987-06-01", "Sixteen governments signed.", &[]),
+    ]);
+}
