@@ -1749,24 +1749,35 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
         if ctx.word(e) == Some(",") {
             e += 1;
         }
-        let marker = ctx
-            .marker_at(e, Marker::List)
-            .map(|n| (n, true))
-            .or_else(|| ctx.marker_at(e, Marker::Partial).map(|n| (n, false)));
-        // An inclusive marker a few words on ("22 pays du Club de Paris, dont
-        // ..."), not past a function word or "others" ("The two countries
-        // urged others to follow suit, notably Japan").
-        let (e, marker) = match marker {
-            Some(m) => (e, Some(m)),
-            None => (e..e + MARKER_REACH)
-                .take_while(|&x| {
-                    ctx.word(x).is_some_and(|w| w != "." && w != ";")
-                        && !ctx.is(x, Role::FunctionWord)
-                        && !ctx.is(x, Role::Other)
-                })
-                .find_map(|x| ctx.marker_at(x, Marker::Partial).map(|n| (x, Some((n, false)))))
-                .unwrap_or((e, None)),
+        // A list marker right there, or an inclusive marker a few words on
+        // ("22 pays du Club de Paris, dont ..."), not past a function word or
+        // "others" ("The two countries urged others to follow suit, notably
+        // Japan"); the first that introduces a list ("70 pays, dont la
+        // plupart en Europe, sans oublier le Canada, l'Australie ...").
+        let list_marker = ctx.marker_at(e, Marker::List).map(|n| (e, n, true));
+        let marker_at = |x: usize| ctx.marker_at(x, Marker::Partial).map(|n| (x, n, false));
+        let candidates: Vec<(usize, usize, bool)> = list_marker
+            .into_iter()
+            .chain(
+                (e..e + MARKER_REACH)
+                    .take_while(|&x| {
+                        marker_at(x).is_some()
+                            || (ctx.word(x).is_some_and(|w| w != "." && w != ";")
+                                && !ctx.is(x, Role::FunctionWord)
+                                && !ctx.is(x, Role::Other))
+                    })
+                    .filter_map(marker_at),
+            )
+            .collect();
+        let starts = |&&(x, n, _): &&(usize, usize, bool)| {
+            let start = ctx.skip(x + n, &[Role::Article, Role::Of, Role::Contracted]);
+            run_from.contains_key(&start) || draft_from.contains_key(&start)
         };
+        let (e, marker) = candidates
+            .iter()
+            .find(starts)
+            .or(candidates.first())
+            .map_or((e, None), |&(x, n, complete)| (x, Some((n, complete))));
         let (start, complete) = match marker {
             Some((n, complete)) => (
                 ctx.skip(e + n, &[Role::Article, Role::Of, Role::Contracted]),

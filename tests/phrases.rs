@@ -150,6 +150,16 @@ fn figures_between_list_items_keep_the_list() {
             "Le Brésil avec 141.406 morts. L'Inde a dit que la France et le Mexique.",
             &[],
         ),
+        // The first inclusive marker that introduces a list.
+        (
+            "fr",
+            "2020-08-26",
+            "Le film sort dans 70 pays, dont la plupart en Europe, sans oublier le Canada, l'Australie et la Corée du Sud.",
+            &[
+                "70 pays|count|70|partial|3|partial",
+                "Canada, l'Australie et la Corée du Sud|list||partial|3|",
+            ],
+        ),
         // An inclusive marker's list after a preposition.
         (
             "fr",
