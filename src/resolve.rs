@@ -1482,11 +1482,17 @@ fn count_noun(ctx: &Ctx, i: usize, j: usize, n: usize) -> (Noun, usize) {
         true => ctx.phrase_at(k, Phrases::OtherBody),
         false => None,
     };
+    // Not an organisation of firms ("the 21-member Association of European
+    // Airlines").
+    let name: Vec<usize> = (k..k + 8)
+        .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
+        .collect();
     let of_organisation = member_adjective
         && (body.is_some()
-            || (k..k + 8)
-                .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
-                .any(|a| ctx.proper_at(a) && (ctx.is(a, Role::CountryNoun) || ctx.is(a, Role::BodyNoun))));
+            || (name
+                .iter()
+                .any(|&a| ctx.proper_at(a) && (ctx.is(a, Role::CountryNoun) || ctx.is(a, Role::BodyNoun)))
+                && !name.iter().any(|&a| ctx.is(a, Role::CompanyNoun))));
     k += body.unwrap_or(0);
     // A noun that needs a tie means countries with the adjective of a
     // region ("50 African states", "48 États européens").

@@ -202,6 +202,18 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
         ),
         (
             "en",
+            "1987-04-09",
+            "The 21-member Association of European Airlines said traffic rose.",
+            &[],
+        ),
+        (
+            "en",
+            "1987-04-09",
+            "The seven member Association of Tin Producing Countries met.",
+            &["seven member|count|7|none|0|unverifiable"],
+        ),
+        (
+            "en",
             "1987-04-29",
             "China was elected to the ADB's 12-member board yesterday.",
             &[],

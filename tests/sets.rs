@@ -262,6 +262,26 @@ fn sets_match_the_eighth_held_out_annotations() {
     );
 }
 
+/// A tenth sample, drawn and annotated blind while the eighth sample's
+/// classes were fixed (`tests/data/sets_heldout9.md`), measured once at the
+/// end of that work (status 0.778 and F1 0.869, against 0.762 and 0.835 for
+/// the session's first build; one claim where no countries are meant, two
+/// for the first build: "the 21-member Association of European Airlines",
+/// fixed since as a class).
+#[test]
+fn sets_match_the_ninth_held_out_annotations() {
+    measure(
+        "sets_heldout9.csv",
+        &["heldout9_fr", "heldout9_en"],
+        Floors {
+            status: HELDOUT9_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT9_FLOOR_F1,
+            claims: 0,
+        },
+    );
+}
+
 fn measure(file: &str, corpora: &[&str], floors: Floors) {
     eprintln!("== {file}");
     let reference = Reference::load(format!("{ROOT}/input").as_ref()).unwrap();
@@ -453,3 +473,5 @@ const HELDOUT7_FLOOR_STATUS: f64 = 0.88;
 const HELDOUT7_FLOOR_F1: f64 = 0.89;
 const HELDOUT8_FLOOR_STATUS: f64 = 0.71;
 const HELDOUT8_FLOOR_F1: f64 = 0.79;
+const HELDOUT9_FLOOR_STATUS: f64 = 0.76;
+const HELDOUT9_FLOOR_F1: f64 = 0.85;
