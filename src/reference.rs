@@ -129,7 +129,7 @@ pub struct GroupInfo {
 /// it stays a member) or departing (`group_departures.csv`: from its notice
 /// of withdrawal to its last day as a member).
 #[derive(Debug, Clone)]
-pub struct Suspension {
+pub struct MemberPeriod {
     pub group: String,
     pub iso3: String,
     pub from: NaiveDate,
@@ -545,7 +545,7 @@ pub struct Reference {
     /// "pays du Golfe"; not "United Nations"): see [`Reference::named_by_members`].
     named_by_members: BTreeSet<String>,
     /// Dated suspensions (a suspended country stays a member).
-    pub suspensions: Vec<Suspension>,
+    suspensions: Periods,
     pub historical: Vec<Historical>,
     /// Group codes, sorted.
     pub groups: Vec<String>,
@@ -556,11 +556,32 @@ pub struct Reference {
     /// group -> alpha-3 -> its rows of `memberships` (every member of every
     /// article is checked against every group: no scan of all rows).
     membership_index: PairIndex,
-    /// group -> alpha-3 -> its rows of `suspensions`.
-    suspension_index: PairIndex,
     /// Members that have notified their withdrawal, until they leave.
-    departures: Vec<Suspension>,
-    departure_index: PairIndex,
+    departures: Periods,
+}
+
+/// Dated periods of members of groups (suspensions or departures), indexed
+/// by group and alpha-3.
+#[derive(Debug, Clone)]
+struct Periods {
+    rows: Vec<MemberPeriod>,
+    /// group -> alpha-3 -> its rows.
+    index: PairIndex,
+}
+
+impl Periods {
+    fn new(rows: Vec<MemberPeriod>) -> Periods {
+        let index = pair_index(rows.iter().map(|s| (s.group.as_str(), s.iso3.as_str())));
+        Periods { rows, index }
+    }
+
+    /// Whether one of `iso3`'s periods in `group` holds `date`.
+    fn hold(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
+        rows_of(&self.index, group, iso3).iter().any(|&i| {
+            let s = &self.rows[i];
+            s.from <= date && s.until.is_none_or(|u| date <= u)
+        })
+    }
 }
 
 /// lang (`mul` for every language) -> folded word -> alpha-3: "français",
@@ -814,13 +835,13 @@ impl Reference {
         let group_info = load_group_info(get("group_info.csv")?, &groups, &mut files)?;
         let suspensions = load_periods(
             get("group_suspensions.csv").ok(),
-            Period::Suspension,
+            PeriodKind::Suspension,
             &memberships,
             &mut files,
         )?;
         let departures = load_periods(
             get("group_departures.csv").ok(),
-            Period::Departure,
+            PeriodKind::Departure,
             &memberships,
             &mut files,
         )?;
@@ -834,8 +855,6 @@ impl Reference {
         let names = load_names(&under("names"), &known, &mut files)?;
         let demonyms = load_demonyms(get("demonyms.csv")?, &by_alpha3, &mut files)?;
         let membership_index = pair_index(memberships.iter().map(|m| (m.group.as_str(), m.iso3.as_str())));
-        let suspension_index = pair_index(suspensions.iter().map(|s| (s.group.as_str(), s.iso3.as_str())));
-        let departure_index = pair_index(departures.iter().map(|s| (s.group.as_str(), s.iso3.as_str())));
         Ok(Reference {
             countries,
             by_alpha3,
@@ -852,9 +871,7 @@ impl Reference {
             demonyms,
             files,
             membership_index,
-            suspension_index,
             departures,
-            departure_index,
         })
     }
 
@@ -909,14 +926,14 @@ impl Reference {
 
     /// Whether `iso3` was suspended from `group` on `date`.
     pub fn is_suspended(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
-        in_period(&self.suspension_index, &self.suspensions, group, iso3, date)
+        self.suspensions.hold(group, iso3, date)
     }
 
     /// Whether `iso3`, still a member of `group` on `date`, had notified its
     /// withdrawal (the United Kingdom in the EU from 2017-03-29): a count
     /// that leaves it out reads as the group without it.
     pub fn is_departing(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
-        in_period(&self.departure_index, &self.departures, group, iso3, date)
+        self.departures.hold(group, iso3, date)
     }
 
     /// The membership period of `iso3` in `group` that holds `date`.
@@ -1150,16 +1167,9 @@ fn load_group_info(
     Ok(out)
 }
 
-fn in_period(index: &PairIndex, periods: &[Suspension], group: &str, iso3: &str, date: NaiveDate) -> bool {
-    rows_of(index, group, iso3).iter().any(|&i| {
-        let s = &periods[i];
-        s.from <= date && s.until.is_none_or(|u| date <= u)
-    })
-}
-
 /// What a file of membership periods holds.
 #[derive(Clone, Copy, PartialEq)]
-enum Period {
+enum PeriodKind {
     /// Within a membership (`until` empty while it lasts).
     Suspension,
     /// From a notice of withdrawal to the membership's last day (`until`).
@@ -1168,12 +1178,12 @@ enum Period {
 
 fn load_periods(
     file: Option<&RefFile>,
-    period: Period,
+    period: PeriodKind,
     memberships: &[Membership],
     files: &mut Vec<InputFile>,
-) -> Result<Vec<Suspension>, RefError> {
+) -> Result<Periods, RefError> {
     let Some(file) = file else {
-        return Ok(Vec::new());
+        return Ok(Periods::new(Vec::new()));
     };
     let path = file.origin.as_path();
     let t = Table::read(file, &["group", "iso3", "from", "until"], files)?;
@@ -1192,27 +1202,29 @@ fn load_periods(
                 && m.iso3 == iso3
                 && m.joined <= from
                 && match period {
-                    Period::Suspension => m.left.is_none_or(|l| until.is_some_and(|u| u <= l)),
-                    Period::Departure => m.left.is_some() && m.left == until,
+                    PeriodKind::Suspension => m.left.is_none_or(|l| until.is_some_and(|u| u <= l)),
+                    PeriodKind::Departure => m.left.is_some() && m.left == until,
                 }
         });
         if !within {
             let message = match period {
-                Period::Suspension => format!("{iso3} is not a member of {group} for the whole suspension"),
-                Period::Departure => {
+                PeriodKind::Suspension => {
+                    format!("{iso3} is not a member of {group} for the whole suspension")
+                }
+                PeriodKind::Departure => {
                     format!("{iso3} is not a member of {group} from the notice until its last day, `until`")
                 }
             };
             return Err(err(path, line, "from", message));
         }
-        out.push(Suspension {
+        out.push(MemberPeriod {
             group,
             iso3,
             from,
             until,
         });
     }
-    Ok(out)
+    Ok(Periods::new(out))
 }
 
 /// The codes a group file may name as members: present countries by
