@@ -570,10 +570,39 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 // its last ("the Council" of "Security Council", "the
                 // Community" of "European Community").
                 let name = &self.folded.text[m.folded_start..m.folded_end];
-                let words: Vec<&str> = name.split(' ').collect();
-                words.len() > 1 && ((!last_only && words[0] == *text) || words[words.len() - 1] == *text)
+                let (first, last) = (name.split(' ').next(), name.rsplit(' ').next());
+                name.contains(' ') && ((!last_only && first == Some(*text)) || last == Some(*text))
             })
             .map(|m| m.codes[0].as_str())
+    }
+
+    /// The group a name's last word stands for right before a noun for its
+    /// members ("Community countries" after "the European Community"; not
+    /// its first word: "European countries" are not the EU's).
+    fn short_name_before_noun(&self, i: usize) -> Option<&'a str> {
+        (self.is(i + 1, Role::MemberNoun) && self.word(i).is_some())
+            .then(|| self.short_name_at(i, true))
+            .flatten()
+    }
+
+    /// The name of an organisation of countries whose members the data does
+    /// not hold at unit `i` ("ICO", "le FMI", "Covax"): its length in units.
+    fn other_body_at(&self, i: usize) -> Option<usize> {
+        self.proper_at(i)
+            .then(|| self.phrase_at(i, Phrases::OtherBody))
+            .flatten()
+    }
+
+    /// Whether the mention at unit `u` restates the one at unit `of` in
+    /// parentheses ("l'Union européenne (UE)", "la République démocratique
+    /// du Congo (RDC)").
+    fn restated(&self, u: usize, of: usize) -> bool {
+        let code = |k: usize| self.mention_at(k).map(|m| &m.codes);
+        u >= 1
+            && self.word(u - 1) == Some("(")
+            && self.word(u + 1) == Some(")")
+            && code(u).is_some()
+            && code(u) == code(of)
     }
 
     /// The noun of a group's name that names its members itself ("pays
@@ -674,8 +703,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 // Words only, or the group or country just named restated
                 // ("l'Union européenne (UE), le Royaume-Uni", "la République
                 // démocratique du Congo (RDC), Madagascar").
-                let code = |k: usize| self.mention_at(k).map(|m| &m.codes);
-                let restated = close == i + 2 && code(i + 1).is_some() && code(i + 1) == code(prev);
+                let restated = close == i + 2 && self.restated(i + 1, prev);
                 if !restated && (i + 1..close).any(|k| self.word(k).is_none()) {
                     return None;
                 }
@@ -1113,12 +1141,7 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
         // A group or country restated in parentheses ("l'Union européenne
         // (UE)", "la République démocratique du Congo (RDC)") is not
         // another item.
-        let code = |k: usize| ctx.mention_at(k).map(|m| &m.codes);
-        let restated = u >= 2
-            && ctx.word(u - 1) == Some("(")
-            && ctx.word(u + 1) == Some(")")
-            && code(u).is_some()
-            && code(u) == code(u - 2);
+        let restated = u >= 2 && ctx.restated(u, u - 2);
         if !ctx.item_at(u) || restated {
             continue;
         }
@@ -1154,7 +1177,7 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
         while seen < i {
             if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
                 last = Some((g, seen));
-            } else if ctx.proper_at(seen) && ctx.phrase_at(seen, Phrases::OtherBody).is_some() {
+            } else if ctx.other_body_at(seen).is_some() {
                 // An organisation of countries whose members the data does
                 // not hold ("the ICCO", "le FMI"): its "member countries"
                 // are none of a group's.
@@ -1203,12 +1226,11 @@ fn partitive_at(ctx: &Ctx, i: usize) -> Option<(Draft, Draft)> {
     }
     let mut w = ctx.skip(j + of, &[Role::Article, Role::Definite, Role::Possessive]);
     // "OPEC's 13 members": the group's.
-    let owner = ctx
-        .group_or_short_at(w)
-        .filter(|_| ctx.phrase_at(w + 1, Phrases::Genitive).is_some());
+    let genitive = ctx.phrase_at(w + 1, Phrases::Genitive);
+    let owner = genitive.and_then(|_| ctx.group_or_short_at(w));
     let at = w;
-    if owner.is_some() {
-        w += 1 + ctx.phrase_at(w + 1, Phrases::Genitive).unwrap_or(0);
+    if let (Some(_), Some(len)) = (owner, genitive) {
+        w += 1 + len;
     }
     let mut whole = count_at(ctx, w)?;
     if let Some(g) = owner.filter(|_| whole.group.is_none()) {
@@ -1320,13 +1342,8 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     let before_group = (j..j + 2).take_while(|&a| qualifier(a)).count();
     let at = j + before_group;
     // "12 Community member states": a group's short name before its noun.
-    let short = || {
-        (ctx.is(at + 1, Role::MemberNoun) && ctx.word(at).is_some())
-            .then(|| ctx.short_name_at(at, true))
-            .flatten()
-    };
-    if let Some(g) = ctx.group_at(at).or_else(short) {
-        let after = past_restated(ctx, j + before_group, g);
+    if let Some(g) = ctx.group_at(at).or_else(|| ctx.short_name_before_noun(at)) {
+        let after = past_restated(ctx, at, g);
         let (n, k) = noun_after_group(ctx, after);
         // A number before a group alone is no count ("March 19 EC
         // ministers"), unless the group's name names its members ("deux
@@ -1414,11 +1431,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         }
         // "les 172 membres de Covax": an organisation of countries
         // without member data.
-        if let Some(len) = ctx
-            .proper_at(g)
-            .then(|| ctx.phrase_at(g, Phrases::OtherBody))
-            .flatten()
-        {
+        if let Some(len) = ctx.other_body_at(g) {
             return counted(Draft::new(i, g + len, SetKind::Count), Noun::Country);
         }
         if noun == Noun::Weak {
@@ -1478,10 +1491,7 @@ fn count_noun(ctx: &Ctx, i: usize, j: usize, n: usize) -> (Noun, usize) {
     // an organisation of countries without member data (role
     // `other_body`), its name part of the count's phrase.
     let member_adjective = k == n + 1 && ctx.is(n, Role::MemberAdjective);
-    let body = match member_adjective && ctx.proper_at(k) {
-        true => ctx.phrase_at(k, Phrases::OtherBody),
-        false => None,
-    };
+    let body = member_adjective.then(|| ctx.other_body_at(k)).flatten();
     // Not an organisation of firms ("the 21-member Association of European
     // Airlines").
     let name: Vec<usize> = (k..k + 8)
@@ -1517,12 +1527,7 @@ fn other_body_before(ctx: &Ctx, i: usize) -> bool {
                 .is_some_and(|len| p + len == i)
         })
         .is_some_and(|p| {
-            (p.saturating_sub(6)..p).any(|b| {
-                ctx.proper_at(b)
-                    && ctx
-                        .phrase_at(b, Phrases::OtherBody)
-                        .is_some_and(|len| b + len == p)
-            })
+            (p.saturating_sub(6)..p).any(|b| ctx.other_body_at(b).is_some_and(|len| b + len == p))
         })
 }
 
@@ -1653,15 +1658,7 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
     if ctx.is(i, Role::MemberNoun) {
         return member_phrase(ctx, i, implied);
     }
-    // "Community countries" after "the European Community": the last word
-    // of a group's name before a noun for its members (not its first:
-    // "European countries" are not the EU's).
-    let short = || {
-        (ctx.is(i + 1, Role::MemberNoun) && ctx.word(i).is_some())
-            .then(|| ctx.short_name_at(i, true))
-            .flatten()
-    };
-    if let Some(gr) = ctx.group_at(i).or_else(short) {
+    if let Some(gr) = ctx.group_at(i).or_else(|| ctx.short_name_before_noun(i)) {
         // "EU member states", "Group of Seven industrial nations": a number
         // in the group's name is a count.
         let after = past_restated(ctx, i, gr);
@@ -1775,8 +1772,10 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
                     .filter_map(marker_at),
             )
             .collect();
+        // Where a marker's list starts: past articles and prepositions.
+        let list_start = |x: usize, n: usize| ctx.skip(x + n, &[Role::Article, Role::Of, Role::Contracted]);
         let starts = |&&(x, n, _): &&(usize, usize, bool)| {
-            let start = ctx.skip(x + n, &[Role::Article, Role::Of, Role::Contracted]);
+            let start = list_start(x, n);
             run_from.contains_key(&start) || draft_from.contains_key(&start)
         };
         let (e, marker) = candidates
@@ -1785,10 +1784,7 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             .or(candidates.first())
             .map_or((e, None), |&(x, n, complete)| (x, Some((n, complete))));
         let (start, complete) = match marker {
-            Some((n, complete)) => (
-                ctx.skip(e + n, &[Role::Article, Role::Of, Role::Contracted]),
-                complete,
-            ),
+            Some((n, complete)) => (list_start(e, n), complete),
             // A dash: folded away, so read in the original.
             None if e < ctx.units.len()
                 && ctx.item_at(ctx.skip(e, &[Role::Article]))
@@ -2133,10 +2129,9 @@ impl Solver<'_, '_, '_> {
             // "les 27 pays de l'UE" in 2019: the group without the members
             // that have notified their withdrawal, when that is the number.
             let staying = |iso3: &String| !self.ctx.reference.is_departing(g, iso3, date);
+            let mut all = all;
             if stated < size && all.keys().filter(|c| staying(c)).count() as u64 == stated {
-                let mut all = all;
                 all.retain(|iso3, _| staying(iso3));
-                return (all, Coverage::Complete);
             }
             return (all, Coverage::Complete);
         }
