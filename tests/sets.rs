@@ -269,6 +269,56 @@ fn sets_match_the_ninth_held_out_annotations() {
     );
 }
 
+/// An eleventh sample, drawn and annotated blind at the start of the eighth
+/// session (`tests/data/sets_heldout10.md`) and measured once on that
+/// session's first build before its misses were read.
+#[test]
+fn sets_match_the_tenth_held_out_annotations() {
+    measure(
+        "sets_heldout10.csv",
+        &["heldout10_fr", "heldout10_en"],
+        Floors {
+            status: HELDOUT10_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT10_FLOOR_F1,
+        },
+    );
+}
+
+/// A twelfth sample, drawn and annotated blind at the start of the eighth
+/// session (`tests/data/sets_heldout11.md`), kept unread while that session
+/// worked and measured once at its end.
+#[test]
+#[ignore = "sealed: measured once at the end of the session that drew it"]
+fn sets_match_the_eleventh_held_out_annotations() {
+    measure(
+        "sets_heldout11.csv",
+        &["heldout11_fr", "heldout11_en"],
+        Floors {
+            status: HELDOUT11_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT11_FLOOR_F1,
+        },
+    );
+}
+
+/// A thirteenth sample, drawn and annotated blind in the eighth session
+/// (`tests/data/sets_heldout12.md`), kept unread while that session worked
+/// and measured once at its end.
+#[test]
+#[ignore = "sealed: measured once at the end of the session that drew it"]
+fn sets_match_the_twelfth_held_out_annotations() {
+    measure(
+        "sets_heldout12.csv",
+        &["heldout12_fr", "heldout12_en"],
+        Floors {
+            status: HELDOUT12_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT12_FLOOR_F1,
+        },
+    );
+}
+
 fn measure(file: &str, corpora: &[&str], floors: Floors) {
     eprintln!("== {file}");
     let reference = Reference::load(format!("{ROOT}/input").as_ref()).unwrap();
@@ -462,3 +512,9 @@ const HELDOUT8_FLOOR_STATUS: f64 = 0.71;
 const HELDOUT8_FLOOR_F1: f64 = 0.79;
 const HELDOUT9_FLOOR_STATUS: f64 = 0.76;
 const HELDOUT9_FLOOR_F1: f64 = 0.85;
+const HELDOUT10_FLOOR_STATUS: f64 = 0.0;
+const HELDOUT10_FLOOR_F1: f64 = 0.0;
+const HELDOUT11_FLOOR_STATUS: f64 = 0.0;
+const HELDOUT11_FLOOR_F1: f64 = 0.0;
+const HELDOUT12_FLOOR_STATUS: f64 = 0.0;
+const HELDOUT12_FLOOR_F1: f64 = 0.0;
