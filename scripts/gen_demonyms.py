@@ -43,6 +43,11 @@ FRENCH_CAPITALS = {
 }
 FRENCH_SOURCE = "French exonym of the capital (own knowledge)"
 
+# Capitals that news writes shorter than the package ("Washington" for "Washington D.C."), in
+# every language.
+SHORT_CAPITALS = {"Washington": "USA"}
+SHORT_SOURCE = "the capital's short name (own knowledge)"
+
 # Demonyms the package lacks that news writes often ("the Saudi leader", "les autorités
 # émiraties"); French ones as masculine and feminine singular, plurals derived.
 EXTRA_DEMONYMS = {
@@ -115,7 +120,7 @@ def main():
         for cap in c.get("capital") or []:
             forms[("mul", "capital", cap)].add(code)
     # The forms written here, not read from the package: (lang, kind, form -> code, source).
-    own = [("fr", "capital", FRENCH_CAPITALS, FRENCH_SOURCE)]
+    own = [("fr", "capital", FRENCH_CAPITALS, FRENCH_SOURCE), ("mul", "capital", SHORT_CAPITALS, SHORT_SOURCE)]
     own += [(lang, "metonym", table, METONYM_SOURCE) for lang, table in METONYMS.items()]
     extra = {
         lang: {f: code for form, code in table.items() for f in (french_forms(form) if lang == "fr" else {form})}

@@ -717,6 +717,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             i += 1;
         }
+        // A group before an inclusive marker is not an item: the countries
+        // after it are some of its members ("de nombreux pays de l'Union
+        // européenne, notamment le Royaume-Uni et l'Allemagne").
+        if partial && self.group_at(prev).is_some() {
+            return None;
+        }
         joiner.then_some(partial)
     }
 
@@ -1126,8 +1132,14 @@ pub fn resolve(
         named_groups,
         former,
     };
-    for i in 0..solver.drafts.len() {
-        solver.solve(i);
+    // Lists first: an anaphora may point at one ("Britain, the Netherlands
+    // and West Germany ... these three countries").
+    for pass_lists in [true, false] {
+        for i in 0..solver.drafts.len() {
+            if matches!(solver.drafts[i].kind, SetKind::List | SetKind::Union) == pass_lists {
+                solver.solve(i);
+            }
+        }
     }
     solver.link_counts();
     finish(&ctx, solver.drafts)
@@ -1588,10 +1600,16 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
     if noun_class(ctx, i, k) == Noun::Partner {
         // "la Turquie, allié de l'Otan", "an ally in the NATO
         // alliance": one ally names the group, as "membre de l'Otan".
-        if k == i + 1 && ctx.is(i, Role::Singular) && ctx.is(k, Role::Of) {
+        // "ses alliés de l'Otan": the group's others, as "Turkey's NATO
+        // allies".
+        if k == i + 1 && ctx.is(k, Role::Of) {
             let g = ctx.skip(k + 1, &[Role::Article]);
             let gr = ctx.group_at(g)?;
-            return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
+            let mut d = Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In);
+            if !ctx.is(i, Role::Singular) {
+                d.noun = Noun::Partner;
+            }
+            return Some(d);
         }
         return None;
     }
@@ -1685,9 +1703,10 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
         return Some(d);
     }
     if ctx.is(i, Role::Negation) {
+        // "non-EC countries", "non-OPEC oil producing countries"
         let gr = ctx.group_at(i + 1)?;
-        let k = ctx.skip(i + 2, &[Role::MemberNoun]);
-        return (k > i + 2).then(|| Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::NotIn));
+        let (n, k) = noun_after_group(ctx, i + 2);
+        return (k > n).then(|| Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::NotIn));
     }
     if ctx.is(i, Role::Both) {
         // "both countries", "both of these nations"
@@ -2088,16 +2107,13 @@ impl Solver<'_, '_, '_> {
             if d.noun == Noun::Partner {
                 // The group's members other than the countries its sentence
                 // names before it ("Greece and Turkey's NATO allies"); with
-                // none named, an unnamed part.
-                let mut others = all.clone();
+                // none of them named, the whole group ("la force Barkhane et
+                // ses alliés du G5 Sahel").
+                let mut others = all;
                 for x in self.countries_before(d.from, 0) {
                     others.remove(&x);
                 }
-                return if others.len() < all.len() {
-                    (others, Coverage::Complete)
-                } else {
-                    (Members::new(), Coverage::None)
-                };
+                return (others, Coverage::Complete);
             }
             // "les pays de l'UE, sauf le Royaume-Uni": the group without them.
             let mut all = all;
@@ -2183,11 +2199,16 @@ impl Solver<'_, '_, '_> {
             self.nearest(k)
                 .filter(|&j| {
                     let e = &self.drafts[j];
+                    // A list of as many, named near ("Britain, the
+                    // Netherlands and West Germany ... these three
+                    // countries").
+                    let near_list = || self.sentences_apart(e.to - 1, d.from) <= 3;
                     j != k
                         && e.to <= d.from
                         && e.coverage == coverage
                         && e.resolved
-                        && (e.stated == Some(n) || e.members.len() as u64 == n)
+                        && (e.stated == Some(n)
+                            || (e.members.len() as u64 == n && (e.list.is_none() || near_list())))
                 })
                 .max_by_key(|&j| self.drafts[j].to)
                 .map(|j| (self.drafts[j].members.clone(), coverage))
@@ -2201,6 +2222,9 @@ impl Solver<'_, '_, '_> {
         if n > 4 {
             return partial.unwrap_or((Members::new(), Coverage::None));
         }
+        if let Some(m) = self.joined_before(d.from, n, 3) {
+            return (m, Coverage::Complete);
+        }
         let mut named = self.named_before(d.from, 3, d.adjectives());
         if (named.len() as u64) < n {
             // "les trois pays" after an article that has named three
@@ -2213,8 +2237,15 @@ impl Solver<'_, '_, '_> {
             }
         }
         if (named.len() as u64) < n {
-            // "an agreement between the two countries to prospect for uranium in Guinea"
-            for iso3 in self.countries_in_sentence(d.from) {
+            // "an agreement between the two countries to prospect for uranium
+            // in Guinea"; then the next sentence ("les deux pays d'Amérique
+            // centrale. [...] le président du Salvador").
+            // Not past a territory named near (see above).
+            let next = match self.territory_before(d.from, 3) {
+                true => Vec::new(),
+                false => self.named_next_sentence(d.from, d.adjectives()),
+            };
+            for iso3 in self.countries_in_sentence(d.from).into_iter().chain(next) {
                 if !named.contains(&iso3) {
                     named.push(iso3);
                 }
@@ -2237,6 +2268,80 @@ impl Solver<'_, '_, '_> {
             Some(p) if coverage != Coverage::Complete && p.0.len() >= m.len() => p,
             _ => (m, coverage),
         }
+    }
+
+    /// The states named in the sentence after the one of unit `u`, in text
+    /// order.
+    fn named_next_sentence(&self, u: usize, adjectives: Adjectives) -> Vec<String> {
+        let ctx = self.ctx;
+        let (at, _) = ctx.span(u);
+        let at_orig = ctx.folded.orig_byte(at);
+        let ends = self.sentence_ends.get_or_init(|| sentence_ends(ctx.text));
+        let current = ends.partition_point(|&e| e < at_orig);
+        let Some(&first) = ends.get(current) else {
+            return Vec::new();
+        };
+        let last = ends.get(current + 1).map_or(ctx.text.len(), |&e| e + 1);
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        let lo = ctx.mentions.partition_point(|m| m.byte_start <= first);
+        let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
+        for m in &ctx.mentions[lo..hi] {
+            if m.kind == MentionKind::Country || m.kind == MentionKind::Historical {
+                found.push((m.folded_start, ctx.renamed(m).unwrap_or(&m.codes[0])));
+            }
+        }
+        let (from, to) = reach(&ctx.folded.text, at, at, DEMONYM_REACH);
+        for (start, iso3) in self.adjectives_in(from.max(at), to, adjectives) {
+            let o = ctx.folded.orig_byte(start);
+            if o > first && o < last {
+                found.push((start, iso3));
+            }
+        }
+        found.sort_unstable();
+        let mut out: Vec<String> = Vec::new();
+        for (_, iso3) in found {
+            if ctx.reference.is_state(iso3) && !out.iter().any(|x| x == iso3) {
+                out.push(iso3.to_string());
+            }
+        }
+        out
+    }
+
+    /// The last countries joined as items before unit `u` ("la France et
+    /// l'Allemagne", "both West Germany and Japan"), within `sentences`
+    /// sentences before its own, when they are `n` states.
+    fn joined_before(&self, u: usize, n: u64, sentences: usize) -> Option<Members> {
+        let ctx = self.ctx;
+        let at = ctx.folded.orig_byte(ctx.span(u).0);
+        for run in self.runs.iter().rev() {
+            let last = *run.items.last()?;
+            if last >= u {
+                continue;
+            }
+            let end = ctx.mention_at(last)?.byte_end;
+            if self.sentences_between(end, at) > sentences {
+                return None;
+            }
+            // "Dans un communiqué commun avec le Canada et l'Australie, les
+            // deux pays": not these.
+            if self.sentences_between(end, at) == 0 && self.set_apart(run.items[0], u) {
+                continue;
+            }
+            let mut m = Members::new();
+            for &i in &run.items {
+                let x = ctx.mention_at(i)?;
+                let iso3 = match x.kind {
+                    MentionKind::Country if ctx.reference.is_state(&x.codes[0]) => x.codes[0].as_str(),
+                    MentionKind::Historical => ctx.renamed(x)?,
+                    _ => return None,
+                };
+                add(&mut m, iso3, "anaphora");
+            }
+            if m.len() as u64 == n {
+                return Some(m);
+            }
+        }
+        None
     }
 
     /// The last group named before unit `u` in its sentence.
@@ -2365,14 +2470,36 @@ impl Solver<'_, '_, '_> {
             }
         }
         // Adjectives and capitals within reach.
+        let (from, to) = reach(&ctx.folded.text, at, at, DEMONYM_REACH);
+        for (start, iso3) in self.adjectives_in(from, to, adjectives) {
+            if start == at {
+                continue;
+            }
+            let o = ctx.folded.orig_byte(start);
+            let before = start < at;
+            let d = self.sentences_between(o.min(at_orig), o.max(at_orig));
+            if (before && d <= sentences) || (!before && d == 0) {
+                found.push((if before { d } else { 0 }, start, iso3.to_string()));
+            }
+        }
+        found
+    }
+
+    /// The countries that adjectives, capitals and metonyms name between
+    /// folded bytes `from` and `to` ("les présidents français et
+    /// américain", "Pékin et Tokyo", "the Kremlin"), as (folded position,
+    /// country); a former state's successor's adjective names the former
+    /// state while it existed ("Moscow" in 1987).
+    fn adjectives_in(&self, from: usize, to: usize, adjectives: Adjectives) -> Vec<(usize, &str)> {
+        let ctx = self.ctx;
         let text = &ctx.folded.text;
-        let (from, to) = reach(text, at, at, DEMONYM_REACH);
         let words: Vec<&str> = text[from..to]
             .split(|c: char| !(is_word_char(c) || c == '\''))
             .filter(|w| !w.is_empty())
             .collect();
         // Where a word starts in `text` (separators may take several bytes: "»").
         let start_of = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+        let mut found = Vec::new();
         let mut k = 0;
         while k < words.len() {
             let (word, start) = (words[k], start_of(words[k]));
@@ -2395,7 +2522,7 @@ impl Solver<'_, '_, '_> {
                 }
                 None => (ctx.reference.demonym(ctx.lang, word), word),
             };
-            if word.len() < 4 || start == at {
+            if word.len() < 4 {
                 continue;
             }
             let Some(dm) = dm.filter(|d| ctx.reference.is_state(&d.code)) else {
@@ -2411,13 +2538,8 @@ impl Solver<'_, '_, '_> {
                 .former
                 .iter()
                 .find(|h| h.successors.contains(&dm.code))
-                .map_or(&dm.code, |h| &h.id);
-            let o = ctx.folded.orig_byte(start);
-            let before = start < at;
-            let d = self.sentences_between(o.min(at_orig), o.max(at_orig));
-            if (before && d <= sentences) || (!before && d == 0) {
-                found.push((if before { d } else { 0 }, start, iso3.to_string()));
-            }
+                .map_or(dm.code.as_str(), |h| h.id.as_str());
+            found.push((start, iso3));
         }
         found
     }

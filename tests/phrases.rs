@@ -551,3 +551,111 @@ fn foreign_and_national_governments_are_countries() {
         ("en", "1987-06-01", "Sixteen governments signed.", &[]),
     ]);
 }
+
+/// Each set as "quote|members" (ISO alpha-3 codes joined by ";").
+fn members(lang: &str, date: &str, text: &str) -> Vec<String> {
+    let (r, m) = common::shipped();
+    let (_, res) = paysage::analyse(text, lang, parse_date(date), m, r);
+    res.sets
+        .iter()
+        .map(|s| {
+            let codes: Vec<&str> = s.members.iter().map(|m| m.iso3.as_str()).collect();
+            format!("{}|{}", s.quote.replace('\n', " "), codes.join(";"))
+        })
+        .collect()
+}
+
+#[test]
+fn an_anaphora_takes_the_countries_joined_before_it_or_named_in_the_next_sentence() {
+    let cases: &[Case] = &[
+        // The pair joined before, not the adjective named last nor the
+        // country joined after the phrase.
+        (
+            "en",
+            "1987-03-31",
+            "The IMF predicts 2.5 pct growth in the U.S. Washington has extracted promises from both West Germany and Japan to cut the gap with the record American trade deficit. Poor growth in these two nations and the U.S. worries markets.",
+            &["these two nations|DEU;JPN"],
+        ),
+        // Not a pair the sentence sets apart.
+        (
+            "fr",
+            "2020-05-29",
+            "Les Etats-Unis et le Royaume-Uni ont obtenu une réunion. Dans un communiqué commun avec le Canada et l'Australie, les deux pays ont accusé Pékin.",
+            &["les deux pays|GBR;USA"],
+        ),
+        // A list of as many, named near.
+        (
+            "en",
+            "1987-03-20",
+            "Britain, the Netherlands and West Germany object to the tax because of U.S. soybean exports. If these three countries hold firm, they can block it.",
+            &["Britain, the Netherlands and West Germany|DEU;GBR;NLD", "these three countries|DEU;GBR;NLD"],
+        ),
+        // The country that completes it in the next sentence.
+        (
+            "fr",
+            "2020-05-31",
+            "La tempête se maintient au large du Guatemala et balaie les deux pays d'Amérique centrale. Le président du Salvador a décrété l'état d'urgence.",
+            &["les deux pays|GTM;SLV"],
+        ),
+        // Capitals name the governments' countries.
+        (
+            "fr",
+            "2020-06-06",
+            "Les relations entre Pékin et Washington se sont dégradées. Les deux gouvernements ont expulsé des journalistes.",
+            &["Les deux gouvernements|CHN;USA"],
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(lang, date, text, want)| {
+            let got = members(lang, date, text);
+            (got != want).then(|| format!("{lang} {date} {text:?}\n  got  {got:?}\n  want {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_group_after_a_negation_a_partner_noun_or_before_an_inclusive_marker() {
+    check(&[
+        // "non-" before a group and adjectives before the noun.
+        (
+            "en",
+            "1987-03-17",
+            "He said some non-OPEC oil producing countries had shown a willingness to cooperate.",
+            &["non-OPEC oil producing countries|group||none|0|"],
+        ),
+        // "ses alliés de l'Otan": the group without the country named before.
+        (
+            "fr",
+            "2020-05-05",
+            "La Turquie, qui cherche à apaiser les tensions avec ses alliés de l'Otan, a acheminé du matériel.",
+            &["alliés de l'Otan|group||complete|29|"],
+        ),
+        // With no member named before, the whole group.
+        (
+            "fr",
+            "2020-06-11",
+            "L'EIGS est l'ennemi numéro un de la force Barkhane et ses alliés du G5 Sahel (Mauritanie, Tchad, Mali, Niger, Burkina Faso).",
+            &[
+                "alliés du G5 Sahel|group||complete|5|",
+                "Mauritanie, Tchad, Mali, Niger, Burkina Faso|list||complete|5|",
+            ],
+        ),
+        // The countries after "notamment" are some of the group's, not a
+        // union with it.
+        (
+            "fr",
+            "2019-08-31",
+            "Le nombre de morts est plus élevé en France que dans de nombreux pays de l'Union européenne, notamment le Royaume-Uni et l'Allemagne.",
+            &["pays de l'Union européenne|group||partial|2|"],
+        ),
+        // The group's name written with a hyphen; "other" members.
+        (
+            "en",
+            "1987-03-22",
+            "Indonesia, together with other members of the Association of South-East Asian Nations (ASEAN), has protested.",
+            &["members of the Association of South-East Asian Nations|group||complete|5|"],
+        ),
+    ]);
+}
