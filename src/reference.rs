@@ -233,6 +233,9 @@ pub struct Grammar {
     /// lang -> folded abbreviation -> folded expansion ("rep." -> "republic"),
     /// role `abbreviation`: what data sources shorten in a cell.
     abbreviations: BTreeMap<String, HashMap<String, String>>,
+    /// lang -> the bodies of a group, as folded words, with the group's code
+    /// (role `group_body`: "Commission européenne" -> EU).
+    bodies: FastMap<String, Vec<(Vec<String>, String)>>,
 }
 
 const ANY_LANG: &str = "*";
@@ -373,7 +376,19 @@ impl Grammar {
         // ("FMI", "Paris Club"): the resolver must read them to know that a
         // later "member states" is not the last group's.
         out.extend(self.folded_words_of(ANY_LANG, "other_body"));
+        // The bodies of a group ("Commission européenne"): a later bare
+        // "Etats membres" is that group's.
+        out.extend(self.folded_words_of(ANY_LANG, "group_body"));
         out
+    }
+
+    /// The bodies of a group in `lang` (every language's when it has none),
+    /// each as its folded words with the group's code.
+    pub fn group_bodies(&self, lang: &str) -> &[(Vec<String>, String)] {
+        self.bodies
+            .get(lang)
+            .or_else(|| self.bodies.get(ANY_LANG))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The folded words of `role` in `lang`.
@@ -845,7 +860,7 @@ impl Reference {
             &memberships,
             &mut files,
         )?;
-        let grammar = load_grammar(get("grammar.csv")?, &mut files)?;
+        let grammar = load_grammar(get("grammar.csv")?, &groups, &mut files)?;
         let known = Known {
             by_alpha3: &by_alpha3,
             alpha2: &by_alpha2,
@@ -1338,7 +1353,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 51] = [
+pub const ROLES: [&str; 52] = [
+    "group_body",
     "partitive",
     "alternative",
     "other_body",
@@ -1397,7 +1413,7 @@ pub fn role_bit(role: &str) -> u64 {
     ROLES.iter().position(|r| *r == role).map_or(0, |i| 1u64 << i)
 }
 
-fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
+fn load_grammar(file: &RefFile, groups: &[String], files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
     let path = file.origin.as_path();
     let t = Table::read(file, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
@@ -1436,6 +1452,22 @@ fn load_grammar(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Grammar, R
                 .or_default()
                 .insert(folded, v);
         } else {
+            if role == "group_body" {
+                let v = t.get(rec, "value");
+                if !groups.iter().any(|g| g == v) {
+                    return Err(err(path, *line, "value", format!("unknown group code `{v}`")));
+                }
+                let tokens: Vec<String> = crate::normalize::tokens(&folded)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
+                for l in [lang, ANY_LANG] {
+                    g.bodies
+                        .entry(l.to_string())
+                        .or_default()
+                        .push((tokens.clone(), v.to_string()));
+                }
+            }
             g.add_word(lang, role, folded);
         }
     }

@@ -587,6 +587,21 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// The name of an organisation of countries whose members the data does
     /// not hold at unit `i` ("ICO", "le FMI", "Covax"): its length in units.
+    /// The group whose body ("Commission européenne", "Eurostat") starts
+    /// at `i`.
+    fn group_body_at(&self, i: usize) -> Option<&'a str> {
+        self.reference
+            .grammar
+            .group_bodies(self.lang)
+            .iter()
+            .find(|(p, _)| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word(i + k) == Some(w.as_str()))
+            })
+            .map(|(_, g)| g.as_str())
+    }
+
     fn other_body_at(&self, i: usize) -> Option<usize> {
         self.proper_at(i)
             .then(|| self.phrase_at(i, Phrases::OtherBody))
@@ -1188,6 +1203,9 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
     while i < ctx.units.len() {
         while seen < i {
             if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
+                last = Some((g, seen));
+            } else if let Some(g) = ctx.group_body_at(seen) {
+                // "la Commission européenne ... les Etats membres"
                 last = Some((g, seen));
             } else if ctx.other_body_at(seen).is_some() {
                 // An organisation of countries whose members the data does

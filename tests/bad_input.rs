@@ -123,6 +123,38 @@ fn bad_group_file_names_line_and_field() {
 }
 
 #[test]
+fn bad_grammar_row_names_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    copy_input(&input);
+    let grammar = input.join("grammar.csv");
+    let cases = [
+        (
+            "fr,group_body,Commission du Golfe,XXX\n",
+            "field `value`: unknown group code `XXX`",
+        ),
+        (
+            "fr,no_such_role,pays,\n",
+            "field `role`: unknown role `no_such_role`",
+        ),
+        (
+            "fr,number,douze,twelve\n",
+            "field `value`: `twelve` is not a whole number",
+        ),
+    ];
+    let original = std::fs::read_to_string(&grammar).unwrap();
+    for (row, message) in cases {
+        std::fs::write(&grammar, format!("{original}{row}")).unwrap();
+        let line = original.lines().count() + 1;
+        paysage()
+            .args(["lookup", "--input", input.to_str().unwrap(), "France"])
+            .assert()
+            .code(1)
+            .stderr(contains(format!("grammar.csv:{line}: {message}")));
+    }
+}
+
+#[test]
 fn missing_column_and_conflicting_name_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("input");

@@ -659,3 +659,30 @@ fn a_group_after_a_negation_a_partner_noun_or_before_an_inclusive_marker() {
         ),
     ]);
 }
+
+#[test]
+fn a_body_of_a_group_names_the_group_of_a_later_bare_member_phrase() {
+    check(&[
+        (
+            "fr",
+            "2019-03-02",
+            "La Commission européenne a proposé une directive. Elle permettrait aux États membres de choisir leur fuseau horaire.",
+            &["États membres|group||complete|28|"],
+        ),
+        (
+            "en",
+            "1987-03-10",
+            "A European Commission spokesman said sugar was offered to the member states.",
+            &["member states|group||complete|12|"],
+        ),
+        // "various" picks an unnamed part.
+        (
+            "en",
+            "1987-03-10",
+            "A European Commission spokesman said sugar was offered to boards in various member states.",
+            &["member states|group||none|0|"],
+        ),
+        // No body, no group: no set.
+        ("fr", "2019-03-02", "Elle permettrait aux États membres de choisir leur fuseau horaire.", &[]),
+    ]);
+}
