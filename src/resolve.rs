@@ -962,6 +962,10 @@ const ITEM_DATA_MAX: usize = 16;
 /// How many words after a count an inclusive marker may stand.
 const MARKER_REACH: usize = 8;
 
+/// How many words after a count a list marker with its list may stand, in
+/// the same sentence, when no other set phrase comes between.
+const FURTHER_REACH: usize = 12;
+
 /// At most this many sets an article (the first in text order).
 pub const MAX_SETS: usize = 1000;
 
@@ -1786,7 +1790,8 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
         if ctx.word(e) == Some("(") && ctx.group_at(e + 1).is_some() && ctx.word(e + 2) == Some(")") {
             e += 3;
         }
-        if ctx.word(e) == Some(",") {
+        let comma = ctx.word(e) == Some(",");
+        if comma {
             e += 1;
         }
         // A list marker right there, or an inclusive marker a few words on
@@ -1808,6 +1813,7 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
                     })
                     .filter_map(marker_at),
             )
+            .chain(comma.then(|| incise_marker(ctx, e)).flatten().and_then(marker_at))
             .collect();
         // Where a marker's list starts: past articles and prepositions.
         let list_start = |x: usize, n: usize| ctx.skip(x + n, &[Role::Article, Role::Of, Role::Contracted]);
@@ -1815,9 +1821,28 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             let start = list_start(x, n);
             run_from.contains_key(&start) || draft_from.contains_key(&start)
         };
+        // A list marker further on in the sentence, before any other set
+        // phrase, that a list follows ("Deux pays ont voté contre (la Russie
+        // et la Chine)", "seuls deux pays au monde comptent des cas:
+        // l'Afghanistan et le Pakistan").
+        // Only for a count of a noun for countries, and not past a joiner
+        // ("les 22 pays du Club de Paris, ainsi que par une poignée de
+        // créanciers (Chine, Inde, ...)").
+        let country_count = d.kind == SetKind::Count && d.noun == Noun::Country && d.group.is_none();
+        let further: Vec<(usize, usize, bool)> = (e..e + FURTHER_REACH)
+            .take_while(|&x| {
+                country_count
+                    && ctx.word(x).is_some_and(|w| w != "." && w != ";")
+                    && !draft_from.contains_key(&x)
+                    && !ctx.is(x, Role::Joiner)
+                    && ctx.phrase_at(x, Phrases::Joiner).is_none()
+            })
+            .filter_map(|x| ctx.marker_at(x, Marker::List).map(|n| (x, n, true)))
+            .collect();
         let (e, marker) = candidates
             .iter()
             .find(starts)
+            .or_else(|| further.iter().find(starts))
             .or(candidates.first())
             .map_or((e, None), |&(x, n, complete)| (x, Some((n, complete))));
         let (start, complete) = match marker {
@@ -1874,6 +1899,17 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             d.from -= 1;
         }
     }
+}
+
+/// Where a marker may stand after a phrase set off by commas that follows
+/// a count ("16 pays, placés sur liste rouge, dont les Etats-Unis"): past
+/// the phrase's closing comma, when it closes within [`MARKER_REACH`] words
+/// of the same sentence.
+fn incise_marker(ctx: &Ctx, from: usize) -> Option<usize> {
+    (from..from + MARKER_REACH)
+        .take_while(|&x| ctx.word(x).is_some_and(|w| w != "." && w != ";"))
+        .find(|&x| ctx.word(x) == Some(","))
+        .map(|x| x + 1)
 }
 
 /// Two or more phrases joined ("les 27 Etats membres de l'UE (UE) et 21

@@ -686,3 +686,34 @@ fn a_body_of_a_group_names_the_group_of_a_later_bare_member_phrase() {
         ("fr", "2019-03-02", "Elle permettrait aux États membres de choisir leur fuseau horaire.", &[]),
     ]);
 }
+
+#[test]
+fn a_count_takes_a_list_after_a_phrase_between_commas_or_further_on_in_its_clause() {
+    check(&[
+        (
+            "fr",
+            "2020-07-25",
+            "Les tests visent les voyageurs de 16 pays, placés sur liste rouge, dont les Etats-Unis, Israël, l'Algérie et la Turquie.",
+            &[
+                "16 pays|count|16|partial|4|partial",
+                "Etats-Unis, Israël, l'Algérie et la Turquie|list||partial|4|",
+            ],
+        ),
+        (
+            "fr",
+            "2020-08-15",
+            "Deux pays ont voté contre (la Russie et la Chine) et onze autres se sont abstenus.",
+            &["Deux pays|count|2|complete|2|consistent"],
+        ),
+        // Not past a joiner: the list is another noun's.
+        (
+            "fr",
+            "2020-06-10",
+            "L'initiative est déclinée par les 22 pays du Club de Paris, ainsi que par une poignée de créanciers émergents (Chine, Inde, Turquie).",
+            &[
+                "22 pays du Club de Paris|count|22|none|0|unverifiable",
+                "Chine, Inde, Turquie|list||complete|3|",
+            ],
+        ),
+    ]);
+}
