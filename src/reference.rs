@@ -1353,7 +1353,9 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 52] = [
+pub const ROLES: [&str; 54] = [
+    "part_adjective",
+    "restrictive",
     "group_body",
     "partitive",
     "alternative",

@@ -280,10 +280,12 @@ enum Role {
     Degree,
     ItemData,
     Alternative,
+    PartAdjective,
+    Restrictive,
 }
 
 impl Role {
-    const ALL: [Role; 31] = [
+    const ALL: [Role; 33] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -315,6 +317,8 @@ impl Role {
         Role::Degree,
         Role::ItemData,
         Role::Alternative,
+        Role::PartAdjective,
+        Role::Restrictive,
     ];
 
     fn name(self) -> &'static str {
@@ -350,6 +354,8 @@ impl Role {
             Role::Degree => "degree",
             Role::ItemData => "item_data",
             Role::Alternative => "alternative",
+            Role::PartAdjective => "part_adjective",
+            Role::Restrictive => "restrictive",
         }
     }
 }
@@ -1327,11 +1333,12 @@ fn noun_after_group(ctx: &Ctx, after: usize) -> (usize, usize) {
 
 /// A word that may be an adjective in a noun phrase: no grammar role, letters.
 fn adjective(ctx: &Ctx, i: usize) -> bool {
-    ctx.lex(i)
-        .is_some_and(|l| (l.roles == 0 || ctx.is(i, Role::RegionAdjective)) && l.number.is_none())
-        && ctx
-            .word(i)
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    ctx.lex(i).is_some_and(|l| {
+        (l.roles == 0 || ctx.is(i, Role::RegionAdjective) || ctx.is(i, Role::PartAdjective))
+            && l.number.is_none()
+    }) && ctx
+        .word(i)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
 }
 
 fn noun_class(ctx: &Ctx, from: usize, to: usize) -> Noun {
@@ -1574,7 +1581,9 @@ fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Optio
     group_phrase(ctx, i, implied).map(|mut d| {
         d.other = other && d.kind == SetKind::Group;
         d.part = d.kind == SetKind::Group
-            && (quantified(ctx, if other { i - 1 } else { i }) || regional(ctx, i, d.to));
+            && (quantified(ctx, if other { i - 1 } else { i })
+                || regional(ctx, i, d.to)
+                || restricted(ctx, d.to));
         d
     })
 }
@@ -1585,12 +1594,20 @@ fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Optio
 /// singular noun, an apposition that names the group ("Indonesia, the only
 /// Asian member of OPEC").
 fn regional(ctx: &Ctx, i: usize, to: usize) -> bool {
+    let part = |a: usize| ctx.is(a, Role::RegionAdjective) || ctx.is(a, Role::PartAdjective);
     let before = !ctx.is(i, Role::Singular)
         && (i.saturating_sub(2)..i)
             .rev()
-            .take_while(|&a| adjective(ctx, a) || ctx.is(a, Role::CountBlocker))
-            .any(|a| ctx.is(a, Role::RegionAdjective));
-    before || (i..to).any(|a| ctx.is(a, Role::RegionAdjective))
+            .take_while(|&a| adjective(ctx, a) || ctx.is(a, Role::CountBlocker) || part(a))
+            .any(part);
+    before || (i..to).any(part)
+}
+
+/// A restrictive clause right after a group phrase ending at `to`, no comma
+/// between ("les pays de l'UE qui ne veulent pas", "les pays de l'OCDE
+/// ayant participé à l'étude"): an unnamed part of the group.
+fn restricted(ctx: &Ctx, to: usize) -> bool {
+    ctx.is(to, Role::Restrictive)
 }
 
 /// How many sentence ends may stand between a bare member phrase ("Etats

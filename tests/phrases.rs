@@ -717,3 +717,47 @@ fn a_count_takes_a_list_after_a_phrase_between_commas_or_further_on_in_its_claus
         ),
     ]);
 }
+
+#[test]
+fn a_qualifier_or_a_restrictive_clause_makes_a_group_phrase_an_unnamed_part() {
+    check(&[
+        (
+            "fr",
+            "2020-09-23",
+            "C'était un transfert de charge entre les vieux pays de l'UE et les autres.",
+            &["pays de l'UE|group||none|0|"],
+        ),
+        (
+            "fr",
+            "2020-09-23",
+            "Le pacte prévoit que les pays de l'UE qui ne veulent pas accueillir de demandeurs d'asile paieront.",
+            &["pays de l'UE|group||none|0|"],
+        ),
+        // Set off by a comma, the clause describes the whole group.
+        (
+            "fr",
+            "2020-09-23",
+            "Le pacte concerne les pays de l'UE, qui devront tous participer.",
+            &["pays de l'UE|group||complete|27|"],
+        ),
+        (
+            "fr",
+            "2019-03-01",
+            "Elle a été introduite dans une quinzaine de pays de l'Union européenne.",
+            &["pays de l'Union européenne|group||none|0|"],
+        ),
+        (
+            "en",
+            "1987-04-06",
+            "He will meet farm policy leaders in the key GATT member states.",
+            &["GATT member states|group||none|0|"],
+        ),
+        // An adjective of a part between a number and its noun keeps the count.
+        (
+            "en",
+            "1987-04-06",
+            "The six major industrial countries met in Paris.",
+            &["six major industrial countries|count|6|none|0|unverifiable"],
+        ),
+    ]);
+}
