@@ -1353,7 +1353,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 54] = [
+pub const ROLES: [&str; 55] = [
+    "locative",
     "part_adjective",
     "restrictive",
     "group_body",

@@ -282,10 +282,11 @@ enum Role {
     Alternative,
     PartAdjective,
     Restrictive,
+    Locative,
 }
 
 impl Role {
-    const ALL: [Role; 33] = [
+    const ALL: [Role; 34] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -319,6 +320,7 @@ impl Role {
         Role::Alternative,
         Role::PartAdjective,
         Role::Restrictive,
+        Role::Locative,
     ];
 
     fn name(self) -> &'static str {
@@ -356,6 +358,7 @@ impl Role {
             Role::Alternative => "alternative",
             Role::PartAdjective => "part_adjective",
             Role::Restrictive => "restrictive",
+            Role::Locative => "locative",
         }
     }
 }
@@ -1667,8 +1670,11 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
                     .is_some_and(|len| p + 1 + len == i)
         });
     let of_body = ctx.is(k, Role::Of) && ctx.is(ctx.skip(k + 1, &[Role::Article]), Role::BodyNoun);
+    // "other members" of the organisation named near ("the Saudi cut ...
+    // gives other members an incentive").
+    let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
     let shape = match k - i {
-        1 => ctx.is(i, Role::MemberWord) && (possessive || of_body),
+        1 => ctx.is(i, Role::MemberWord) && (possessive || of_body || other),
         2 => {
             (i..k).any(|a| ctx.is(a, Role::MemberWord))
                 && (i..k).all(|a| !ctx.is(a, Role::PartnerNoun))
@@ -1677,7 +1683,15 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
         _ => false,
     };
     let negated = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation)) || ctx.is(k, Role::Negation);
-    let of_named = ctx.is(k, Role::Of) && ctx.names_at(ctx.skip(k + 1, &[Role::Article]));
+    // "member states of the ICO" names its organisation; "member states in
+    // February" (a place or a date after a locative) does not.
+    let of_named = ctx.is(k, Role::Of) && {
+        let x = ctx.skip(k + 1, &[Role::Article]);
+        ctx.names_at(x)
+            && (!ctx.is(k, Role::Locative)
+                || ctx.group_or_short_at(x).is_some()
+                || ctx.other_body_at(x).is_some())
+    };
     let bare = shape && !negated && !of_named;
     // "Etats membres", "member countries" (a noun for countries) reach
     // further back than "ses membres", which as often means people.

@@ -761,3 +761,30 @@ fn a_qualifier_or_a_restrictive_clause_makes_a_group_phrase_an_unnamed_part() {
         ),
     ]);
 }
+
+#[test]
+fn other_members_and_member_states_after_a_place_or_date_take_the_group_named_near() {
+    check(&[
+        (
+            "en",
+            "1987-03-17",
+            "OPEC output was lower because of the Saudi cut, which could give other members an incentive to exceed their quotas.",
+            &["members|group||complete|12|"],
+        ),
+        (
+            "en",
+            "1987-03-17",
+            "The EC met. Sugar was offered to member states in February.",
+            &["member states|group||complete|12|"],
+        ),
+        // "of" and a name: that organisation's members, not the group's.
+        (
+            "en",
+            "1987-03-17",
+            "The EC met. Sugar was offered to member states of the International Sugar Organisation.",
+            &[],
+        ),
+        // Members alone are as often people.
+        ("en", "1987-03-17", "OPEC met in Vienna. Members of the press waited outside.", &[]),
+    ]);
+}
