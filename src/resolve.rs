@@ -1583,8 +1583,11 @@ fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Optio
     let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
     group_phrase(ctx, i, implied).map(|mut d| {
         d.other = other && d.kind == SetKind::Group;
+        // "d'autres pays de l'UE": some others, an unnamed part.
+        let some_others = other && i >= 2 && ctx.phrase_at(i - 2, Phrases::Quantifier) == Some(2);
         d.part = d.kind == SetKind::Group
             && (quantified(ctx, if other { i - 1 } else { i })
+                || some_others
                 || regional(ctx, i, d.to)
                 || restricted(ctx, d.to));
         d
@@ -2165,8 +2168,7 @@ impl Solver<'_, '_, '_> {
         let all = self.group_members(g, date);
         if d.other && named.is_none() {
             // The group's members besides the countries named just before
-            // ("Greece ... Other EC countries"); with none named, an unnamed
-            // part.
+            // ("Greece ... Other EC countries").
             let mut others = all.clone();
             for x in self.countries_before(d.from, 1) {
                 others.remove(&x);
@@ -2181,7 +2183,15 @@ impl Solver<'_, '_, '_> {
                     }
                 }
             }
-            let fits = others.len() < all.len() && d.stated.is_none_or(|n| others.len() as u64 == n);
+            if others.len() == all.len() {
+                // "les autres pays nordiques" said of Norway, named earlier
+                // in the article; "Other GATT countries" after China, no
+                // member: the whole group.
+                for x in self.countries_before(d.from, usize::MAX / 2) {
+                    others.remove(&x);
+                }
+            }
+            let fits = d.stated.is_none_or(|n| others.len() as u64 == n);
             return if fits {
                 (others, Coverage::Complete)
             } else {

@@ -788,3 +788,30 @@ fn other_members_and_member_states_after_a_place_or_date_take_the_group_named_ne
         ("en", "1987-03-17", "OPEC met in Vienna. Members of the press waited outside.", &[]),
     ]);
 }
+
+#[test]
+fn other_members_of_a_group_leave_out_the_countries_named_before_in_the_article() {
+    check(&[
+        // Norway named further back: the Nordic states without it.
+        (
+            "fr",
+            "2020-05-29",
+            "La Norvège déconseille les voyages. Un. Deux. Trois. Les voyages dans les autres pays nordiques seront réexaminés.",
+            &["pays nordiques|group||complete|4|"],
+        ),
+        // China is no member: every member is another.
+        (
+            "en",
+            "1987-03-10",
+            "China has the potential to disrupt world markets. Other GATT countries will be nervous.",
+            &["GATT countries|group||complete|92|"],
+        ),
+        // "d'autres", with some named after "à l'instar de": a part.
+        (
+            "fr",
+            "2019-11-21",
+            "Si la France interdit cette pratique, d'autres pays de l'Union européenne à l'instar du Royaume-Uni et de l'Irlande l'autorisent.",
+            &["pays de l'Union européenne|group||partial|2|"],
+        ),
+    ]);
+}
