@@ -247,6 +247,9 @@ pub struct Lex {
     pub roles: u64,
     /// Value of a number word and whether it multiplies.
     pub number: Option<(u64, bool)>,
+    /// One bit a role ([`role_bit`]) of which a word or phrase starts with
+    /// this word ("à" for "à savoir"): a phrase is looked for only there.
+    pub starts: u64,
 }
 
 /// Folded word -> [`Lex`], for one language.
@@ -301,6 +304,20 @@ impl Grammar {
                 (lang.clone(), by_role)
             })
             .collect();
+        let langs: Vec<String> = self.lexicons.keys().cloned().collect();
+        for lang in langs {
+            for (bit, role) in ROLES.iter().enumerate() {
+                let firsts: Vec<String> = self
+                    .phrases(&lang, role)
+                    .iter()
+                    .filter_map(|p| p.first().cloned())
+                    .collect();
+                let lex = self.lexicons.get_mut(&lang).expect("a lexicon for each language");
+                for w in firsts {
+                    lex.entry(w).or_default().starts |= 1u64 << bit;
+                }
+            }
+        }
     }
 
     /// Whether `lang` itself (not every language) has words of `role`: a

@@ -451,6 +451,12 @@ struct LangRoles<'a> {
     bits: [u64; Role::ALL.len()],
     adjectives_after: bool,
     phrases: [&'a [Vec<String>]; Phrases::ALL.len()],
+    /// Each [`Phrases`] role's bit in [`Lex::starts`].
+    phrase_bits: [u64; Phrases::ALL.len()],
+    /// The bodies of a group (role `group_body`), each as its words with the
+    /// group's code.
+    bodies: &'a [(Vec<String>, String)],
+    group_body_bit: u64,
 }
 
 impl<'a> LangRoles<'a> {
@@ -466,6 +472,9 @@ impl<'a> LangRoles<'a> {
             }),
             adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
             phrases: Phrases::ALL.map(|p| reference.grammar.phrases(lang, p.role())),
+            phrase_bits: Phrases::ALL.map(|p| crate::reference::role_bit(p.role())),
+            bodies: reference.grammar.group_bodies(lang),
+            group_body_bit: crate::reference::role_bit("group_body"),
         }
     }
 }
@@ -599,9 +608,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// The group whose body ("Commission européenne", "Eurostat") starts
     /// at `i`.
     fn group_body_at(&self, i: usize) -> Option<&'a str> {
-        self.reference
-            .grammar
-            .group_bodies(self.lang)
+        if self.lex(i)?.starts & self.roles.group_body_bit == 0 {
+            return None;
+        }
+        self.roles
+            .bodies
             .iter()
             .find(|(p, _)| {
                 p.iter()
@@ -813,6 +824,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// A word or phrase of `role` at `i`: its length in units (the longest).
     fn phrase_at(&self, i: usize, role: Phrases) -> Option<usize> {
+        // Most words start no phrase of the role: one bit says so.
+        if self.lex(i)?.starts & self.roles.phrase_bits[role as usize] == 0 {
+            return None;
+        }
         self.roles.phrases[role as usize]
             .iter()
             .filter(|p| {
