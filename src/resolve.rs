@@ -729,6 +729,16 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 i += n;
                 continue;
             }
+            // A capital among the countries ("la Belgique, Paris, la Serbie"):
+            // a city, passed over.
+            if self
+                .word(i)
+                .and_then(|w| self.reference.demonym(self.lang, w))
+                .is_some_and(|d| d.capital)
+            {
+                i += 1;
+                continue;
+            }
             if let Some(end) = self.past_figure(i, &gap) {
                 i = end;
                 continue;
@@ -768,9 +778,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// 462,048 (532,299) and Belgium"); or a figure before the next item
     /// with its word ("1.466 en Albanie", "145 pour la Tanzanie").
     fn past_figure(&self, i: usize, gap: &std::ops::Range<usize>) -> Option<usize> {
+        // Digits, or a number word ("Ivory Coast seven pct").
         let figure = |k: usize| {
             self.word(k)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                || self.lex(k).is_some_and(|l| l.number.is_some())
         };
         // A separator inside a number ("462,048") is no joiner.
         let inside = |k: usize| {

@@ -815,3 +815,21 @@ fn other_members_of_a_group_leave_out_the_countries_named_before_in_the_article(
         ),
     ]);
 }
+
+#[test]
+fn a_list_runs_past_a_figure_in_words_and_a_capital_among_its_countries() {
+    check(&[
+        (
+            "en",
+            "1987-03-01",
+            "The plan would give Colombia 17 pct, Ivory Coast seven pct and Indonesia six pct of the market.",
+            &["Colombia 17 pct, Ivory Coast seven pct and Indonesia|list||complete|3|"],
+        ),
+        (
+            "fr",
+            "2020-09-01",
+            "Nous sommes en pourparlers avec la Belgique, Paris, la Serbie et Oman.",
+            &["Belgique, Paris, la Serbie et Oman|list||complete|3|"],
+        ),
+    ]);
+}
