@@ -60,22 +60,23 @@ EXTRA_DEMONYMS = {
 }
 EXTRA_SOURCE = "demonym (own knowledge)"
 
-# Metonyms: the seat of a state's power written for the state ("la Maison Blanche a répondu",
-# "the Kremlin said"), one or two words (the resolver also reads two words joined by a space or
+# Metonyms: the seat of a state's power, or a common by-name, written for the state ("la Maison
+# Blanche a répondu", "the Kremlin said", "l'Hexagone", "l'Etat hébreu"), one or two words (the resolver also reads two words joined by a space or
 # a hyphen). Unlike a capital, one is written after an article. Left out: the names that also
 # name a town's building or a firm ("Quirinal", "Bank of ..." of three words).
 METONYMS = {
     "fr": {
         "Maison Blanche": "USA", "Maison-Blanche": "USA", "Kremlin": "RUS", "Elysée": "FRA",
         "Élysée": "FRA", "Matignon": "FRA", "Quai d'Orsay": "FRA", "Downing Street": "GBR",
-        "Pentagone": "USA", "Zhongnanhai": "CHN",
+        "Pentagone": "USA", "Zhongnanhai": "CHN", "Hexagone": "FRA", "Etat hébreu": "ISR",
+        "État hébreu": "ISR",
     },
     "en": {
         "White House": "USA", "Kremlin": "RUS", "Pentagon": "USA", "Downing Street": "GBR",
         "Elysee": "FRA", "Bundesbank": "DEU", "Federal Reserve": "USA", "Zhongnanhai": "CHN",
     },
 }
-METONYM_SOURCE = "metonym: the seat of the state's power (own knowledge)"
+METONYM_SOURCE = "metonym: the seat of the state's power or a by-name (own knowledge)"
 
 # Combining forms, the first half of a compound adjective that names two countries ("la
 # relation franco-américaine", "les tensions irano-américaines", "Sino-Soviet talks"): the

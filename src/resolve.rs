@@ -2675,6 +2675,16 @@ impl Solver<'_, '_, '_> {
         let ctx = self.ctx;
         let item =
             |i: usize| ctx.mention_at(i).is_some() || ctx.is(i, Role::Article) || ctx.is(i, Role::Joiner);
+        // Joined to the set by "et"/"and" ("entre Israël et les deux pays du
+        // Golfe"): the other party, not one of them.
+        if x < u
+            && (x + 1..u).all(|i| {
+                ctx.is(i, Role::Article) || ctx.is(i, Role::Joiner) || ctx.is(i, Role::Demonstrative)
+            })
+            && (x + 1..u).any(|i| ctx.is(i, Role::Joiner) && ctx.word(i) != Some(","))
+        {
+            return true;
+        }
         let Some(b) = (0..x).rev().find(|&i| !item(i)) else {
             return false;
         };

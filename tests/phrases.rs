@@ -833,3 +833,16 @@ fn a_list_runs_past_a_figure_in_words_and_a_capital_among_its_countries() {
         ),
     ]);
 }
+
+#[test]
+fn a_country_joined_to_an_anaphora_is_the_other_party() {
+    let cases: &[Case] = &[(
+        "fr",
+        "2020-09-16",
+        "Les Emirats arabes unis ont signé. Bahreïn aussi. Les dirigeants ont dénoncé les accords entre Israël et ces deux pays.",
+        &["ces deux pays|ARE;BHR"],
+    )];
+    for &(lang, date, text, want) in cases {
+        assert_eq!(members(lang, date, text), want, "{text}");
+    }
+}
