@@ -283,10 +283,11 @@ enum Role {
     PartAdjective,
     Restrictive,
     Locative,
+    BoardNoun,
 }
 
 impl Role {
-    const ALL: [Role; 34] = [
+    const ALL: [Role; 35] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -321,6 +322,7 @@ impl Role {
         Role::PartAdjective,
         Role::Restrictive,
         Role::Locative,
+        Role::BoardNoun,
     ];
 
     fn name(self) -> &'static str {
@@ -359,6 +361,7 @@ impl Role {
             Role::PartAdjective => "part_adjective",
             Role::Restrictive => "restrictive",
             Role::Locative => "locative",
+            Role::BoardNoun => "board_noun",
         }
     }
 }
@@ -1562,7 +1565,11 @@ fn count_noun(ctx: &Ctx, i: usize, j: usize, n: usize) -> (Noun, usize) {
     // an organisation of countries without member data (role
     // `other_body`), its name part of the count's phrase.
     let member_adjective = k == n + 1 && ctx.is(n, Role::MemberAdjective);
-    let body = member_adjective.then(|| ctx.other_body_at(k)).flatten();
+    // Not the organisation's board ("the 16-member ICO board": people).
+    let body = member_adjective
+        .then(|| ctx.other_body_at(k))
+        .flatten()
+        .filter(|&len| !ctx.is(k + len, Role::BoardNoun));
     // Not an organisation of firms ("the 21-member Association of European
     // Airlines").
     let name: Vec<usize> = (k..k + 8)

@@ -846,3 +846,21 @@ fn a_country_joined_to_an_anaphora_is_the_other_party() {
         assert_eq!(members(lang, date, text), want, "{text}");
     }
 }
+
+#[test]
+fn a_member_count_on_an_organisation_s_board_counts_people() {
+    check(&[
+        (
+            "en",
+            "1987-03-30",
+            "At this week's meeting, the 16-member ICO board is scheduled to discuss quotas.",
+            &[],
+        ),
+        (
+            "en",
+            "1987-03-30",
+            "Producers and consumers at the 75-member ICO agreed.",
+            &["75-member ICO|count|75|none|0|unverifiable"],
+        ),
+    ]);
+}

@@ -271,7 +271,8 @@ fn sets_match_the_ninth_held_out_annotations() {
 
 /// An eleventh sample, drawn and annotated blind at the start of the eighth
 /// session (`tests/data/sets_heldout10.md`) and measured once on that
-/// session's first build before its misses were read.
+/// session's first build before its misses were read (status 0.800, F1
+/// 0.904); its classes were fixed since.
 #[test]
 fn sets_match_the_tenth_held_out_annotations() {
     measure(
@@ -287,9 +288,11 @@ fn sets_match_the_tenth_held_out_annotations() {
 
 /// A twelfth sample, drawn and annotated blind at the start of the eighth
 /// session (`tests/data/sets_heldout11.md`), kept unread while that session
-/// worked and measured once at its end.
+/// worked and measured once at its end: status 0.758 and F1 0.871, against
+/// 0.742 and 0.837 for the session's first build; one claim where no
+/// countries are meant for both ("the 16-member ICO board"), fixed since as
+/// a class.
 #[test]
-#[ignore = "sealed: measured once at the end of the session that drew it"]
 fn sets_match_the_eleventh_held_out_annotations() {
     measure(
         "sets_heldout11.csv",
@@ -304,9 +307,9 @@ fn sets_match_the_eleventh_held_out_annotations() {
 
 /// A thirteenth sample, drawn and annotated blind in the eighth session
 /// (`tests/data/sets_heldout12.md`), kept unread while that session worked
-/// and measured once at its end.
+/// and measured once at its end: status 0.815 and F1 0.872, against 0.785
+/// and 0.830 for the session's first build.
 #[test]
-#[ignore = "sealed: measured once at the end of the session that drew it"]
 fn sets_match_the_twelfth_held_out_annotations() {
     measure(
         "sets_heldout12.csv",
@@ -491,30 +494,30 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
     );
 }
 
-const FLOOR_STATUS: f64 = 0.85;
+const FLOOR_STATUS: f64 = 0.86;
 const CEIL_FALSE_INCONSISTENT: f64 = 0.02;
 const FLOOR_F1: f64 = 0.93;
 const HELDOUT_FLOOR_STATUS: f64 = 0.82;
-const HELDOUT_FLOOR_F1: f64 = 0.91;
-const HELDOUT2_FLOOR_STATUS: f64 = 0.91;
-const HELDOUT2_FLOOR_F1: f64 = 0.86;
+const HELDOUT_FLOOR_F1: f64 = 0.92;
+const HELDOUT2_FLOOR_STATUS: f64 = 0.92;
+const HELDOUT2_FLOOR_F1: f64 = 0.93;
 const HELDOUT3_FLOOR_STATUS: f64 = 0.83;
-const HELDOUT3_FLOOR_F1: f64 = 0.96;
-const HELDOUT4_FLOOR_STATUS: f64 = 0.75;
-const HELDOUT4_FLOOR_F1: f64 = 0.84;
-const HELDOUT5_FLOOR_STATUS: f64 = 0.86;
-const HELDOUT5_FLOOR_F1: f64 = 0.90;
-const HELDOUT6_FLOOR_STATUS: f64 = 0.85;
+const HELDOUT3_FLOOR_F1: f64 = 0.97;
+const HELDOUT4_FLOOR_STATUS: f64 = 0.80;
+const HELDOUT4_FLOOR_F1: f64 = 0.89;
+const HELDOUT5_FLOOR_STATUS: f64 = 0.88;
+const HELDOUT5_FLOOR_F1: f64 = 0.93;
+const HELDOUT6_FLOOR_STATUS: f64 = 0.86;
 const HELDOUT6_FLOOR_F1: f64 = 0.94;
-const HELDOUT7_FLOOR_STATUS: f64 = 0.88;
-const HELDOUT7_FLOOR_F1: f64 = 0.89;
-const HELDOUT8_FLOOR_STATUS: f64 = 0.71;
-const HELDOUT8_FLOOR_F1: f64 = 0.79;
-const HELDOUT9_FLOOR_STATUS: f64 = 0.76;
-const HELDOUT9_FLOOR_F1: f64 = 0.85;
-const HELDOUT10_FLOOR_STATUS: f64 = 0.0;
-const HELDOUT10_FLOOR_F1: f64 = 0.0;
-const HELDOUT11_FLOOR_STATUS: f64 = 0.0;
-const HELDOUT11_FLOOR_F1: f64 = 0.0;
-const HELDOUT12_FLOOR_STATUS: f64 = 0.0;
-const HELDOUT12_FLOOR_F1: f64 = 0.0;
+const HELDOUT7_FLOOR_STATUS: f64 = 0.90;
+const HELDOUT7_FLOOR_F1: f64 = 0.91;
+const HELDOUT8_FLOOR_STATUS: f64 = 0.77;
+const HELDOUT8_FLOOR_F1: f64 = 0.83;
+const HELDOUT9_FLOOR_STATUS: f64 = 0.81;
+const HELDOUT9_FLOOR_F1: f64 = 0.91;
+const HELDOUT10_FLOOR_STATUS: f64 = 0.82;
+const HELDOUT10_FLOOR_F1: f64 = 0.93;
+const HELDOUT11_FLOOR_STATUS: f64 = 0.74;
+const HELDOUT11_FLOOR_F1: f64 = 0.86;
+const HELDOUT12_FLOOR_STATUS: f64 = 0.80;
+const HELDOUT12_FLOOR_F1: f64 = 0.86;
