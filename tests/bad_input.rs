@@ -88,10 +88,6 @@ fn duplicate_country_code_stops_the_run_and_keeps_previous_outputs() {
 
 #[test]
 fn bad_group_file_names_line_and_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input");
-    copy_input(&input);
-    let groups = input.join("groups.csv");
     let cases = [
         (
             "EU,XXX,2004-05-01,,unknown\n",
@@ -110,24 +106,30 @@ fn bad_group_file_names_line_and_field() {
             "field `left`: left 2003-01-01 is before joined",
         ),
     ];
-    let original = std::fs::read_to_string(&groups).unwrap();
+    bad_rows("groups.csv", &cases);
+}
+
+/// Appends each row to `file` of a copy of the input and checks that the
+/// job stops with the message, the file and the row's line.
+fn bad_rows(file: &str, cases: &[(&str, &str)]) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    copy_input(&input);
+    let path = input.join(file);
+    let original = std::fs::read_to_string(&path).unwrap();
     for (row, message) in cases {
-        std::fs::write(&groups, format!("{original}{row}")).unwrap();
+        std::fs::write(&path, format!("{original}{row}")).unwrap();
         let line = original.lines().count() + 1;
         paysage()
             .args(["lookup", "--input", input.to_str().unwrap(), "France"])
             .assert()
             .code(1)
-            .stderr(contains(format!("groups.csv:{line}: {message}")));
+            .stderr(contains(format!("{file}:{line}: {message}")));
     }
 }
 
 #[test]
 fn bad_grammar_row_names_line_and_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input");
-    copy_input(&input);
-    let grammar = input.join("grammar.csv");
     let cases = [
         (
             "fr,group_body,Commission du Golfe,XXX\n",
@@ -142,16 +144,7 @@ fn bad_grammar_row_names_line_and_field() {
             "field `value`: `twelve` is not a whole number",
         ),
     ];
-    let original = std::fs::read_to_string(&grammar).unwrap();
-    for (row, message) in cases {
-        std::fs::write(&grammar, format!("{original}{row}")).unwrap();
-        let line = original.lines().count() + 1;
-        paysage()
-            .args(["lookup", "--input", input.to_str().unwrap(), "France"])
-            .assert()
-            .code(1)
-            .stderr(contains(format!("grammar.csv:{line}: {message}")));
-    }
+    bad_rows("grammar.csv", &cases);
 }
 
 #[test]
