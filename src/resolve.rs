@@ -1305,7 +1305,18 @@ fn partitive_at(ctx: &Ctx, i: usize) -> Option<(Draft, Draft)> {
     if let (Some(_), Some(len)) = (owner, genitive) {
         w += 1 + len;
     }
-    let mut whole = count_at(ctx, w)?;
+    let Some(mut whole) = count_at(ctx, w) else {
+        // "Four of the GCC states", "deux des membres du G7": a count of a
+        // part of the group, its members what is named of it.
+        let whole =
+            group_phrase_at(ctx, w, None).filter(|g| g.kind == SetKind::Group && !g.part && !g.other)?;
+        let g = whole.group.clone()?;
+        let mut part = Draft::new(i, whole.to, SetKind::Count).with_group(&g, Restriction::In);
+        part.stated = Some(stated);
+        part.noun = Noun::Country;
+        part.qualified = true;
+        return Some((part, whole));
+    };
     if let Some(g) = owner.filter(|_| whole.group.is_none()) {
         whole = whole.with_group(g, Restriction::In);
         whole.from = at;
@@ -1635,7 +1646,10 @@ fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Optio
 /// Asian member of OPEC").
 fn regional(ctx: &Ctx, i: usize, to: usize) -> bool {
     let part = |a: usize| ctx.is(a, Role::RegionAdjective) || ctx.is(a, Role::PartAdjective);
-    let before = !ctx.is(i, Role::Singular)
+    // Not before a singular noun ("Indonesia, the only Asian member of
+    // OPEC"); "member states" is plural.
+    let singular = ctx.is(i, Role::Singular) && !ctx.is(i + 1, Role::MemberNoun);
+    let before = !singular
         && (i.saturating_sub(2)..i)
             .rev()
             .take_while(|&a| adjective(ctx, a) || ctx.is(a, Role::CountBlocker) || part(a))
@@ -1785,7 +1799,8 @@ fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<D
             // "Greece and Turkey's NATO allies": the group's others.
             d.noun = Noun::Partner;
         }
-        if let Some(stated) = ctx.number_in_name(i) {
+        // Not "its G-7 partners": the others, not seven.
+        if let Some(stated) = ctx.number_in_name(i).filter(|_| !partner) {
             d.kind = SetKind::Count;
             d.stated = Some(stated);
             d.det = Det::Definite;

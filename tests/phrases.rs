@@ -862,3 +862,33 @@ fn a_member_count_on_an_organisation_s_board_counts_people() {
         ),
     ]);
 }
+
+#[test]
+fn a_count_out_of_a_group_phrase_and_partners_and_adjectives_of_a_part() {
+    check(&[
+        (
+            "en",
+            "1987-03-02",
+            "GCC oil ministers met. Four of the GCC states - Saudi Arabia, the United Arab Emirates (UAE), Kuwait and Qatar - are in OPEC.",
+            &[
+                "Four of the GCC states|count|4|complete|4|consistent",
+                "GCC states|group||complete|6|",
+                "Saudi Arabia, the United Arab Emirates (UAE), Kuwait and Qatar|list||complete|4|",
+            ],
+        ),
+        // "its G-7 partners": the group's others, not a count of seven.
+        (
+            "en",
+            "1987-04-01",
+            "Italy boycotted a meeting in Paris of its G-7 partners.",
+            &["G-7 partners|group||complete|6|"],
+        ),
+        // An adjective of a part before "member states".
+        (
+            "en",
+            "1987-05-01",
+            "The EC Commission proposed that the richer member states pay their farmers.",
+            &["member states|group||none|0|"],
+        ),
+    ]);
+}
