@@ -832,6 +832,33 @@ impl<'t, 'a> Ctx<'t, 'a> {
         i
     }
 
+    /// Whether a capital at folded byte `start` stands for its state ("Tokyo
+    /// and Bonn", "Riyad et Abou Dhabi"), not a place or an event: not after
+    /// an article or "de"/"of"/"in" ("à Paris", "le Club de Paris", "the
+    /// Paris club"), nor before a word in title case ("the Tokyo Summit").
+    fn capital_names_state(&self, start: usize, len: usize) -> bool {
+        let ctx = self;
+        let text = &ctx.folded.text;
+        let before = text[..start].trim_end();
+        let prev = before
+            .rsplit(|c: char| !(is_word_char(c) || c == '\''))
+            .next()
+            .unwrap_or("");
+        let lexicon = ctx.reference.grammar.lexicon(ctx.lang);
+        let roles = [Role::Article, Role::Of, Role::Definite, Role::Contracted]
+            .iter()
+            .fold(0, |acc, r| acc | ctx.roles.bits[*r as usize]);
+        if lexicon
+            .and_then(|l| l.get(prev))
+            .is_some_and(|l| l.roles & roles != 0)
+        {
+            return false;
+        }
+        let end = ctx.folded.orig_byte(start + len);
+        let mut next = ctx.text[end..].chars();
+        !(next.next() == Some(' ') && next.next().is_some_and(char::is_uppercase))
+    }
+
     /// A marker (one or more words of `grammar.csv`) at `i`: its length in units.
     fn marker_at(&self, i: usize, marker: Marker) -> Option<usize> {
         self.phrase_at(i, marker.phrases())
@@ -1114,6 +1141,7 @@ pub fn resolve(
     let roles = LangRoles::of(reference, lang);
     let ctx = Ctx::new(units, mentions, reference, lang, text, folded, roles);
     let mut runs = runs(&ctx);
+    runs.extend(capital_runs(&ctx));
     let units = ctx.units;
     settle_in_lists(&runs, &units, mentions, reference);
     let ctx = Ctx::new(units, mentions, reference, lang, text, folded, roles);
@@ -1232,6 +1260,43 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
                 });
                 open = true;
             }
+        }
+    }
+    out
+}
+
+/// Runs of three or more capitals standing for their states ("Paris,
+/// Londres et Berlin ont condamné"): lists of governments. A capital among
+/// countries is a city, passed over inside their run.
+fn capital_runs(ctx: &Ctx) -> Vec<Run> {
+    let capital = |u: usize| match ctx.units.get(u) {
+        Some(Unit::Word { text, start, end, .. }) => ctx
+            .reference
+            .demonym(ctx.lang, text)
+            .filter(|d| d.capital && ctx.reference.is_state(&d.code))
+            .is_some_and(|_| ctx.capital_names_state(*start, end - start)),
+        _ => false,
+    };
+    let mut out = Vec::new();
+    let mut u = 0;
+    while u < ctx.units.len() {
+        if !capital(u) {
+            u += 1;
+            continue;
+        }
+        let mut items = vec![u];
+        let mut k = u + 1;
+        while ctx.is(k, Role::Joiner) && capital(k + 1) {
+            items.push(k + 1);
+            k += 2;
+        }
+        u = k;
+        if items.len() >= 3 {
+            out.push(Run {
+                items,
+                partial: false,
+                attached: false,
+            });
         }
     }
     out
@@ -2099,7 +2164,17 @@ impl Solver<'_, '_, '_> {
         let (r, complete) = self.drafts[k].list?;
         let mut m = Members::new();
         for &u in &self.runs[r].items {
-            let Some(x) = self.ctx.mention_at(u) else { continue };
+            let Some(x) = self.ctx.mention_at(u) else {
+                // A capital of a list of capitals.
+                if let Some(d) = self
+                    .ctx
+                    .word(u)
+                    .and_then(|w| self.ctx.reference.demonym(self.ctx.lang, w))
+                {
+                    add(&mut m, &d.code, "list");
+                }
+                continue;
+            };
             match (x.kind, self.date) {
                 // A territory in a list ("Hong Kong") is an item, not a member.
                 (MentionKind::Country, _) if !self.ctx.reference.is_state(&x.codes[0]) => {}
@@ -2672,7 +2747,7 @@ impl Solver<'_, '_, '_> {
             let Some(dm) = dm.filter(|d| ctx.reference.is_state(&d.code)) else {
                 continue;
             };
-            if dm.capital && !self.capital_names_state(start, word.len()) {
+            if dm.capital && !self.ctx.capital_names_state(start, word.len()) {
                 continue;
             }
             if adjectives == Adjectives::NotOfCompanies && self.of_company(start, word.len()) {
@@ -2714,33 +2789,6 @@ impl Solver<'_, '_, '_> {
             return false;
         }
         ctx.opens_clause(b) || (u >= 1 && ctx.word(u - 1) == Some(",") && (x + 1..u - 1).all(item))
-    }
-
-    /// Whether a capital at folded byte `start` stands for its state ("Tokyo
-    /// and Bonn", "Riyad et Abou Dhabi"), not a place or an event: not after
-    /// an article or "de"/"of"/"in" ("à Paris", "le Club de Paris", "the
-    /// Paris club"), nor before a word in title case ("the Tokyo Summit").
-    fn capital_names_state(&self, start: usize, len: usize) -> bool {
-        let ctx = self.ctx;
-        let text = &ctx.folded.text;
-        let before = text[..start].trim_end();
-        let prev = before
-            .rsplit(|c: char| !(is_word_char(c) || c == '\''))
-            .next()
-            .unwrap_or("");
-        let lexicon = ctx.reference.grammar.lexicon(ctx.lang);
-        let roles = [Role::Article, Role::Of, Role::Definite, Role::Contracted]
-            .iter()
-            .fold(0, |acc, r| acc | ctx.roles.bits[*r as usize]);
-        if lexicon
-            .and_then(|l| l.get(prev))
-            .is_some_and(|l| l.roles & roles != 0)
-        {
-            return false;
-        }
-        let end = ctx.folded.orig_byte(start + len);
-        let mut next = ctx.text[end..].chars();
-        !(next.next() == Some(' ') && next.next().is_some_and(char::is_uppercase))
     }
 
     /// Whether the adjective at folded byte `start` qualifies a company

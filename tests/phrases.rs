@@ -892,3 +892,22 @@ fn a_count_out_of_a_group_phrase_and_partners_and_adjectives_of_a_part() {
         ),
     ]);
 }
+
+#[test]
+fn three_capitals_in_a_row_are_a_list_of_their_states() {
+    check(&[
+        (
+            "fr",
+            "2020-08-30",
+            "Le Bélarus réprime. Paris, Berlin et Londres ont condamné la répression.",
+            &["Paris, Berlin et Londres|list||complete|3|"],
+        ),
+        // Not places after a preposition.
+        (
+            "fr",
+            "2020-08-30",
+            "Le Bélarus réprime. La mode passe à Paris, Londres et New York.",
+            &[],
+        ),
+    ]);
+}
