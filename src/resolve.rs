@@ -1270,7 +1270,7 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
 /// countries is a city, passed over inside their run.
 fn capital_runs(ctx: &Ctx) -> Vec<Run> {
     let capital = |u: usize| match ctx.units.get(u) {
-        Some(Unit::Word { text, start, end, .. }) => ctx
+        Some(Unit::Word { text, start, end, .. }) if ctx.title_case(u) => ctx
             .reference
             .demonym(ctx.lang, text)
             .filter(|d| d.capital && ctx.reference.is_state(&d.code))
@@ -1280,7 +1280,8 @@ fn capital_runs(ctx: &Ctx) -> Vec<Run> {
     let mut out = Vec::new();
     let mut u = 0;
     while u < ctx.units.len() {
-        if !capital(u) {
+        // A joiner after it first: a bit, before the lookups.
+        if !(ctx.is(u + 1, Role::Joiner) && capital(u)) {
             u += 1;
             continue;
         }
