@@ -489,6 +489,18 @@ add("G5_SAHEL", "TCD MRT", "2014-02-16", S + "; dissolution announced 2023-12-06
 add("G5_SAHEL", "MLI", "2014-02-16", S + "; withdrew 2022-05-15", left="2022-05-15")
 add("G5_SAHEL", "BFA NER", "2014-02-16", S + "; withdrew 2023-12-02", left="2023-12-02")
 
+# --- UEMOA (with its predecessor UMOA) ---------------------------------------------------------
+info.append(("UEMOA", "West African Economic and Monetary Union", "Union économique et monétaire ouest-africaine",
+             "with its predecessor, the West African Monetary Union (UMOA, 1962), as one group; Mauritania "
+             "left in 1973"))
+S = OWN + " of the BCEAO's and UEMOA's histories of the union (bceao.int, uemoa.int)"
+add("UEMOA", "CIV BEN NER SEN BFA", "1962-05-12", S + "; UMOA treaty of Paris, founders (Dahomey, Upper Volta)")
+add("UEMOA", "MRT", "1962-05-12", S + "; founder; left when the ouguiya replaced the CFA franc (1973-06-29)",
+    left="1973-06-28")
+add("UEMOA", "TGO", "1963-11-27", S)
+add("UEMOA", "MLI", "1984-06-01", S + "; rejoined the CFA franc zone")
+add("UEMOA", "GNB", "1997-05-02", S)
+
 # --- GCC --------------------------------------------------------------------------------------
 info.append(("GCC", "Gulf Cooperation Council", "Conseil de coopération du Golfe", ""))
 S = "Gulf Cooperation Council charter (gcc-sg.org): founded in Abu Dhabi on 1981-05-25"
