@@ -1652,7 +1652,15 @@ fn count_noun(ctx: &Ctx, i: usize, j: usize, n: usize) -> (Noun, usize) {
     let name: Vec<usize> = (k..k + 8)
         .take_while(|&a| ctx.proper_at(a) || ctx.is(a, Role::Of) || ctx.is(a, Role::Article))
         .collect();
+    // Nor a national body ("the 72-member Canadian Chemical Producers
+    // Association": its members are firms).
+    let national = name
+        .first()
+        .and_then(|&a| ctx.word(a))
+        .and_then(|w| ctx.reference.demonym(ctx.lang, w))
+        .is_some_and(|d| !d.capital);
     let of_organisation = member_adjective
+        && !national
         && (body.is_some()
             || (name
                 .iter()

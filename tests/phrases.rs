@@ -911,3 +911,21 @@ fn three_capitals_in_a_row_are_a_list_of_their_states() {
         ),
     ]);
 }
+
+#[test]
+fn a_member_count_on_a_national_body_counts_firms() {
+    check(&[
+        (
+            "en",
+            "1987-11-01",
+            "The 72-member Canadian Chemical Producers Association said sales rose.",
+            &[],
+        ),
+        (
+            "en",
+            "1987-11-01",
+            "The seven member Association of Tin Producing Countries met.",
+            &["seven member|count|7|none|0|unverifiable"],
+        ),
+    ]);
+}

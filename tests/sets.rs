@@ -322,6 +322,26 @@ fn sets_match_the_twelfth_held_out_annotations() {
     );
 }
 
+/// A fourteenth sample (90 French and 55 English articles: the Reuters
+/// candidates ran short), drawn and annotated blind late in the eighth
+/// session (`tests/data/sets_heldout13.md`) and measured once at its end:
+/// status 0.707 and F1 0.851, against 0.707 and 0.825 for the session's
+/// first build; one claim where no countries are meant for both ("the
+/// 72-member Canadian Chemical Producers Association"), fixed since as a
+/// class.
+#[test]
+fn sets_match_the_thirteenth_held_out_annotations() {
+    measure(
+        "sets_heldout13.csv",
+        &["heldout13_fr", "heldout13_en"],
+        Floors {
+            status: HELDOUT13_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT13_FLOOR_F1,
+        },
+    );
+}
+
 fn measure(file: &str, corpora: &[&str], floors: Floors) {
     eprintln!("== {file}");
     let reference = Reference::load(format!("{ROOT}/input").as_ref()).unwrap();
@@ -521,3 +541,5 @@ const HELDOUT11_FLOOR_STATUS: f64 = 0.74;
 const HELDOUT11_FLOOR_F1: f64 = 0.86;
 const HELDOUT12_FLOOR_STATUS: f64 = 0.80;
 const HELDOUT12_FLOOR_F1: f64 = 0.86;
+const HELDOUT13_FLOOR_STATUS: f64 = 0.69;
+const HELDOUT13_FLOOR_F1: f64 = 0.84;
