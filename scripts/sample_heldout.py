@@ -23,6 +23,7 @@ Samples, in the order they were drawn (each excludes those before it):
   heldout11 seed 20261211, 40 + 50 articles a language (sets_heldout11.csv)
   heldout12 seed 20261212, 40 + 50 articles a language (sets_heldout12.csv)
   heldout13 seed 20261213, 40 + 50 articles a language, or what is left (sets_heldout13.csv)
+  heldout14 seed 20261214, 40 + 50 articles a language, or what is left (sets_heldout14.csv)
 
 Only OrangeSum (CC BY-SA 4.0) and Reuters-21578 rows are drawn; the BBC stories are left out.
 See tests/data/corpus/NOTICE.md.
@@ -40,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_corpus import CAND, SOURCES  # noqa: E402  (same candidate test as the first sample)
 
 # name -> seed, in the order drawn; each sample excludes the first sample and those before it.
-SAMPLES = {"heldout": 20261201, "heldout2": 20261202, "heldout3": 20261203, "heldout4": 20261204, "heldout5": 20261205, "heldout6": 20261206, "heldout7": 20261207, "heldout8": 20261208, "heldout9": 20261209, "heldout10": 20261210, "heldout11": 20261211, "heldout12": 20261212, "heldout13": 20261213}
+SAMPLES = {"heldout": 20261201, "heldout2": 20261202, "heldout3": 20261203, "heldout4": 20261204, "heldout5": 20261205, "heldout6": 20261206, "heldout7": 20261207, "heldout8": 20261208, "heldout9": 20261209, "heldout10": 20261210, "heldout11": 20261211, "heldout12": 20261212, "heldout13": 20261213, "heldout14": 20261214}
 N = 40
 N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
 

@@ -1336,6 +1336,7 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
             continue;
         }
         match count_at(ctx, i)
+            .map(|d| implied_group(ctx, d, last))
             .or_else(|| group_phrase_at(ctx, i, last))
             .or_else(|| group_with_list_at(ctx, i))
         {
@@ -1347,6 +1348,24 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// A count of a bare member phrase ("les 27 États membres", "the 12 member
+/// states") is of the organisation the article named last, within
+/// [`IMPLIED_MAX`] sentences, as the phrase without a number is.
+fn implied_group(ctx: &Ctx, d: Draft, implied: Option<(&str, usize)>) -> Draft {
+    let bare = d.kind == SetKind::Count
+        && d.group.is_none()
+        && d.noun == Noun::Weak
+        && (d.from..d.to).any(|a| ctx.is(a, Role::MemberWord))
+        && (d.from..d.to).any(|a| ctx.is(a, Role::MemberNoun) && !ctx.is(a, Role::MemberWord));
+    match implied.filter(|&(_, g)| {
+        let (a, b) = ctx.folded.orig_bytes(ctx.span(g).1, ctx.span(d.from).0);
+        bare && g < d.from && sentence_ends(&ctx.text[a..b]).len() <= IMPLIED_MAX
+    }) {
+        Some((g, _)) => d.with_group(g, Restriction::In),
+        None => d,
+    }
 }
 
 /// "20 des 35 pays membres de l'OCDE", "19 of its 29 developing members":

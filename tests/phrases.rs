@@ -929,3 +929,29 @@ fn a_member_count_on_a_national_body_counts_firms() {
         ),
     ]);
 }
+
+#[test]
+fn a_count_of_member_states_takes_the_organisation_named_before() {
+    check(&[
+        (
+            "fr",
+            "2020-06-01",
+            "L'UE a proposé un plan. Les 27 États membres doivent encore voter.",
+            &["27 États membres|count|27|complete|27|consistent"],
+        ),
+        // Not members of something else.
+        (
+            "en",
+            "1987-03-30",
+            "The EC met. The 296 members of parliament voted.",
+            &[],
+        ),
+        // Nor without an organisation named.
+        (
+            "fr",
+            "2020-06-01",
+            "Les 27 États membres doivent encore voter.",
+            &[],
+        ),
+    ]);
+}
