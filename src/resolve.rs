@@ -1983,6 +1983,8 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
                 (e..e + MARKER_REACH)
                     .take_while(|&x| {
                         marker_at(x).is_some()
+                            // "six États devant la justice de l'UE, dont ..."
+                            || ctx.group_at(x).is_some()
                             || (ctx.word(x).is_some_and(|w| w != "." && w != ";")
                                 && !ctx.is(x, Role::FunctionWord)
                                 && !ctx.is(x, Role::Other))

@@ -955,3 +955,13 @@ fn a_count_of_member_states_takes_the_organisation_named_before() {
         ),
     ]);
 }
+
+#[test]
+fn an_inclusive_marker_after_a_group_named_in_the_count_s_phrase() {
+    check(&[(
+        "fr",
+        "2018-05-17",
+        "La Commission européenne a renvoyé six États devant la justice de l'UE, dont la France et l'Allemagne.",
+        &["six États|count|6|partial|2|partial"],
+    )]);
+}
