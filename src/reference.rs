@@ -1370,7 +1370,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 56] = [
+pub const ROLES: [&str; 57] = [
+    "composing",
     "board_noun",
     "locative",
     "part_adjective",

@@ -284,10 +284,11 @@ enum Role {
     Restrictive,
     Locative,
     BoardNoun,
+    Composing,
 }
 
 impl Role {
-    const ALL: [Role; 35] = [
+    const ALL: [Role; 36] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -323,6 +324,7 @@ impl Role {
         Role::Restrictive,
         Role::Locative,
         Role::BoardNoun,
+        Role::Composing,
     ];
 
     fn name(self) -> &'static str {
@@ -362,6 +364,7 @@ impl Role {
             Role::Restrictive => "restrictive",
             Role::Locative => "locative",
             Role::BoardNoun => "board_noun",
+            Role::Composing => "composing",
         }
     }
 }
@@ -1591,7 +1594,8 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
                 noun,
             );
         }
-    } else if ctx.is(e, Role::Of) {
+    } else if ctx.is(e, Role::Of) || ctx.is(e, Role::Composing) {
+        // "20 pays composant le G20", as "20 pays du G20".
         let g = ctx.skip(e + 1, &[Role::Article]);
         if let Some(gr) = ctx.group_or_short_at(g) {
             return counted(

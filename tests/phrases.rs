@@ -965,3 +965,25 @@ fn an_inclusive_marker_after_a_group_named_in_the_count_s_phrase() {
         &["six États|count|6|partial|2|partial"],
     )]);
 }
+
+#[test]
+fn a_count_composing_a_group_is_the_group_s_count() {
+    check(&[
+        // The G20's twentieth member is the EU, no country.
+        (
+            "fr",
+            "2018-11-30",
+            "La photo réunit les chefs d'Etat des 20 pays composant le G20.",
+            &["20 pays composant le G20|count|20|complete|19|inconsistent"],
+        ),
+        (
+            "en",
+            "1987-03-30",
+            "The council has 12 members comprising Britain, France and Italy.",
+            &[
+                "12 members|count|12|partial|3|partial",
+                "Britain, France and Italy|list||complete|3|",
+            ],
+        ),
+    ]);
+}
