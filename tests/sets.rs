@@ -342,6 +342,23 @@ fn sets_match_the_thirteenth_held_out_annotations() {
     );
 }
 
+/// A fifteenth sample, French only (no English candidate was left), drawn
+/// and annotated blind at the end of the eighth session
+/// (`tests/data/sets_heldout14.md`) and measured once: status 0.641 and F1
+/// 0.826, against 0.641 and 0.793 for the session's first build.
+#[test]
+fn sets_match_the_fourteenth_held_out_annotations() {
+    measure(
+        "sets_heldout14.csv",
+        &["heldout14_fr"],
+        Floors {
+            status: HELDOUT14_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT14_FLOOR_F1,
+        },
+    );
+}
+
 fn measure(file: &str, corpora: &[&str], floors: Floors) {
     eprintln!("== {file}");
     let reference = Reference::load(format!("{ROOT}/input").as_ref()).unwrap();
@@ -521,7 +538,7 @@ const HELDOUT_FLOOR_STATUS: f64 = 0.82;
 const HELDOUT_FLOOR_F1: f64 = 0.92;
 const HELDOUT2_FLOOR_STATUS: f64 = 0.92;
 const HELDOUT2_FLOOR_F1: f64 = 0.93;
-const HELDOUT3_FLOOR_STATUS: f64 = 0.83;
+const HELDOUT3_FLOOR_STATUS: f64 = 0.84;
 const HELDOUT3_FLOOR_F1: f64 = 0.97;
 const HELDOUT4_FLOOR_STATUS: f64 = 0.80;
 const HELDOUT4_FLOOR_F1: f64 = 0.89;
@@ -541,5 +558,7 @@ const HELDOUT11_FLOOR_STATUS: f64 = 0.74;
 const HELDOUT11_FLOOR_F1: f64 = 0.88;
 const HELDOUT12_FLOOR_STATUS: f64 = 0.82;
 const HELDOUT12_FLOOR_F1: f64 = 0.87;
-const HELDOUT13_FLOOR_STATUS: f64 = 0.69;
-const HELDOUT13_FLOOR_F1: f64 = 0.84;
+const HELDOUT13_FLOOR_STATUS: f64 = 0.72;
+const HELDOUT13_FLOOR_F1: f64 = 0.86;
+const HELDOUT14_FLOOR_STATUS: f64 = 0.62;
+const HELDOUT14_FLOOR_F1: f64 = 0.81;
