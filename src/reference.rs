@@ -233,9 +233,9 @@ pub struct Grammar {
     /// lang -> folded abbreviation -> folded expansion ("rep." -> "republic"),
     /// role `abbreviation`: what data sources shorten in a cell.
     abbreviations: BTreeMap<String, HashMap<String, String>>,
-    /// lang -> the bodies of a group, as folded words, with the group's code
-    /// (role `group_body`: "Commission européenne" -> EU).
-    bodies: FastMap<String, Vec<(Vec<String>, String)>>,
+    /// lang -> the folded words of a group's body -> the group's code (role
+    /// `group_body`, the code in `value`: "Commission européenne" -> EU).
+    bodies: FastMap<String, FastMap<Vec<String>, String>>,
 }
 
 const ANY_LANG: &str = "*";
@@ -399,13 +399,14 @@ impl Grammar {
         out
     }
 
-    /// The bodies of a group in `lang` (every language's when it has none),
-    /// each as its folded words with the group's code.
-    pub fn group_bodies(&self, lang: &str) -> &[(Vec<String>, String)] {
+    /// The group whose body (role `group_body`) `words` are in `lang` (every
+    /// language's when it has none), as [`Grammar::phrases`] splits them.
+    pub fn group_of_body(&self, lang: &str, words: &[String]) -> Option<&str> {
         self.bodies
             .get(lang)
             .or_else(|| self.bodies.get(ANY_LANG))
-            .map_or(&[], Vec::as_slice)
+            .and_then(|b| b.get(words))
+            .map(String::as_str)
     }
 
     /// The folded words of `role` in `lang`.
@@ -1487,7 +1488,7 @@ fn load_grammar(file: &RefFile, groups: &[String], files: &mut Vec<InputFile>) -
                     g.bodies
                         .entry(l.to_string())
                         .or_default()
-                        .push((tokens.clone(), v.to_string()));
+                        .insert(tokens.clone(), v.to_string());
                 }
             }
             g.add_word(lang, role, folded);

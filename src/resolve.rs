@@ -408,10 +408,11 @@ enum Phrases {
     Genitive,
     OtherBody,
     Partitive,
+    GroupBody,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 9] = [
+    const ALL: [Phrases; 10] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -421,6 +422,7 @@ impl Phrases {
         Phrases::Genitive,
         Phrases::OtherBody,
         Phrases::Partitive,
+        Phrases::GroupBody,
     ];
 
     fn role(self) -> &'static str {
@@ -434,6 +436,7 @@ impl Phrases {
             Phrases::Genitive => "genitive",
             Phrases::OtherBody => "other_body",
             Phrases::Partitive => "partitive",
+            Phrases::GroupBody => "group_body",
         }
     }
 }
@@ -459,10 +462,6 @@ struct LangRoles<'a> {
     phrases: [&'a [Vec<String>]; Phrases::ALL.len()],
     /// Each [`Phrases`] role's bit in [`Lex::starts`].
     phrase_bits: [u64; Phrases::ALL.len()],
-    /// The bodies of a group (role `group_body`), each as its words with the
-    /// group's code.
-    bodies: &'a [(Vec<String>, String)],
-    group_body_bit: u64,
 }
 
 impl<'a> LangRoles<'a> {
@@ -479,8 +478,6 @@ impl<'a> LangRoles<'a> {
             adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
             phrases: Phrases::ALL.map(|p| reference.grammar.phrases(lang, p.role())),
             phrase_bits: Phrases::ALL.map(|p| crate::reference::role_bit(p.role())),
-            bodies: reference.grammar.group_bodies(lang),
-            group_body_bit: crate::reference::role_bit("group_body"),
         }
     }
 }
@@ -609,25 +606,15 @@ impl<'t, 'a> Ctx<'t, 'a> {
             .flatten()
     }
 
-    /// The name of an organisation of countries whose members the data does
-    /// not hold at unit `i` ("ICO", "le FMI", "Covax"): its length in units.
     /// The group whose body ("Commission européenne", "Eurostat") starts
     /// at `i`.
     fn group_body_at(&self, i: usize) -> Option<&'a str> {
-        if self.lex(i)?.starts & self.roles.group_body_bit == 0 {
-            return None;
-        }
-        self.roles
-            .bodies
-            .iter()
-            .find(|(p, _)| {
-                p.iter()
-                    .enumerate()
-                    .all(|(k, w)| self.word(i + k) == Some(w.as_str()))
-            })
-            .map(|(_, g)| g.as_str())
+        let words = self.phrase_match(i, Phrases::GroupBody)?;
+        self.reference.grammar.group_of_body(self.lang, words)
     }
 
+    /// The name of an organisation of countries whose members the data does
+    /// not hold at unit `i` ("ICO", "le FMI", "Covax"): its length in units.
     fn other_body_at(&self, i: usize) -> Option<usize> {
         self.proper_at(i)
             .then(|| self.phrase_at(i, Phrases::OtherBody))
@@ -869,6 +856,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// A word or phrase of `role` at `i`: its length in units (the longest).
     fn phrase_at(&self, i: usize, role: Phrases) -> Option<usize> {
+        self.phrase_match(i, role).map(<[String]>::len)
+    }
+
+    /// The longest word or phrase of `role` at `i`, as its folded words.
+    fn phrase_match(&self, i: usize, role: Phrases) -> Option<&'a [String]> {
         // Most words start no phrase of the role: one bit says so.
         if self.lex(i)?.starts & self.roles.phrase_bits[role as usize] == 0 {
             return None;
@@ -880,8 +872,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     .enumerate()
                     .all(|(k, w)| self.word(i + k) == Some(w.as_str()))
             })
-            .map(Vec::len)
-            .max()
+            .max_by_key(|p| p.len())
+            .map(Vec::as_slice)
     }
 
     /// For a former name of a state that only changed its name ("Zaire",
