@@ -16,7 +16,7 @@
 
 use crate::extract::{Mention, MentionKind};
 use crate::normalize::{is_word_char, word_end, Folded};
-use crate::reference::{Historical, Lex, Lexicon, Reference};
+use crate::reference::{Demonym, Historical, Lex, Lexicon, Reference};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -724,11 +724,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             // A capital among the countries ("la Belgique, Paris, la Serbie"):
             // a city, passed over.
-            if self
-                .word(i)
-                .and_then(|w| self.reference.demonym(self.lang, w))
-                .is_some_and(|d| d.capital)
-            {
+            if self.capital_at(i).is_some() {
                 i += 1;
                 continue;
             }
@@ -822,30 +818,37 @@ impl<'t, 'a> Ctx<'t, 'a> {
         i
     }
 
+    /// The capital the word at unit `i` is ("Paris", "Londres"), with its
+    /// country.
+    fn capital_at(&self, i: usize) -> Option<&'a Demonym> {
+        self.word(i)
+            .and_then(|w| self.reference.demonym(self.lang, w))
+            .filter(|d| d.capital)
+    }
+
     /// Whether a capital at folded byte `start` stands for its state ("Tokyo
     /// and Bonn", "Riyad et Abou Dhabi"), not a place or an event: not after
     /// an article or "de"/"of"/"in" ("à Paris", "le Club de Paris", "the
     /// Paris club"), nor before a word in title case ("the Tokyo Summit").
     fn capital_names_state(&self, start: usize, len: usize) -> bool {
-        let ctx = self;
-        let text = &ctx.folded.text;
+        let text = &self.folded.text;
         let before = text[..start].trim_end();
         let prev = before
             .rsplit(|c: char| !(is_word_char(c) || c == '\''))
             .next()
             .unwrap_or("");
-        let lexicon = ctx.reference.grammar.lexicon(ctx.lang);
+        let lexicon = self.reference.grammar.lexicon(self.lang);
         let roles = [Role::Article, Role::Of, Role::Definite, Role::Contracted]
             .iter()
-            .fold(0, |acc, r| acc | ctx.roles.bits[*r as usize]);
+            .fold(0, |acc, r| acc | self.roles.bits[*r as usize]);
         if lexicon
             .and_then(|l| l.get(prev))
             .is_some_and(|l| l.roles & roles != 0)
         {
             return false;
         }
-        let end = ctx.folded.orig_byte(start + len);
-        let mut next = ctx.text[end..].chars();
+        let end = self.folded.orig_byte(start + len);
+        let mut next = self.text[end..].chars();
         !(next.next() == Some(' ') && next.next().is_some_and(char::is_uppercase))
     }
 
@@ -1265,11 +1268,9 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
 /// countries is a city, passed over inside their run.
 fn capital_runs(ctx: &Ctx) -> Vec<Run> {
     let capital = |u: usize| match ctx.units.get(u) {
-        Some(Unit::Word { text, start, end, .. }) if ctx.title_case(u) => ctx
-            .reference
-            .demonym(ctx.lang, text)
-            .filter(|d| d.capital && ctx.reference.is_state(&d.code))
-            .is_some_and(|_| ctx.capital_names_state(*start, end - start)),
+        Some(Unit::Word { start, end, .. }) if ctx.title_case(u) => ctx
+            .capital_at(u)
+            .is_some_and(|d| ctx.reference.is_state(&d.code) && ctx.capital_names_state(*start, end - start)),
         _ => false,
     };
     let mut out = Vec::new();
@@ -2192,11 +2193,7 @@ impl Solver<'_, '_, '_> {
         for &u in &self.runs[r].items {
             let Some(x) = self.ctx.mention_at(u) else {
                 // A capital of a list of capitals.
-                if let Some(d) = self
-                    .ctx
-                    .word(u)
-                    .and_then(|w| self.ctx.reference.demonym(self.ctx.lang, w))
-                {
+                if let Some(d) = self.ctx.capital_at(u) {
                     add(&mut m, &d.code, "list");
                 }
                 continue;
