@@ -1355,13 +1355,17 @@ fn implied_group(ctx: &Ctx, d: Draft, implied: Option<(&str, usize)>) -> Draft {
         && d.noun == Noun::Weak
         && (d.from..d.to).any(|a| ctx.is(a, Role::MemberWord))
         && (d.from..d.to).any(|a| ctx.is(a, Role::MemberNoun) && !ctx.is(a, Role::MemberWord));
-    match implied.filter(|&(_, g)| {
-        let (a, b) = ctx.folded.orig_bytes(ctx.span(g).1, ctx.span(d.from).0);
-        bare && g < d.from && sentence_ends(&ctx.text[a..b]).len() <= IMPLIED_MAX
-    }) {
+    match implied.filter(|&(_, g)| bare && g < d.from && named_within(ctx, g, d.from, IMPLIED_MAX)) {
         Some((g, _)) => d.with_group(g, Restriction::In),
         None => d,
     }
+}
+
+/// Whether at most `max` sentence ends stand between the organisation named
+/// at unit `g` and unit `i` after it.
+fn named_within(ctx: &Ctx, g: usize, i: usize, max: usize) -> bool {
+    let (a, b) = ctx.folded.orig_bytes(ctx.span(g).1, ctx.span(i).0);
+    sentence_ends(&ctx.text[a..b]).len() <= max
 }
 
 /// "20 des 35 pays membres de l'OCDE", "19 of its 29 developing members":
@@ -1837,12 +1841,7 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
     // "Etats membres", "member countries" (a noun for countries) reach
     // further back than "ses membres", which as often means people.
     let reach = if k - i == 2 { IMPLIED_MAX } else { NEAR_MAX };
-    let near = |&(_, g): &(&str, usize)| {
-        let (_, e) = ctx.span(g);
-        let (s, _) = ctx.span(i);
-        let (a, b) = ctx.folded.orig_bytes(e, s);
-        sentence_ends(&ctx.text[a..b]).len() <= reach
-    };
+    let near = |&(_, g): &(&str, usize)| named_within(ctx, g, i, reach);
     if let Some((gr, _)) = implied.filter(|_| bare).filter(near) {
         let to = if of_body {
             ctx.skip(k + 1, &[Role::Article]) + 1
