@@ -2514,35 +2514,18 @@ impl Solver<'_, '_, '_> {
     /// The states named in the sentence after the one of unit `u`, in text
     /// order.
     fn named_next_sentence(&self, u: usize, adjectives: Adjectives) -> Vec<String> {
-        let ctx = self.ctx;
-        let (at, _) = ctx.span(u);
-        let at_orig = ctx.folded.orig_byte(at);
-        let ends = self.sentence_ends.get_or_init(|| sentence_ends(ctx.text));
-        let current = ends.partition_point(|&e| e < at_orig);
-        let Some(&first) = ends.get(current) else {
-            return Vec::new();
-        };
-        let last = ends.get(current + 1).map_or(ctx.text.len(), |&e| e + 1);
-        let mut found: Vec<(usize, &str)> = Vec::new();
-        let lo = ctx.mentions.partition_point(|m| m.byte_start <= first);
-        let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
-        for m in &ctx.mentions[lo..hi] {
-            if m.kind == MentionKind::Country || m.kind == MentionKind::Historical {
-                found.push((m.folded_start, ctx.renamed(m).unwrap_or(&m.codes[0])));
-            }
-        }
-        let (from, to) = reach(&ctx.folded.text, at, at, DEMONYM_REACH);
-        for (start, iso3) in self.adjectives_in(from.max(at), to, adjectives) {
-            let o = ctx.folded.orig_byte(start);
-            if o > first && o < last {
-                found.push((start, iso3));
-            }
-        }
+        let (at, _) = self.ctx.span(u);
+        let mut found: Vec<(usize, String)> = self
+            .named_around(u, 0, 1, adjectives)
+            .into_iter()
+            .filter(|&(d, p, _)| d == 1 && p > at)
+            .map(|(_, p, iso3)| (p, iso3))
+            .collect();
         found.sort_unstable();
         let mut out: Vec<String> = Vec::new();
         for (_, iso3) in found {
-            if ctx.reference.is_state(iso3) && !out.iter().any(|x| x == iso3) {
-                out.push(iso3.to_string());
+            if self.ctx.reference.is_state(&iso3) && !out.contains(&iso3) {
+                out.push(iso3);
             }
         }
         out
@@ -2668,26 +2651,26 @@ impl Solver<'_, '_, '_> {
 
     /// The countries named around unit `u`: by name, or by an adjective or
     /// capital ("les présidents français et américain", "Pékin et Tokyo"),
-    /// from `sentences` sentences before the current one to its end, as
-    /// (distance in sentences before `u`, or 0 after it; folded position;
-    /// country). In the current sentence, a country set apart before `u`
-    /// ("avec le Japon, les deux pays") is passed over.
+    /// from `sentences` sentences before the current one to the end of the
+    /// `after`-th sentence after it, as (distance in sentences from `u`;
+    /// folded position; country). In the current sentence, a country set
+    /// apart before `u` ("avec le Japon, les deux pays") is passed over.
     fn named_around(
         &self,
         u: usize,
         sentences: usize,
+        after: usize,
         adjectives: Adjectives,
     ) -> Vec<(usize, usize, String)> {
         let ctx = self.ctx;
         let (at, _) = ctx.span(u);
         let at_orig = ctx.folded.orig_byte(at);
         let mut found = Vec::new();
-        // The sentences in reach: from `sentences` before the current one to
-        // its end, in original bytes.
+        // The sentences in reach, in original bytes.
         let ends = self.sentence_ends.get_or_init(|| sentence_ends(ctx.text));
         let current = ends.partition_point(|&e| e < at_orig);
         let first = current.checked_sub(sentences + 1).map_or(0, |k| ends[k] + 1);
-        let last = ends.get(current).map_or(ctx.text.len(), |&e| e + 1);
+        let last = ends.get(current + after).map_or(ctx.text.len(), |&e| e + 1);
         let lo = ctx.mentions.partition_point(|m| m.byte_end <= first);
         let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
         for (i, m) in ctx.mentions[lo..hi].iter().enumerate() {
@@ -2701,7 +2684,7 @@ impl Solver<'_, '_, '_> {
             } else {
                 self.sentences_between(at_orig, m.byte_start)
             };
-            if (before && d > sentences) || (!before && d > 0) {
+            if (before && d > sentences) || (!before && d > after) {
                 continue;
             }
             let apart = before && d == 0 && self.unit_of[lo + i].is_some_and(|x| self.set_apart(x, u));
@@ -2719,8 +2702,8 @@ impl Solver<'_, '_, '_> {
             let o = ctx.folded.orig_byte(start);
             let before = start < at;
             let d = self.sentences_between(o.min(at_orig), o.max(at_orig));
-            if (before && d <= sentences) || (!before && d == 0) {
-                found.push((if before { d } else { 0 }, start, iso3.to_string()));
+            if (before && d <= sentences) || (!before && d <= after) {
+                found.push((d, start, iso3.to_string()));
             }
         }
         found
@@ -2883,7 +2866,7 @@ impl Solver<'_, '_, '_> {
     fn named_before(&self, u: usize, sentences: usize, adjectives: Adjectives) -> Vec<String> {
         let (at, _) = self.ctx.span(u);
         let mut found: Vec<(usize, usize, String)> = self
-            .named_around(u, sentences, adjectives)
+            .named_around(u, sentences, 0, adjectives)
             .into_iter()
             .filter(|(_, p, _)| *p < at)
             .collect();
@@ -2919,7 +2902,7 @@ impl Solver<'_, '_, '_> {
     /// [`Self::countries_in_sentence`], with every adjective or without
     /// those of companies.
     fn named_in_sentence(&self, u: usize, adjectives: Adjectives) -> BTreeSet<String> {
-        self.named_around(u, 0, adjectives)
+        self.named_around(u, 0, 0, adjectives)
             .into_iter()
             .map(|(_, _, iso3)| iso3)
             .filter(|c| self.ctx.reference.is_state(c))
