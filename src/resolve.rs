@@ -2467,13 +2467,14 @@ impl Solver<'_, '_, '_> {
             return (m, Coverage::Complete);
         }
         let mut named = self.named_before(d.from, 3, d.adjectives());
+        // Too few: not further than a territory named near, which may be one
+        // of them ("nos deux pays": France and Guernsey).
+        let territory = (named.len() as u64) < n && self.territory_before(d.from, 3);
         if (named.len() as u64) < n {
             // "les trois pays" after an article that has named three
             // countries in all, some further back.
-            // Not when a territory named near may be one of them ("nos deux
-            // pays": France and Guernsey).
             let all = self.named_before(d.from, usize::MAX / 2, d.adjectives());
-            if all.len() as u64 == n && !self.territory_before(d.from, 3) {
+            if all.len() as u64 == n && !territory {
                 named = all;
             }
         }
@@ -2481,8 +2482,7 @@ impl Solver<'_, '_, '_> {
             // "an agreement between the two countries to prospect for uranium
             // in Guinea"; then the next sentence ("les deux pays d'Amérique
             // centrale. [...] le président du Salvador").
-            // Not past a territory named near (see above).
-            let next = match self.territory_before(d.from, 3) {
+            let next = match territory {
                 true => Vec::new(),
                 false => self.named_next_sentence(d.from, d.adjectives()),
             };
@@ -2542,13 +2542,13 @@ impl Solver<'_, '_, '_> {
             if last >= u {
                 continue;
             }
-            let end = ctx.mention_at(last)?.byte_end;
-            if self.sentences_between(end, at) > sentences {
+            let apart = self.sentences_between(ctx.mention_at(last)?.byte_end, at);
+            if apart > sentences {
                 return None;
             }
             // "Dans un communiqué commun avec le Canada et l'Australie, les
             // deux pays": not these.
-            if self.sentences_between(end, at) == 0 && self.set_apart(run.items[0], u) {
+            if apart == 0 && self.set_apart(run.items[0], u) {
                 continue;
             }
             let mut m = Members::new();
