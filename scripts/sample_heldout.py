@@ -9,26 +9,14 @@ candidates left (a second batch: the first N stay the same whatever N_EXTRA is; 
 the first batch alone). The drawn lines are written unchanged (byte for byte as in the shared
 corpus) to tests/data/corpus/{name}_{lang}.jsonl, in article-number order.
 
-Samples, in the order they were drawn (each excludes those before it):
-  heldout   seed 20261201, 40 + 50 articles a language (sets_heldout.csv)
-  heldout2  seed 20261202, 40 + 50 articles a language (sets_heldout2.csv)
-  heldout3  seed 20261203, 40 + 50 articles a language (sets_heldout3.csv)
-  heldout4  seed 20261204, 40 + 50 articles a language (sets_heldout4.csv)
-  heldout5  seed 20261205, 40 + 50 articles a language (sets_heldout5.csv)
-  heldout6  seed 20261206, 40 + 50 articles a language (sets_heldout6.csv)
-  heldout7  seed 20261207, 40 + 50 articles a language (sets_heldout7.csv)
-  heldout8  seed 20261208, 40 + 50 articles a language (sets_heldout8.csv)
-  heldout9  seed 20261209, 40 + 50 articles a language (sets_heldout9.csv)
-  heldout10 seed 20261210, 40 + 50 articles a language (sets_heldout10.csv)
-  heldout11 seed 20261211, 40 + 50 articles a language (sets_heldout11.csv)
-  heldout12 seed 20261212, 40 + 50 articles a language (sets_heldout12.csv)
-  heldout13 seed 20261213, 40 + 50 articles a language, or what is left (sets_heldout13.csv)
-  heldout14 seed 20261214, 40 + 50 articles a language, or what is left (sets_heldout14.csv)
+The samples, their seeds and the order they were drawn in are SAMPLES below; sample NAME is
+annotated in tests/data/sets_NAME.csv. When the candidates left run short (the Reuters ones by
+heldout13; none for heldout14), a batch takes what is left.
 
 Only OrangeSum (CC BY-SA 4.0) and Reuters-21578 rows are drawn; the BBC stories are left out.
 See tests/data/corpus/NOTICE.md.
 
-    python3 scripts/sample_heldout.py ../shared/corpus tests/data/corpus [heldout|heldout2]
+    python3 scripts/sample_heldout.py ../shared/corpus tests/data/corpus [NAME of SAMPLES]
 """
 import gzip
 import json
@@ -41,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_corpus import CAND, SOURCES  # noqa: E402  (same candidate test as the first sample)
 
 # name -> seed, in the order drawn; each sample excludes the first sample and those before it.
-SAMPLES = {"heldout": 20261201, "heldout2": 20261202, "heldout3": 20261203, "heldout4": 20261204, "heldout5": 20261205, "heldout6": 20261206, "heldout7": 20261207, "heldout8": 20261208, "heldout9": 20261209, "heldout10": 20261210, "heldout11": 20261211, "heldout12": 20261212, "heldout13": 20261213, "heldout14": 20261214}
+SAMPLES = {"heldout": 20261201, **{f"heldout{k}": 20261200 + k for k in range(2, 15)}}
 N = 40
 N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
 
