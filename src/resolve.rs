@@ -1722,23 +1722,24 @@ fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Optio
     let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
     group_phrase(ctx, i, implied).map(|mut d| {
         d.other = other && d.kind == SetKind::Group;
-        // "d'autres pays de l'UE": some others, an unnamed part.
-        let some_others = other && i >= 2 && ctx.phrase_at(i - 2, Phrases::Quantifier) == Some(2);
+        // "certains des autres pays", and "d'autres pays de l'UE" (a
+        // quantifier that holds "autres"): an unnamed part.
         d.part = d.kind == SetKind::Group
-            && (quantified(ctx, if other { i - 1 } else { i })
-                || some_others
-                || regional(ctx, i, d.to)
+            && ((other && quantified(ctx, i - 1))
+                || quantified(ctx, i)
+                || part_adjective(ctx, i, d.to)
                 || restricted(ctx, d.to));
         d
     })
 }
 
-/// The adjective of a region before a group phrase at `i` or inside it,
-/// up to `to` ("the only Latin American members of OPEC", "the OECD
-/// European countries"): an unnamed part of the group. Not before a
-/// singular noun, an apposition that names the group ("Indonesia, the only
-/// Asian member of OPEC").
-fn regional(ctx: &Ctx, i: usize, to: usize) -> bool {
+/// The adjective of a region or of a part (roles `region_adjective`,
+/// `part_adjective`) before a group phrase at `i` or inside it, up to `to`
+/// ("the only Latin American members of OPEC", "the OECD European
+/// countries", "the key GATT member states"): an unnamed part of the group.
+/// Not before a singular noun, an apposition that names the group
+/// ("Indonesia, the only Asian member of OPEC").
+fn part_adjective(ctx: &Ctx, i: usize, to: usize) -> bool {
     let part = |a: usize| ctx.is(a, Role::RegionAdjective) || ctx.is(a, Role::PartAdjective);
     // Not before a singular noun ("Indonesia, the only Asian member of
     // OPEC"); "member states" is plural.
