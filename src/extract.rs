@@ -5,7 +5,7 @@
 //! "Nations unies" over nothing at all: a `not_country` name is matched so that
 //! it hides what it contains, then dropped).
 
-use crate::normalize::{fold, is_word_char, CharCounter, Folded};
+use crate::normalize::{fold, is_word_char, run_end, CharCounter, Folded};
 use crate::reference::{CaseRule, NameKind, Reference};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -499,8 +499,7 @@ impl Matcher {
                 None if !before_ok => {
                     // It starts inside a word ("ue" in "que"): no name can
                     // start before the next word, so look again from there.
-                    let rest = &hay[s..];
-                    at = s + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+                    at = run_end(hay, s);
                 }
                 None => {
                     // A whole-word start but not a whole word, or the wrong
@@ -508,8 +507,7 @@ impl Matcher {
                     // shorter name at the same place is not lost. A noun for
                     // members that the longer candidate hid ("etats" of a
                     // lower-case "états-unis") still counts.
-                    let rest = &hay[s..];
-                    let word = &rest[..rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())];
+                    let word = &hay[s..run_end(hay, s)];
                     if lm.is_noun_word(word) {
                         nouns.push((s, s + word.len()));
                     }

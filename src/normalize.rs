@@ -296,13 +296,35 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The end of the run of word characters that starts at byte `i` of `s`
+/// (`i` itself when there is none). ASCII bytes are read as bytes, the rest
+/// as characters: most of a text is ASCII.
+pub fn run_end(s: &str, i: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut j = i;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        match s[j..].chars().next() {
+            Some(c) if is_word_char(c) => j += c.len_utf8(),
+            _ => break,
+        }
+    }
+    j
+}
+
 /// The end of the word that starts at byte `i` of `s`: a run of word
 /// characters; an elided article keeps its apostrophe ("l'Albanie"), a
 /// possessive's does not ("the two countries' shares", "the group's
 /// members").
 pub fn word_end(s: &str, i: usize) -> usize {
     let rest = &s[i..];
-    let run = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    let run = run_end(s, i) - i;
     let Some(next) = rest[run..].strip_prefix('\'') else {
         return i + run;
     };

@@ -250,6 +250,9 @@ pub struct Lex {
     /// One bit a role ([`role_bit`]) of which a word or phrase starts with
     /// this word ("à" for "à savoir"): a phrase is looked for only there.
     pub starts: u64,
+    /// Whether a two-word number name starts with this word ("quatre" of
+    /// "quatre vingt"): the pair is looked up only then.
+    pub starts_number: bool,
 }
 
 /// Folded word -> [`Lex`], for one language.
@@ -277,6 +280,9 @@ impl Grammar {
             let numbers = self.numbers.get(lang).or_else(|| self.numbers.get(ANY_LANG));
             for (w, v) in numbers.into_iter().flatten() {
                 lex.entry(w.clone()).or_default().number = Some(*v);
+                if let Some((first, _)) = w.split_once(' ') {
+                    lex.entry(first.to_string()).or_default().starts_number = true;
+                }
             }
             lexicons.insert(lang.clone(), lex);
         }

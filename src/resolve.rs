@@ -952,11 +952,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let g = &self.reference.grammar;
         let (mut total, mut j, mut any) = (0u64, i, false);
         loop {
-            // Two-word number names first ("quatre vingt"); they start with a
-            // number word, so no string is built for any other word.
-            let one = self.lex(j).and_then(|l| l.number).map(|v| (v, 1));
-            let two = match (one, self.word(j), self.word(j + 1)) {
-                (Some(_), Some(a), Some(b)) => g.number(self.lang, &format!("{a} {b}")).map(|v| (v, 2)),
+            // Two-word number names first ("quatre vingt"); the pair is built
+            // only after a word that starts one.
+            let lex = self.lex(j);
+            let one = lex.and_then(|l| l.number).map(|v| (v, 1));
+            let pair = one.is_some() && lex.is_some_and(|l| l.starts_number);
+            let two = match (pair, self.word(j), self.word(j + 1)) {
+                (true, Some(a), Some(b)) => g.number(self.lang, &format!("{a} {b}")).map(|v| (v, 2)),
                 _ => None,
             };
             match two.or(one) {
