@@ -323,17 +323,16 @@ pub fn run_end(s: &str, i: usize) -> usize {
 /// possessive's does not ("the two countries' shares", "the group's
 /// members").
 pub fn word_end(s: &str, i: usize) -> usize {
-    let rest = &s[i..];
-    let run = run_end(s, i) - i;
-    let Some(next) = rest[run..].strip_prefix('\'') else {
-        return i + run;
+    let run = run_end(s, i);
+    let Some(next) = s[run..].strip_prefix('\'') else {
+        return run;
     };
     let genitive = next
         .strip_prefix('s')
         .is_some_and(|t| !t.starts_with(is_word_char));
     match next.starts_with(is_word_char) && !genitive {
-        true => i + run + 1,
-        false => i + run,
+        true => run + 1,
+        false => run,
     }
 }
 

@@ -360,10 +360,12 @@ fn sets_match_the_fourteenth_held_out_annotations() {
 }
 
 /// A sixteenth sample, French only, drawn and annotated blind at the start
-/// of the ninth session (`tests/data/sets_heldout15.md`); sealed (ignored)
-/// until the session's end.
+/// of the ninth session (`tests/data/sets_heldout15.md`) and measured once,
+/// its summary only, on that session's first build: status 0.929, F1 0.963,
+/// no claim. Sealed (ignored), its misses unread, for the next blind
+/// measure; no floors until then.
 #[test]
-#[ignore = "sealed: measured once at the session's end"]
+#[ignore = "sealed: kept blind for the next measure"]
 fn sets_match_the_fifteenth_held_out_annotations() {
     measure(
         "sets_heldout15.csv",
@@ -376,11 +378,13 @@ fn sets_match_the_fifteenth_held_out_annotations() {
     );
 }
 
-/// A seventeenth sample, French only, drawn and annotated blind at the start
-/// of the ninth session (`tests/data/sets_heldout16.md`); sealed (ignored)
-/// until the session's end.
+/// A seventeenth sample, French only, drawn and annotated blind at the
+/// start of the ninth session (`tests/data/sets_heldout16.md`) and measured
+/// once, its summary only, on that session's first build: status 0.571, F1
+/// 0.619, and 2 claims where no countries are meant, so it fails. Sealed
+/// (ignored), its misses unread, for the next blind measure.
 #[test]
-#[ignore = "sealed: measured once at the session's end"]
+#[ignore = "sealed: kept blind for the next measure"]
 fn sets_match_the_sixteenth_held_out_annotations() {
     measure(
         "sets_heldout16.csv",
