@@ -7,7 +7,9 @@
 
 use crate::normalize::{fold, is_word_char, run_end, CharCounter, Folded};
 use crate::reference::{CaseRule, NameKind, Reference};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
 
@@ -96,8 +98,11 @@ impl Entry {
 /// A compiled matcher for one language.
 #[derive(Debug)]
 struct LangMatcher {
-    /// Unanchored, for scanning text: the smallest, fastest automaton.
-    ac: AhoCorasick,
+    /// Unanchored, for scanning text: the smallest, fastest automaton,
+    /// walked by [`LangMatcher::find_from`].
+    dfa: DFA,
+    /// Its start state.
+    start: StateID,
     /// The folded names, for the anchored automaton.
     keys: Vec<String>,
     /// Anchored, for whole-name lookups; built on the first lookup.
@@ -444,14 +449,13 @@ impl Matcher {
         let mut nouns = Vec::new();
         let mut at = 0;
         while at < hay.len() {
-            let Some(m) = lm.ac.find(Input::new(hay).span(at..hay.len())) else {
+            let Some((pattern, s, e)) = lm.find_from(hay.as_bytes(), at) else {
                 break;
             };
-            let (s, e) = (m.start(), m.end());
             let before_ok = hay[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
             let after_ok =
                 hay[e..].chars().next().is_none_or(|c| !is_word_char(c)) || glued(text, folded, s, e);
-            let noun = lm.is_noun[m.pattern().as_usize()] && before_ok && after_ok;
+            let noun = lm.is_noun[pattern] && before_ok && after_ok;
             if noun {
                 nouns.push((s, e));
             }
@@ -459,7 +463,7 @@ impl Matcher {
                 let (b0, b1) = folded.orig_bytes(s, e);
                 let surface = &text[b0..b1];
                 let after_lead = || lm.lead_words.contains(previous_word(&hay[..s]));
-                lm.entries[m.pattern().as_usize()]
+                lm.entries[pattern]
                     .iter()
                     .find(|en| {
                         !en.cell_only && en.valid_on(date) && case_ok(en, surface, &lm.lead_words, after_lead)
@@ -661,14 +665,42 @@ impl LangMatcher {
             pats.entry(n.clone()).or_default();
         }
         let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = pats.into_iter().unzip();
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Unanchored)
+            .build(&keys)?;
         Ok(LangMatcher {
-            ac: Self::automaton(&keys, aho_corasick::StartKind::Unanchored)?,
+            start: dfa.start_state(Anchored::No)?,
+            dfa,
             is_noun: keys.iter().map(|k| nouns.contains(k)).collect(),
             keys,
             anchored: OnceLock::new(),
             entries,
             lead_words,
         })
+    }
+
+    /// The leftmost-longest name at or after byte `at` of `hay`, as
+    /// (pattern, start, end): the automaton's own search, without what a
+    /// call of `AhoCorasick::find` costs beside it (a scan restarts after
+    /// every name found inside a word: "ue" in "que").
+    #[inline]
+    fn find_from(&self, hay: &[u8], at: usize) -> Option<(usize, usize, usize)> {
+        let (dfa, mut sid, mut found) = (&self.dfa, self.start, None);
+        for (i, &b) in hay.iter().enumerate().skip(at) {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    let pattern = dfa.match_pattern(sid, 0);
+                    let end = i + 1;
+                    found = Some((pattern.as_usize(), end - dfa.pattern_len(pattern), end));
+                }
+            }
+        }
+        found
     }
 
     /// Whether a whole folded word is a noun for members.

@@ -1144,6 +1144,14 @@ pub fn resolve(
     runs.extend(capital_runs(&ctx));
     let units = ctx.units;
     settle_in_lists(&runs, &units, mentions, reference);
+    // Without a noun for members, a group or a run of three, nothing makes a
+    // set (most articles): the names are settled, the set rules not read.
+    if member_nouns.is_empty()
+        && !mentions.iter().any(|m| m.kind == MentionKind::Group)
+        && runs.iter().all(|r| r.items.len() < 3)
+    {
+        return Resolution::default();
+    }
     let ctx = Ctx::new(units, mentions, reference, lang, text, folded, roles);
     let mut drafts = phrases(&ctx);
     attach(&ctx, &mut drafts, &mut runs);
