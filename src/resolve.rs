@@ -1619,6 +1619,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
             // "deux membres du gouvernement": members of something else.
             return None;
         }
+        // "les quatre nations du Royaume-Uni", "the 50 states of the
+        // U.S.": the parts of one country.
+        if ctx.mention_at(g).is_some_and(|m| m.kind == MentionKind::Country) {
+            return None;
+        }
     } else if let Some(gr) = ctx.group_at(e) {
         // "the 13-nation OPEC"
         return counted(
@@ -2972,7 +2977,7 @@ impl Solver<'_, '_, '_> {
                     d.members = members;
                     d.coverage = coverage;
                 } else if pass == Coverage::None {
-                    if let Some(members) = self.group_of_size(n) {
+                    if let Some(members) = self.group_of_size(n, self.drafts[k].from) {
                         let d = &mut self.drafts[k];
                         d.members = members;
                         d.coverage = Coverage::Complete;
@@ -3026,13 +3031,26 @@ impl Solver<'_, '_, '_> {
         })
     }
 
-    /// The members of the one group the article names that has `n` members
-    /// on the date.
-    fn group_of_size(&self, n: u64) -> Option<Members> {
+    /// The members of the one group that has `n` members on the date among
+    /// those the article names before unit `u` or a few sentences after
+    /// (`NEAR_MAX`): a count takes a group named near ("l'UE ... les 27",
+    /// "the seven largest industrial nations ... the Group of Seven"), not
+    /// one that only a later paragraph names.
+    fn group_of_size(&self, n: u64, u: usize) -> Option<Members> {
         let date = self.date?;
+        let (at, _) = self.ctx.span(u);
+        let at_orig = self.ctx.folded.orig_byte(at);
+        let named_near = |g: &str| {
+            self.ctx.mentions.iter().any(|m| {
+                m.kind == MentionKind::Group
+                    && m.codes[0] == g
+                    && (m.folded_start < at || self.sentences_between(at_orig, m.byte_start) <= NEAR_MAX)
+            })
+        };
         let mut fits = self
             .named_groups
             .iter()
+            .filter(|g| named_near(g))
             .filter(|g| self.ctx.reference.members_on(g, date).len() as u64 == n);
         match (fits.next(), fits.next()) {
             (Some(g), None) => Some(self.group_members(g, date)),

@@ -987,3 +987,57 @@ fn a_count_composing_a_group_is_the_group_s_count() {
         ),
     ]);
 }
+
+#[test]
+fn the_parts_of_one_country_and_past_governments_are_no_set() {
+    check(&[
+        // The nations of one country are its parts, not countries.
+        (
+            "fr",
+            "2020-06-19",
+            "En Angleterre, les magasins ont rouvert. Chacune des quatre nations du Royaume-Uni a sa propre \
+             feuille de route.",
+            &[],
+        ),
+        (
+            "en",
+            "1987-03-30",
+            "Canada and the United States agreed. The 50 states of the United States keep their own rules.",
+            &[],
+        ),
+        // Governments one after the other are cabinets, not states.
+        (
+            "fr",
+            "2016-07-26",
+            "La France et la Belgique ont réagi. L'organisation est héritée des deux gouvernements \
+             précédents, a estimé le maire.",
+            &[],
+        ),
+        (
+            "fr",
+            "2016-07-26",
+            "La France et l'Allemagne ont signé. Les deux gouvernements ont salué l'accord.",
+            &["Les deux gouvernements|anaphora|2|complete|2|consistent"],
+        ),
+        // A count of the size of a group takes the group named near it, not
+        // one a later paragraph names.
+        (
+            "en",
+            "1987-04-09",
+            "The seven largest industrial nations meet on Wednesday. The Group of Seven will discuss \
+             currencies.",
+            &["seven largest industrial nations|count|7|complete|7|consistent"],
+        ),
+        (
+            "fr",
+            "2020-07-01",
+            "Les pays de l'UE ont dressé une liste de 15 pays dont les ressortissants seront bienvenus. Elle sera \
+             révisée. Le tourisme reprend. Les plages rouvrent. Les hôtels aussi. Le Conseil de sécurité de \
+             l'ONU peine à adopter une résolution.",
+            &[
+                "pays de l'UE|group||complete|27|",
+                "15 pays|count|15|none|0|unverifiable",
+            ],
+        ),
+    ]);
+}
