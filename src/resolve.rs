@@ -2004,6 +2004,7 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
                     .filter_map(marker_at),
             )
             .chain(comma.then(|| incise_marker(ctx, e)).flatten().and_then(marker_at))
+            .chain(qualifier_marker(ctx, e).and_then(marker_at))
             .collect();
         // Where a marker's list starts: past articles and prepositions.
         let list_start = |x: usize, n: usize| ctx.skip(x + n, &[Role::Article, Role::Of, Role::Contracted]);
@@ -2041,6 +2042,19 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             None if e < ctx.units.len()
                 && ctx.item_at(ctx.skip(e, &[Role::Article]))
                 && ctx.gap_text(d.to - 1, e).contains(['—', '–', '-']) =>
+            {
+                (ctx.skip(e, &[Role::Article]), true)
+            }
+            // An apposition of as many countries as the count states, set
+            // off by a comma ("deux pays arabes, l'Egypte et la Jordanie");
+            // not after a determiner, which points back ("their two
+            // countries, Hong Kong and China's part in the talks").
+            None if comma
+                && d.kind == SetKind::Count
+                && d.det == Det::None
+                && run_from
+                    .get(&ctx.skip(e, &[Role::Article]))
+                    .is_some_and(|&r| Some(runs[r].items.len() as u64) == d.stated) =>
             {
                 (ctx.skip(e, &[Role::Article]), true)
             }
@@ -2089,6 +2103,29 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             d.from -= 1;
         }
     }
+}
+
+/// How many units (words, quotation marks) a short qualifier between a
+/// count and its comma may have.
+const QUALIFIER_MAX: usize = 6;
+
+/// Where a marker may stand after a short qualifier that ends at a comma
+/// ("13 pays à faible risque, dont Israël, la Grèce ..."): right past the
+/// comma, when at most [`QUALIFIER_MAX`] units stand between, none of them
+/// a function word ("The two countries urged others to follow suit,
+/// notably Japan"), "autres"/"other" or a name.
+fn qualifier_marker(ctx: &Ctx, from: usize) -> Option<usize> {
+    let comma = (from..from + QUALIFIER_MAX + 1)
+        .take_while(|&x| {
+            ctx.word(x).is_some_and(|w| {
+                w != "." && w != ";"
+                        && !ctx.is(x, Role::Other)
+                        // "à" folds to the verb "a", which is both.
+                        && (!ctx.is(x, Role::FunctionWord) || ctx.is(x, Role::Of))
+            })
+        })
+        .find(|&x| ctx.word(x) == Some(","))?;
+    (comma > from).then_some(comma + 1)
 }
 
 /// Where a marker may stand after a phrase set off by commas that follows

@@ -1041,3 +1041,35 @@ fn the_parts_of_one_country_and_past_governments_are_no_set() {
         ),
     ]);
 }
+
+#[test]
+fn a_count_takes_an_apposition_of_as_many_countries_and_a_marker_past_a_short_qualifier() {
+    check(&[
+        // As many countries as stated, set off by a comma: all of them.
+        (
+            "fr",
+            "2020-06-24",
+            "Israël ne dispose de relations officielles qu'avec deux pays arabes, l'Egypte et la Jordanie.",
+            &["deux pays arabes|count|2|complete|2|consistent"],
+        ),
+        // An inclusive marker past a short qualifier and its comma.
+        (
+            "fr",
+            "2020-05-30",
+            "Chypre rouvre ses aéroports aux vols de 13 pays \"à faible risque\", dont Israël, la Grèce, \
+             l'Allemagne, l'Autriche et Malte.",
+            &[
+                "13 pays|count|13|partial|5|partial",
+                "Israël, la Grèce, l'Allemagne, l'Autriche et Malte|list||partial|5|",
+            ],
+        ),
+        // Not past a verb's function word: "notably Japan" is of the others.
+        (
+            "en",
+            "1987-04-09",
+            "The United States and Britain agreed to adopt common rules. The two countries urged others to \
+             follow suit, notably Japan.",
+            &["The two countries|anaphora|2|complete|2|consistent"],
+        ),
+    ]);
+}
