@@ -1317,7 +1317,11 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
     let (mut seen, mut last) = (0, None);
     while i < ctx.units.len() {
         while seen < i {
-            if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
+            if ctx.group_at(seen).is_some() && of_other_body(ctx, seen) {
+                // "le Conseil des droits de l'homme de l'ONU ... les Etats
+                // membres": the body's members, not the organisation's.
+                last = None;
+            } else if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
                 last = Some((g, seen));
             } else if let Some(g) = ctx.group_body_at(seen) {
                 // "la Commission européenne ... les Etats membres"
@@ -1718,6 +1722,16 @@ fn count_noun(ctx: &Ctx, i: usize, j: usize, n: usize) -> (Noun, usize) {
 
 /// Whether the name of an organisation without member data and a genitive
 /// stand right before unit `i` ("the IDB's 44 members").
+/// Whether the group at unit `i` follows an organisation without member
+/// data whose parent it names, past "de"/"of" and articles ("le Conseil
+/// des droits de l'homme de l'ONU", "the Human Rights Council of the UN").
+fn of_other_body(ctx: &Ctx, i: usize) -> bool {
+    let Some(p) = ctx.skip_back(i, &[Role::Of, Role::Article, Role::Contracted]) else {
+        return false;
+    };
+    p + 1 < i && (p.saturating_sub(8)..=p).any(|b| ctx.other_body_at(b).is_some_and(|len| b + len == p + 1))
+}
+
 fn other_body_before(ctx: &Ctx, i: usize) -> bool {
     (i.saturating_sub(2)..i)
         .find(|&p| {
@@ -1874,6 +1888,10 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
     if ctx.is(k, Role::Of) {
         let g = ctx.skip(k + 1, &[Role::Article]);
         let gr = ctx.group_or_short_at(g)?;
+        // "les pays limitrophes non membres de l'UE": those outside it.
+        if let Some(p) = i.checked_sub(1).filter(|&p| ctx.is(p, Role::Negation)) {
+            return Some(Draft::new(p, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
+        }
         return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
     }
     None

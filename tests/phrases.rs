@@ -1073,3 +1073,31 @@ fn a_count_takes_an_apposition_of_as_many_countries_and_a_marker_past_a_short_qu
         ),
     ]);
 }
+
+#[test]
+fn a_body_without_member_data_and_a_negation_before_members_of_a_group() {
+    check(&[
+        // The Council's member states, not the UN's: no member data.
+        (
+            "fr",
+            "2020-06-18",
+            "Lors d'un débat du Conseil des droits de l'Homme de l'ONU à Genève, il a demandé aux \
+             Etats-membres de mettre en place une commission.",
+            &[],
+        ),
+        (
+            "fr",
+            "2020-06-18",
+            "Lors d'un débat de l'ONU à Genève, il a demandé aux Etats membres de mettre en place une \
+             commission.",
+            &["Etats membres|group||complete|193|"],
+        ),
+        // Outside the group, not in it.
+        (
+            "fr",
+            "2020-06-18",
+            "La Bulgarie a fermé ses frontières avec les pays limitrophes non membres de l'UE.",
+            &["non membres de l'UE|group||none|0|"],
+        ),
+    ]);
+}
