@@ -1559,7 +1559,10 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     // members of the OECD").
     let qualified = (j..n).any(|a| !ctx.is(a, Role::Other));
     let of_group = ctx.is(k, Role::Of) && ctx.group_or_short_at(ctx.skip(k + 1, &[Role::Article])).is_some();
-    if qualified && noun != Noun::Country && !of_group {
+    // A partner noun qualified ("ses deux principaux partenaires
+    // commerciaux") stays for the countries set off beside it; without them
+    // it makes no set (`finish`).
+    if qualified && !matches!(noun, Noun::Country | Noun::Partner) && !of_group {
         return None;
     }
     // A number on a noun for countries in title case is a name ("le Tournoi
@@ -1624,8 +1627,9 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
             return None;
         }
         // "les quatre nations du Royaume-Uni", "the 50 states of the
-        // U.S.": the parts of one country.
-        if ctx.mention_at(g).is_some_and(|m| m.kind == MentionKind::Country) {
+        // U.S.": the parts of one country (not its partners: "les deux
+        // grands alliés de l'Irak").
+        if noun != Noun::Partner && ctx.mention_at(g).is_some_and(|m| m.kind == MentionKind::Country) {
             return None;
         }
     } else if let Some(gr) = ctx.group_at(e) {
@@ -2083,10 +2087,15 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             drafts[k].list = Some((r, complete));
         } else if let Some(&c) = draft_from.get(&start).filter(|&&c| c != k) {
             drafts[k].children.push(c);
-        } else if d.kind == SetKind::Count && d.group.is_none() && d.noun == Noun::Country {
+        } else if d.kind == SetKind::Count
+            && d.group.is_none()
+            && matches!(d.noun, Noun::Country | Noun::Partner)
+        {
             // Apposition: a list right before the count, set off by a comma;
             // not one the sentence sets apart ("avec le Canada et
-            // l'Australie, les deux pays").
+            // l'Australie, les deux pays"); of a partner noun, as many
+            // countries as it states ("les Etats-Unis et la Chine, ses deux
+            // principaux partenaires commerciaux").
             let q = if d.det == Det::None { d.from } else { d.from - 1 };
             let set_apart = |r: usize| {
                 ctx.skip_back(runs[r].items[0], &[Role::Article])
@@ -2096,6 +2105,7 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
                 if let Some(&r) = run_to
                     .get(&(q - 2))
                     .filter(|&&r| runs[r].items.len() >= 2 && !set_apart(r))
+                    .filter(|&&r| d.noun == Noun::Country || Some(runs[r].items.len() as u64) == d.stated)
                 {
                     runs[r].attached = true;
                     drafts[k].list = Some((r, !runs[r].partial));

@@ -1101,3 +1101,29 @@ fn a_body_without_member_data_and_a_negation_before_members_of_a_group() {
         ),
     ]);
 }
+
+#[test]
+fn a_qualified_partner_count_takes_the_countries_set_off_beside_it() {
+    check(&[
+        (
+            "fr",
+            "2020-06-18",
+            "Le Japon est pris entre les Etats-Unis et la Chine, ses deux principaux partenaires commerciaux.",
+            &["deux principaux partenaires|count|2|complete|2|consistent"],
+        ),
+        // Partners of a country are not its parts.
+        (
+            "fr",
+            "2020-06-18",
+            "On redoutait un conflit entre l'Iran et les Etats-Unis, les deux grands alliés de l'Irak.",
+            &["deux grands alliés|count|2|complete|2|consistent"],
+        ),
+        // Without countries beside it, no set: partners may be firms.
+        (
+            "fr",
+            "2020-06-18",
+            "Le Japon a signé avec ses deux principaux partenaires commerciaux.",
+            &[],
+        ),
+    ]);
+}
