@@ -379,8 +379,9 @@ fn sets_match_the_fifteenth_held_out_annotations() {
 /// A seventeenth sample, French only, drawn and annotated blind at the
 /// start of the ninth session (`tests/data/sets_heldout16.md`) and measured
 /// once on that session's first build: status 0.571, F1 0.619, 2 claims
-/// where no countries are meant. Read in the tenth session (no claim since;
-/// its two "15 pays" lost a status that was right with the wrong members).
+/// where no countries are meant. Read in the tenth session: no claim since,
+/// F1 0.907 (a bare "Etats membres" of the UN Human Rights Council is no
+/// longer the UN's 193).
 #[test]
 fn sets_match_the_sixteenth_held_out_annotations() {
     measure(
@@ -622,7 +623,7 @@ const HELDOUT6_FLOOR_F1: f64 = 0.94;
 const HELDOUT7_FLOOR_STATUS: f64 = 0.90;
 const HELDOUT7_FLOOR_F1: f64 = 0.91;
 const HELDOUT8_FLOOR_STATUS: f64 = 0.77;
-const HELDOUT8_FLOOR_F1: f64 = 0.84;
+const HELDOUT8_FLOOR_F1: f64 = 0.90;
 const HELDOUT9_FLOOR_STATUS: f64 = 0.81;
 const HELDOUT9_FLOOR_F1: f64 = 0.91;
 const HELDOUT10_FLOOR_STATUS: f64 = 0.82;
@@ -637,5 +638,5 @@ const HELDOUT14_FLOOR_STATUS: f64 = 0.62;
 const HELDOUT14_FLOOR_F1: f64 = 0.81;
 const HELDOUT15_FLOOR_STATUS: f64 = 0.91;
 const HELDOUT15_FLOOR_F1: f64 = 0.95;
-const HELDOUT16_FLOOR_STATUS: f64 = 0.52;
-const HELDOUT16_FLOOR_F1: f64 = 0.63;
+const HELDOUT16_FLOOR_STATUS: f64 = 0.55;
+const HELDOUT16_FLOOR_F1: f64 = 0.89;
