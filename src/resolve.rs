@@ -2119,8 +2119,15 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             Det::Definite | Det::Possessive | Det::Contracted => small,
             Det::None => false,
         };
+        // "parmi les trois pays les plus pauvres au monde": one among a
+        // ranking, not the countries named before ("les deux pays les plus
+        // peuplés de la planète" alone points back).
+        let superlative = (ctx.is(d.to, Role::Definite) || ctx.is(d.to, Role::Article))
+            && ctx.is(d.to + 1, Role::Degree)
+            && d.from.checked_sub(2).is_some_and(|a| ctx.is(a, Role::Among));
         if d.kind == SetKind::Count
             && anaphoric
+            && !superlative
             && d.group.is_none()
             && d.list.is_none()
             && d.children.is_empty()

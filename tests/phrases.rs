@@ -1127,3 +1127,24 @@ fn a_qualified_partner_count_takes_the_countries_set_off_beside_it() {
         ),
     ]);
 }
+
+#[test]
+fn one_among_a_ranking_is_no_anaphora() {
+    check(&[
+        (
+            "fr",
+            "2020-06-18",
+            "La Belgique, l'Allemagne et la France ont suspendu leur aide. Le Burundi est classé parmi les deux \
+             pays les plus pauvres au monde.",
+            &["deux pays|count|2|partial|1|partial"],
+        ),
+        // Without "parmi", the superlative points back.
+        (
+            "fr",
+            "2020-06-18",
+            "La Chine et l'Inde comptent chacune plus d'un milliard d'habitants. Les deux pays les plus peuplés \
+             de la planète se rapprochent.",
+            &["Les deux pays|anaphora|2|complete|2|consistent"],
+        ),
+    ]);
+}
