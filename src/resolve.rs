@@ -2042,7 +2042,7 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
         // ("les 22 pays du Club de Paris, ainsi que par une poignée de
         // créanciers (Chine, Inde, ...)").
         let country_count = d.kind == SetKind::Count && d.noun == Noun::Country && d.group.is_none();
-        let further: Vec<(usize, usize, bool)> = (e..e + FURTHER_REACH)
+        let mut further: Vec<(usize, usize, bool)> = (e..e + FURTHER_REACH)
             .take_while(|&x| {
                 country_count
                     && ctx.word(x).is_some_and(|w| w != "." && w != ";")
@@ -2052,6 +2052,30 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             })
             .filter_map(|x| ctx.marker_at(x, Marker::List).map(|n| (x, n, true)))
             .collect();
+        // An inclusive marker right after the comma that ends the count's
+        // clause, past its verb ("Vingt-deux pays figurent désormais sur une
+        // liste, notamment la Grèce, ..."; "soixante pays qui le
+        // reconnaissent, dont les Etats-Unis"): the first comma, no name,
+        // noun for countries nor other set phrase before it ("the agreement
+        // by six nations that newly-industrialized countries, such as South
+        // Korea"), of a count without determiner ("The two countries urged
+        // others to follow suit, notably Japan").
+        if let Some(comma) = (e..e + FURTHER_REACH)
+            .take_while(|&x| {
+                country_count
+                    && d.det == Det::None
+                    && ctx.word(x).is_some_and(|w| w != "." && w != ";")
+                    && !draft_from.contains_key(&x)
+                    && ctx.mention_at(x).is_none()
+                    && !ctx.is(x, Role::MemberNoun)
+            })
+            .find(|&x| ctx.word(x) == Some(","))
+        {
+            further.extend(
+                ctx.marker_at(comma + 1, Marker::Partial)
+                    .map(|n| (comma + 1, n, false)),
+            );
+        }
         let (e, marker) = candidates
             .iter()
             .find(starts)

@@ -1148,3 +1148,23 @@ fn one_among_a_ranking_is_no_anaphora() {
         ),
     ]);
 }
+
+#[test]
+fn an_inclusive_marker_after_the_count_s_clause_past_its_verb() {
+    check(&[
+        (
+            "fr",
+            "2020-06-01",
+            "L'opposant est soutenu par près de soixante pays qui le reconnaissent comme président, dont les \
+             Etats-Unis.",
+            &["soixante pays|count|60|partial|1|partial"],
+        ),
+        // Not past another noun for countries, which the marker is of.
+        (
+            "fr",
+            "2020-06-01",
+            "Soixante pays ont signé un accord avec des pays voisins, dont la France et l'Espagne.",
+            &["Soixante pays|count|60|none|0|unverifiable"],
+        ),
+    ]);
+}
