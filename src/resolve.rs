@@ -1724,8 +1724,6 @@ fn count_noun(ctx: &Ctx, i: usize, j: usize, n: usize) -> (Noun, usize) {
     (noun, k)
 }
 
-/// Whether the name of an organisation without member data and a genitive
-/// stand right before unit `i` ("the IDB's 44 members").
 /// Whether the group at unit `i` follows an organisation without member
 /// data whose parent it names, past "de"/"of" and articles ("le Conseil
 /// des droits de l'homme de l'ONU", "the Human Rights Council of the UN").
@@ -1736,6 +1734,8 @@ fn of_other_body(ctx: &Ctx, i: usize) -> bool {
     p + 1 < i && (p.saturating_sub(8)..=p).any(|b| ctx.other_body_at(b).is_some_and(|len| b + len == p + 1))
 }
 
+/// Whether the name of an organisation without member data and a genitive
+/// stand right before unit `i` ("the IDB's 44 members").
 fn other_body_before(ctx: &Ctx, i: usize) -> bool {
     (i.saturating_sub(2)..i)
         .find(|&p| {
