@@ -9,7 +9,7 @@ use crate::normalize::{fold, is_word_char, run_end, CharCounter, Folded};
 use crate::reference::{CaseRule, NameKind, Reference};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{Anchored, Input, MatchKind, StartKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
 
@@ -106,7 +106,7 @@ struct LangMatcher {
     /// The folded names, for the anchored automaton.
     keys: Vec<String>,
     /// Anchored, for whole-name lookups; built on the first lookup.
-    anchored: OnceLock<AhoCorasick>,
+    anchored: OnceLock<DFA>,
     entries: Vec<Vec<Entry>>,
     /// Patterns that are (also) a noun for members.
     is_noun: Vec<bool>,
@@ -545,7 +545,8 @@ impl Matcher {
         let lm = self.for_lang(lang);
         let m = lm
             .anchored()
-            .find(Input::new(key).anchored(aho_corasick::Anchored::Yes))?;
+            .try_find(&Input::new(key).anchored(Anchored::Yes))
+            .expect("an anchored automaton searches anchored")?;
         if m.end() != key.len() {
             return None;
         }
@@ -665,10 +666,7 @@ impl LangMatcher {
             pats.entry(n.clone()).or_default();
         }
         let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = pats.into_iter().unzip();
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Unanchored)
-            .build(&keys)?;
+        let dfa = Self::automaton(&keys, StartKind::Unanchored)?;
         Ok(LangMatcher {
             start: dfa.start_state(Anchored::No)?,
             dfa,
@@ -710,22 +708,20 @@ impl LangMatcher {
             .is_ok_and(|i| self.is_noun[i])
     }
 
-    fn automaton(keys: &[String], start: aho_corasick::StartKind) -> anyhow::Result<AhoCorasick> {
-        Ok(AhoCorasickBuilder::new()
+    /// A full DFA of the names: a few MB per language, the fastest search
+    /// (each language has a couple of thousand names).
+    fn automaton(keys: &[String], start: StartKind) -> anyhow::Result<DFA> {
+        Ok(DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             // One kind of start only: an automaton for both is twice the
             // size and scans about a fifth slower.
             .start_kind(start)
-            // A full DFA: a few MB per language, the fastest search (each
-            // language has a couple of thousand names).
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(keys)?)
     }
 
-    fn anchored(&self) -> &AhoCorasick {
+    fn anchored(&self) -> &DFA {
         self.anchored.get_or_init(|| {
-            Self::automaton(&self.keys, aho_corasick::StartKind::Anchored)
-                .expect("the names fit in one automaton")
+            Self::automaton(&self.keys, StartKind::Anchored).expect("the names fit in one automaton")
         })
     }
 }
