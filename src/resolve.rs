@@ -2060,21 +2060,15 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
         // by six nations that newly-industrialized countries, such as South
         // Korea"), of a count without determiner ("The two countries urged
         // others to follow suit, notably Japan").
-        if let Some(comma) = (e..e + FURTHER_REACH)
-            .take_while(|&x| {
-                country_count
-                    && d.det == Det::None
-                    && ctx.word(x).is_some_and(|w| w != "." && w != ";")
-                    && !draft_from.contains_key(&x)
-                    && ctx.mention_at(x).is_none()
-                    && !ctx.is(x, Role::MemberNoun)
+        let past_clause = (country_count && d.det == Det::None)
+            .then(|| {
+                past_comma(ctx, e, FURTHER_REACH, |x| {
+                    !draft_from.contains_key(&x) && !ctx.is(x, Role::MemberNoun)
+                })
             })
-            .find(|&x| ctx.word(x) == Some(","))
-        {
-            further.extend(
-                ctx.marker_at(comma + 1, Marker::Partial)
-                    .map(|n| (comma + 1, n, false)),
-            );
+            .flatten();
+        if let Some(x) = past_clause {
+            further.extend(ctx.marker_at(x, Marker::Partial).map(|n| (x, n, false)));
         }
         let (e, marker) = candidates
             .iter()
@@ -2174,17 +2168,22 @@ const QUALIFIER_MAX: usize = 6;
 /// a function word ("The two countries urged others to follow suit,
 /// notably Japan"), "autres"/"other" or a name.
 fn qualifier_marker(ctx: &Ctx, from: usize) -> Option<usize> {
-    let comma = (from..from + QUALIFIER_MAX + 1)
-        .take_while(|&x| {
-            ctx.word(x).is_some_and(|w| {
-                w != "." && w != ";"
-                        && !ctx.is(x, Role::Other)
-                        // "à" folds to the verb "a", which is both.
-                        && (!ctx.is(x, Role::FunctionWord) || ctx.is(x, Role::Of))
-            })
-        })
-        .find(|&x| ctx.word(x) == Some(","))?;
-    (comma > from).then_some(comma + 1)
+    past_comma(ctx, from, QUALIFIER_MAX + 1, |x| {
+        !ctx.is(x, Role::Other)
+            // "à" folds to the verb "a", which is both.
+            && (!ctx.is(x, Role::FunctionWord) || ctx.is(x, Role::Of))
+    })
+    .filter(|&past| past > from + 1)
+}
+
+/// The unit right after the first comma among the `reach` units from
+/// `from`, all words of one sentence (no name, no period) for which `ok`
+/// holds up to the comma.
+fn past_comma(ctx: &Ctx, from: usize, reach: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+    (from..from + reach)
+        .take_while(|&x| ctx.word(x).is_some_and(|w| w != "." && w != ";") && ok(x))
+        .find(|&x| ctx.word(x) == Some(","))
+        .map(|x| x + 1)
 }
 
 /// Where a marker may stand after a phrase set off by commas that follows
@@ -2192,10 +2191,7 @@ fn qualifier_marker(ctx: &Ctx, from: usize) -> Option<usize> {
 /// the phrase's closing comma, when it closes within [`MARKER_REACH`] words
 /// of the same sentence.
 fn incise_marker(ctx: &Ctx, from: usize) -> Option<usize> {
-    (from..from + MARKER_REACH)
-        .take_while(|&x| ctx.word(x).is_some_and(|w| w != "." && w != ";"))
-        .find(|&x| ctx.word(x) == Some(","))
-        .map(|x| x + 1)
+    past_comma(ctx, from, MARKER_REACH, |_| true)
 }
 
 /// Two or more phrases joined ("les 27 Etats membres de l'UE (UE) et 21
