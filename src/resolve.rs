@@ -1893,8 +1893,8 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
         let g = ctx.skip(k + 1, &[Role::Article]);
         let gr = ctx.group_or_short_at(g)?;
         // "les pays limitrophes non membres de l'UE": those outside it.
-        if let Some(p) = i.checked_sub(1).filter(|&p| ctx.is(p, Role::Negation)) {
-            return Some(Draft::new(p, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
+        if negated {
+            return Some(Draft::new(i - 1, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
         }
         return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
     }
