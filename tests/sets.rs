@@ -510,6 +510,16 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
     let (mut none_rows, mut claims_on_none) = (0usize, 0usize);
     let mut found_sets = 0usize;
     let mut per_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // The job's sets that an annotated set matches ("9 pays" inside the
+    // no-set row "73 membres issus de 9 pays"): not claims on a no-set row.
+    let annotated: BTreeSet<(&str, usize, usize)> = notes
+        .iter()
+        .filter(|a| a.kind != "none")
+        .filter_map(|a| {
+            best(&resolved[&a.article_id].sets, a.start, a.end)
+                .map(|s| (a.article_id.as_str(), s.start, s.end))
+        })
+        .collect();
     for a in &notes {
         let art = &articles[&a.article_id];
         let sets = &resolved[&a.article_id].sets;
@@ -535,7 +545,9 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
         };
         if a.kind == "none" {
             none_rows += 1;
-            if got.is_some_and(|s| s.stated.is_some()) {
+            if got.is_some_and(|s| {
+                s.stated.is_some() && !annotated.contains(&(a.article_id.as_str(), s.start, s.end))
+            }) {
                 claims_on_none += 1;
                 say("a claim where no countries are meant");
             }
@@ -674,4 +686,3 @@ const HELDOUT15_FLOOR_STATUS: f64 = 0.91;
 const HELDOUT15_FLOOR_F1: f64 = 0.95;
 const HELDOUT16_FLOOR_STATUS: f64 = 0.55;
 const HELDOUT16_FLOOR_F1: f64 = 0.89;
-
