@@ -74,13 +74,16 @@ fn locate(text: &str, quote: &str, n: usize) -> Option<(usize, usize)> {
     Some((start, start + quote.chars().count()))
 }
 
-/// The job's set that overlaps the span most, if any.
+/// The job's set that overlaps the span most, if any; of sets that overlap
+/// it as much, the one whose span is nearest its length (a union's part
+/// for the part, the union for the union), then a top-level one.
 fn best(sets: &[CountrySet], start: usize, end: usize) -> Option<&CountrySet> {
     sets.iter()
         .filter(|s| s.start < end && start < s.end)
         .max_by_key(|s| {
             (
                 s.end.min(end) - s.start.max(start),
+                std::cmp::Reverse((s.end - s.start).abs_diff(end - start)),
                 std::cmp::Reverse(s.parent.is_some()),
             )
         })
