@@ -1168,8 +1168,43 @@ pub fn resolve(
             attached_to[r].get_or_insert((p, complete));
         }
     }
+    // A group phrase whose group starts a run ("les pays de l'UE et de
+    // l'espace Schengen", "membres de l'Union européenne et de l'Otan"): the
+    // phrase and what the run adds make a union.
+    let phrase_of: BTreeMap<usize, usize> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.kind == SetKind::Group
+                && d.restriction == Some(Restriction::In)
+                && d.list.is_none()
+                && d.parent.is_none()
+                && !(d.part || d.other || d.qualified)
+                && d.to > d.from
+                && ctx.group_at(d.to - 1).is_some_and(|g| d.group.as_deref() == Some(g))
+                // Not a group's partners: they leave out the country the
+                // sentence is about ("ses alliés de l'Otan, et l'Egypte").
+                && noun_class(&ctx, d.from, d.to) != Noun::Partner
+        })
+        .map(|(p, d)| (d.to - 1, p))
+        .collect();
     for (k, run) in runs.iter().enumerate() {
-        if run.items.len() < 3 {
+        // Joined by a word ("et", "ou", "ainsi que"), not a comma alone: "les
+        // membres de l'UE, la Chine" is a list of parties.
+        let head = phrase_of.get(&run.items[0]).copied().filter(|_| {
+            !run.attached
+                && run.items.len() >= 2
+                && (run.items[0] + 1..run.items[1])
+                    .any(|i| ctx.is(i, Role::Joiner) && ctx.word(i) != Some(","))
+        });
+        if run.items.len() < 3 && head.is_none() {
+            continue;
+        }
+        if let Some(p) = head {
+            let mut d = Draft::new(drafts[p].from, run.items[run.items.len() - 1] + 1, SetKind::Union);
+            d.list = Some((k, !run.partial));
+            drafts[p].parent = Some(drafts.len());
+            drafts.push(d);
             continue;
         }
         let (parent, complete) = match (run.attached, attached_to[k]) {

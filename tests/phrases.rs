@@ -1168,3 +1168,54 @@ fn an_inclusive_marker_after_the_count_s_clause_past_its_verb() {
         ),
     ]);
 }
+
+#[test]
+fn a_group_phrase_whose_group_starts_a_run_makes_a_union() {
+    check(&[
+        (
+            "fr",
+            "2020-08-23",
+            "Les trois pays baltes sont membres de l'Union européenne et de l'Otan depuis 2004.",
+            &[
+                "trois pays baltes|count|3|complete|3|consistent",
+                "membres de l'Union européenne et de l'Otan|union||complete|36|",
+                "membres de l'Union européenne|group||complete|27|",
+            ],
+        ),
+        (
+            "fr",
+            "2020-06-01",
+            "Les ressortissants des pays de l'UE et de la Suisse peuvent entrer.",
+            &[
+                "pays de l'UE et de la Suisse|union||complete|28|",
+                "pays de l'UE|group||complete|27|",
+            ],
+        ),
+        (
+            "en",
+            "2020-06-01",
+            "Both are members of the European Union and of NATO.",
+            &[
+                "members of the European Union and of NATO|union||complete|36|",
+                "members of the European Union|group||complete|27|",
+            ],
+        ),
+        // A group's partners leave out the country the sentence is about.
+        (
+            "fr",
+            "2020-06-01",
+            "La Turquie et ses alliés de l'Otan, et l'Egypte, ont condamné.",
+            &["alliés de l'Otan|group||complete|29|"],
+        ),
+        // A comma alone lists parties: the group phrase stays whole.
+        (
+            "fr",
+            "2020-06-01",
+            "Un accord entre les membres de l'UE, la Chine et l'Inde.",
+            &[
+                "membres de l'UE|group||complete|27|",
+                "UE, la Chine et l'Inde|union||complete|29|",
+            ],
+        ),
+    ]);
+}
