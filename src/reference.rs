@@ -1360,7 +1360,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 57] = [
+pub const ROLES: [&str; 58] = [
+    "approximate",
     "composing",
     "board_noun",
     "locative",

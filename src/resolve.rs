@@ -410,10 +410,11 @@ enum Phrases {
     OtherBody,
     Partitive,
     GroupBody,
+    Approximate,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 10] = [
+    const ALL: [Phrases; 11] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -424,6 +425,7 @@ impl Phrases {
         Phrases::OtherBody,
         Phrases::Partitive,
         Phrases::GroupBody,
+        Phrases::Approximate,
     ];
 
     fn role(self) -> &'static str {
@@ -438,6 +440,7 @@ impl Phrases {
             Phrases::OtherBody => "other_body",
             Phrases::Partitive => "partitive",
             Phrases::GroupBody => "group_body",
+            Phrases::Approximate => "approximate",
         }
     }
 }
@@ -782,11 +785,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 && self.span(k - 1).1 == self.span(k).0
                 && self.span(k).1 == self.span(k + 1).0
         };
+        // "avec plus de 128.000 morts", "with about 40 pct"
+        let number_at = i + 1 + self.phrase_at(i + 1, Phrases::Approximate).unwrap_or(0);
         let data = match (
-            self.is(i, Role::ItemData) && figure(i + 1),
+            self.is(i, Role::ItemData) && figure(number_at),
             i == gap.start && figure(i),
         ) {
-            (true, _) => Some(i + 2),
+            (true, _) => Some(number_at + 1),
             (false, true) => Some(i + 1),
             _ => None,
         };

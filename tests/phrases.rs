@@ -148,6 +148,19 @@ fn figures_between_list_items_keep_the_list() {
             "Inflation was Canada at 4.0 pct, Britain at 3.9 pct, France at 3.4 pct and Japan at 0.2 pct.",
             &["Canada at 4.0 pct, Britain at 3.9 pct, France at 3.4 pct and Japan|list||complete|4|"],
         ),
+        // A figure given as an approximation ("plus de", "about").
+        (
+            "fr",
+            "2020-09-10",
+            "Viennent ensuite le Brésil avec plus de 128.000 morts, l'Inde avec près de 73.000 morts et le Mexique.",
+            &["Brésil avec plus de 128.000 morts, l'Inde avec près de 73.000 morts et le Mexique|list||complete|3|"],
+        ),
+        (
+            "en",
+            "1987-03-04",
+            "The debtors are Argentina with around 49 billion dlrs, Venezuela with about 33 billion and Chile.",
+            &["Argentina with around 49 billion dlrs, Venezuela with about 33 billion and Chile|list||complete|3|"],
+        ),
         // A table written out: figures right after each item.
         (
             "en",
