@@ -1377,6 +1377,10 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
             }
             seen += 1;
         }
+        if !may_start_phrase(ctx, i) {
+            i += 1;
+            continue;
+        }
         if let Some((part, whole)) = partitive_at(ctx, i) {
             // The part inside the whole it is counted out of.
             i = whole.to;
@@ -1401,6 +1405,26 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// Whether a count, a partitive or a group phrase may start at unit `i`
+/// (what each of them reads first): a mention, a number, a noun for
+/// members, a negation or "both", or a word before a noun for members (a
+/// group's short name). Most words are none of these.
+fn may_start_phrase(ctx: &Ctx, i: usize) -> bool {
+    let roles = &ctx.roles.bits;
+    let first =
+        roles[Role::MemberNoun as usize] | roles[Role::Negation as usize] | roles[Role::Both as usize];
+    match ctx.units.get(i) {
+        Some(Unit::Mention(_)) => true,
+        Some(Unit::Word { text, lex, .. }) => {
+            lex.roles & first != 0
+                || lex.number.is_some()
+                || text.bytes().all(|b| b.is_ascii_digit())
+                || ctx.is(i + 1, Role::MemberNoun)
+        }
+        _ => false,
+    }
 }
 
 /// A count of a bare member phrase ("les 27 États membres", "the 12 member
