@@ -620,9 +620,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// The name of an organisation of countries whose members the data does
     /// not hold at unit `i` ("ICO", "le FMI", "Covax"): its length in units.
     fn other_body_at(&self, i: usize) -> Option<usize> {
-        self.proper_at(i)
-            .then(|| self.phrase_at(i, Phrases::OtherBody))
-            .flatten()
+        // The phrase first: one bit says most words start none.
+        self.phrase_at(i, Phrases::OtherBody).filter(|_| self.proper_at(i))
     }
 
     /// Whether the mention at unit `u` restates the one at unit `of` in
