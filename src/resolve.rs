@@ -470,7 +470,9 @@ struct LangRoles<'a> {
 
 impl<'a> LangRoles<'a> {
     fn of(reference: &'a Reference, lang: &str) -> LangRoles<'a> {
+        // The same for every article: found once among the role names.
         static BITS: std::sync::OnceLock<[u64; Role::ALL.len()]> = std::sync::OnceLock::new();
+        static PHRASE_BITS: std::sync::OnceLock<[u64; Phrases::ALL.len()]> = std::sync::OnceLock::new();
         LangRoles {
             bits: *BITS.get_or_init(|| {
                 Role::ALL.map(|r| {
@@ -481,7 +483,8 @@ impl<'a> LangRoles<'a> {
             }),
             adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
             phrases: Phrases::ALL.map(|p| reference.grammar.phrases(lang, p.role())),
-            phrase_bits: Phrases::ALL.map(|p| crate::reference::role_bit(p.role())),
+            phrase_bits: *PHRASE_BITS
+                .get_or_init(|| Phrases::ALL.map(|p| crate::reference::role_bit(p.role()))),
         }
     }
 }
@@ -621,7 +624,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// not hold at unit `i` ("ICO", "le FMI", "Covax"): its length in units.
     fn other_body_at(&self, i: usize) -> Option<usize> {
         // The phrase first: one bit says most words start none.
-        self.phrase_at(i, Phrases::OtherBody).filter(|_| self.proper_at(i))
+        self.phrase_at(i, Phrases::OtherBody)
+            .filter(|_| self.proper_at(i))
     }
 
     /// Whether the mention at unit `u` restates the one at unit `of` in
