@@ -2639,6 +2639,22 @@ impl Solver<'_, '_, '_> {
         // when the countries named before do no better.
         let partial = earlier(Coverage::Partial);
         if n > 4 {
+            // "500 Britanniques, 500 Italiens, 500 Espagnols et 500
+            // Allemands. [...] dans ces cinq pays": as many countries named in
+            // the sentence before, and only there.
+            let named = self.named_before(d.from, 1, d.adjectives());
+            if partial.is_none()
+                && named.len() as u64 == n
+                && self.named_before(d.from, 2, d.adjectives()).len() as u64 == n
+            {
+                let mut m = Members::new();
+                for iso3 in named.iter().filter(|c| self.ctx.reference.is_state(c)) {
+                    add(&mut m, iso3, "anaphora");
+                }
+                if m.len() as u64 == n {
+                    return (m, Coverage::Complete);
+                }
+            }
             return partial.unwrap_or((Members::new(), Coverage::None));
         }
         if let Some(m) = self.joined_before(d.from, n, 3) {

@@ -1232,3 +1232,29 @@ fn a_group_phrase_whose_group_starts_a_run_makes_a_union() {
         ),
     ]);
 }
+
+#[test]
+fn an_anaphora_of_more_than_four_takes_as_many_named_in_the_sentence_before() {
+    check(&[
+        (
+            "fr",
+            "2020-05-10",
+            "L'étude a été réalisée auprès d'un millier de Français, 500 Britanniques, 500 Italiens, 500 Espagnols et 500 Allemands. En moyenne, dans ces cinq pays, 51% des personnes estiment que leur gouvernement a été à la hauteur.",
+            &["ces cinq pays|anaphora|5|complete|5|consistent"],
+        ),
+        // Fewer named there: nothing identifies them.
+        (
+            "fr",
+            "2020-05-10",
+            "L'étude a été réalisée auprès de Français, de Britanniques et d'Italiens. En moyenne, dans ces cinq pays, 51% des personnes sont satisfaites.",
+            &["ces cinq pays|anaphora|5|none|0|unverifiable"],
+        ),
+        // More named further back: which five is not said.
+        (
+            "fr",
+            "2020-05-10",
+            "La Chine et le Japon ont refusé. L'étude a été réalisée auprès de Français, de Britanniques, d'Italiens, d'Espagnols et d'Allemands. En moyenne, dans ces cinq pays, 51% des personnes sont satisfaites.",
+            &["ces cinq pays|anaphora|5|none|0|unverifiable"],
+        ),
+    ]);
+}
