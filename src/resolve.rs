@@ -2657,6 +2657,17 @@ impl Solver<'_, '_, '_> {
             }
             return partial.unwrap_or((Members::new(), Coverage::None));
         }
+        // As many named before it in its own sentence ("l'Inde, qui va siéger
+        // au côté de la Chine alors que les deux pays"): those, before a pair
+        // joined further back.
+        let here = self.named_before(d.from, 0, d.adjectives());
+        if here.len() as u64 == n && here.iter().all(|c| self.ctx.reference.is_state(c)) {
+            let mut m = Members::new();
+            for iso3 in &here {
+                add(&mut m, iso3, "anaphora");
+            }
+            return (m, Coverage::Complete);
+        }
         if let Some(m) = self.joined_before(d.from, n, 3) {
             return (m, Coverage::Complete);
         }

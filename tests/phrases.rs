@@ -1258,3 +1258,25 @@ fn an_anaphora_of_more_than_four_takes_as_many_named_in_the_sentence_before() {
         ),
     ]);
 }
+
+#[test]
+fn an_anaphora_takes_as_many_named_in_its_own_sentence_before_a_pair_further_back() {
+    check_by(
+        &[
+            (
+                "fr",
+                "2020-06-18",
+                "Le Kenya a aidé à la pacification de la Somalie et du Soudan du Sud. L'Inde, qui va siéger au côté de la Chine alors que les deux pays viennent de connaître une confrontation, a gagné.",
+                &["les deux pays viennent|CHN;IND"],
+            ),
+            // Fewer in its own sentence: the pair joined before.
+            (
+                "fr",
+                "2020-06-18",
+                "Le Kenya a aidé à la pacification de la Somalie et du Soudan du Sud. Selon Nairobi, les deux pays restent fragiles.",
+                &["les deux pays restent fragiles|SOM;SSD"],
+            ),
+        ],
+        members,
+    );
+}
