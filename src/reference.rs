@@ -219,6 +219,9 @@ pub struct Grammar {
     /// lang -> the folded words of a group's body -> the group's code (role
     /// `group_body`, the code in `value`: "Commission européenne" -> EU).
     bodies: FastMap<String, FastMap<Vec<String>, String>>,
+    /// Phrases that name a fixed set of countries (role `known_set`, the
+    /// members as value: "solution à deux Etats" -> ISR;PSE), per language.
+    known_sets: FastMap<String, FastMap<Vec<String>, Vec<String>>>,
 }
 
 const ANY_LANG: &str = "*";
@@ -396,6 +399,17 @@ impl Grammar {
             .or_else(|| self.bodies.get(ANY_LANG))
             .and_then(|b| b.get(words))
             .map(String::as_str)
+    }
+
+    /// The countries a `known_set` phrase names in `lang` (every
+    /// language's when it has none), its words as [`Grammar::phrases`]
+    /// splits them.
+    pub fn known_set(&self, lang: &str, words: &[String]) -> Option<&[String]> {
+        self.known_sets
+            .get(lang)
+            .or_else(|| self.known_sets.get(ANY_LANG))
+            .and_then(|b| b.get(words))
+            .map(Vec::as_slice)
     }
 
     /// The folded words of `role` in `lang`.
@@ -867,7 +881,7 @@ impl Reference {
             &memberships,
             &mut files,
         )?;
-        let grammar = load_grammar(get("grammar.csv")?, &groups, &mut files)?;
+        let grammar = load_grammar(get("grammar.csv")?, &groups, &by_alpha3, &mut files)?;
         let known = Known {
             by_alpha3: &by_alpha3,
             alpha2: &by_alpha2,
@@ -1360,7 +1374,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 58] = [
+pub const ROLES: [&str; 59] = [
+    "known_set",
     "approximate",
     "composing",
     "board_noun",
@@ -1426,7 +1441,12 @@ pub fn role_bit(role: &str) -> u64 {
     ROLES.iter().position(|r| *r == role).map_or(0, |i| 1u64 << i)
 }
 
-fn load_grammar(file: &RefFile, groups: &[String], files: &mut Vec<InputFile>) -> Result<Grammar, RefError> {
+fn load_grammar(
+    file: &RefFile,
+    groups: &[String],
+    countries: &HashMap<String, usize>,
+    files: &mut Vec<InputFile>,
+) -> Result<Grammar, RefError> {
     let path = file.origin.as_path();
     let t = Table::read(file, &["lang", "role", "word", "value"], files)?;
     let mut g = Grammar::default();
@@ -1465,6 +1485,30 @@ fn load_grammar(file: &RefFile, groups: &[String], files: &mut Vec<InputFile>) -
                 .or_default()
                 .insert(folded, v);
         } else {
+            if role == "known_set" {
+                let members = split_list(t.get(rec, "value"));
+                if members.len() < 2 {
+                    return Err(err(
+                        path,
+                        *line,
+                        "value",
+                        "a known set needs two or more country codes",
+                    ));
+                }
+                if let Some(c) = members.iter().find(|c| !countries.contains_key(c.as_str())) {
+                    return Err(err(path, *line, "value", format!("unknown country code `{c}`")));
+                }
+                let tokens: Vec<String> = crate::normalize::tokens(&folded)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
+                for l in [lang, ANY_LANG] {
+                    g.known_sets
+                        .entry(l.to_string())
+                        .or_default()
+                        .insert(tokens.clone(), members.clone());
+                }
+            }
             if role == "group_body" {
                 let v = t.get(rec, "value");
                 if !groups.iter().any(|g| g == v) {

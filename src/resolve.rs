@@ -411,10 +411,11 @@ enum Phrases {
     Partitive,
     GroupBody,
     Approximate,
+    KnownSet,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 11] = [
+    const ALL: [Phrases; 12] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -426,6 +427,7 @@ impl Phrases {
         Phrases::Partitive,
         Phrases::GroupBody,
         Phrases::Approximate,
+        Phrases::KnownSet,
     ];
 
     fn role(self) -> &'static str {
@@ -441,6 +443,7 @@ impl Phrases {
             Phrases::Partitive => "partitive",
             Phrases::GroupBody => "group_body",
             Phrases::Approximate => "approximate",
+            Phrases::KnownSet => "known_set",
         }
     }
 }
@@ -1074,6 +1077,9 @@ struct Draft {
     other: bool,
     /// An attached list (a run) and whether its marker introduces every member.
     list: Option<(usize, bool)>,
+    /// The countries a phrase names by itself (grammar `known_set`: "une
+    /// solution à deux Etats" is Israel and Palestine).
+    known: Option<Vec<String>>,
     children: Vec<usize>,
     parent: Option<usize>,
     members: BTreeMap<String, BTreeSet<String>>,
@@ -1105,6 +1111,7 @@ impl Draft {
             part: false,
             other: false,
             list: None,
+            known: None,
             children: Vec::new(),
             parent: None,
             members: BTreeMap::new(),
@@ -1384,6 +1391,11 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
             i += 1;
             continue;
         }
+        if let Some(d) = known_set_at(ctx, i) {
+            i = d.to;
+            out.push(d);
+            continue;
+        }
         if let Some((part, whole)) = partitive_at(ctx, i) {
             // The part inside the whole it is counted out of.
             i = whole.to;
@@ -1410,6 +1422,18 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
     out
 }
 
+/// A phrase that names its countries by itself (grammar `known_set`: "une
+/// solution à deux Etats", "a two-state solution"): a count of them, each
+/// named.
+fn known_set_at(ctx: &Ctx, i: usize) -> Option<Draft> {
+    let words = ctx.phrase_match(i, Phrases::KnownSet)?;
+    let members = ctx.reference.grammar.known_set(ctx.lang, words)?;
+    let mut d = Draft::new(i, i + words.len(), SetKind::Count);
+    d.stated = Some(members.len() as u64);
+    d.known = Some(members.to_vec());
+    Some(d)
+}
+
 /// Whether a count, a partitive or a group phrase may start at unit `i`
 /// (what each of them reads first): a mention, a number, a noun for
 /// members, a negation or "both", or a word before a noun for members (a
@@ -1418,10 +1442,12 @@ fn may_start_phrase(ctx: &Ctx, i: usize) -> bool {
     let roles = &ctx.roles.bits;
     let first =
         roles[Role::MemberNoun as usize] | roles[Role::Negation as usize] | roles[Role::Both as usize];
+    let known = ctx.roles.phrase_bits[Phrases::KnownSet as usize];
     match ctx.units.get(i) {
         Some(Unit::Mention(_)) => true,
         Some(Unit::Word { text, lex, .. }) => {
             lex.roles & first != 0
+                || lex.starts & known != 0
                 || lex.number.is_some()
                 || text.bytes().all(|b| b.is_ascii_digit())
                 || ctx.is(i + 1, Role::MemberNoun)
@@ -2438,6 +2464,13 @@ impl Solver<'_, '_, '_> {
     fn members_of(&self, k: usize) -> (Members, Coverage) {
         let d = &self.drafts[k];
         let none = (Members::new(), Coverage::None);
+        if let Some(known) = &d.known {
+            let mut m = Members::new();
+            for iso3 in known.iter().filter(|c| self.ctx.reference.is_state(c)) {
+                add(&mut m, iso3, "known_set");
+            }
+            return (m, Coverage::Complete);
+        }
         if d.part && d.group.is_none() {
             // A part counted out of a whole: what a list names of it.
             return match self.list_members(k) {

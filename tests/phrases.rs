@@ -315,14 +315,14 @@ fn two_numbers_joined_by_or_state_the_larger_and_a_repeated_phrase_is_the_same_s
                 "vingt et un pays|count|21|none|0|unverifiable",
             ],
         ),
-        // The two-state solution, taken up again four sentences on.
+        // The two-state solution (grammar `known_set`), taken up again four sentences on.
         (
             "fr",
             "2020-07-10",
             "Il veut une solution à deux États entre Israéliens et Palestiniens. Un. Deux. Trois. Quatre. Il répète être favorable à une solution à deux États.",
             &[
-                "deux États|count|2|complete|2|consistent",
-                "deux États|count|2|complete|2|consistent",
+                "solution à deux États|count|2|complete|2|consistent",
+                "solution à deux États|count|2|complete|2|consistent",
             ],
         ),
     ]);
@@ -1276,6 +1276,24 @@ fn an_anaphora_takes_as_many_named_in_its_own_sentence_before_a_pair_further_bac
                 "Le Kenya a aidé à la pacification de la Somalie et du Soudan du Sud. Selon Nairobi, les deux pays restent fragiles.",
                 &["les deux pays restent fragiles|SOM;SSD"],
             ),
+        ],
+        members,
+    );
+}
+
+#[test]
+fn a_known_set_phrase_names_its_countries() {
+    check_by(
+        &[
+            (
+                "fr",
+                "2020-01-29",
+                "Il a réaffirmé son attachement à une solution à deux Etats. L'option de deux Etats a été ignorée.",
+                &["solution à deux Etats|ISR;PSE", "option de deux Etats|ISR;PSE"],
+            ),
+            ("en", "2020-01-29", "He backed a two-state solution.", &["two-state solution|ISR;PSE"]),
+            // The words alone are not the phrase: US states are no set.
+            ("fr", "2020-01-29", "Les incendies touchent deux Etats, la Californie et l'Oregon.", &[]),
         ],
         members,
     );
