@@ -2621,10 +2621,18 @@ impl Solver<'_, '_, '_> {
                 let in_sentence = self.countries_in_sentence(d.from);
                 let mut in_group: Vec<&String> =
                     in_sentence.iter().filter(|c| all.contains_key(*c)).collect();
-                let before;
-                if in_group.len() as u64 != stated && d.det == Det::Definite {
+                // With a determiner that points back ("les", "ces", "des
+                // deux Etats du Golfe"), of two sentences before, then of
+                // the whole article before it.
+                let (before, earlier);
+                let back = matches!(d.det, Det::Definite | Det::Demonstrative | Det::Contracted);
+                if in_group.len() as u64 != stated && back {
                     before = self.countries_before(d.from, 2);
                     in_group = before.iter().filter(|c| all.contains_key(*c)).collect();
+                    if in_group.len() as u64 != stated && d.det != Det::Definite {
+                        earlier = self.countries_before(d.from, usize::MAX / 2);
+                        in_group = earlier.iter().filter(|c| all.contains_key(*c)).collect();
+                    }
                 }
                 if in_group.len() as u64 == stated {
                     let mut m = Members::new();

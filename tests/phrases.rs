@@ -1298,3 +1298,32 @@ fn a_known_set_phrase_names_its_countries() {
         members,
     );
 }
+
+#[test]
+fn a_part_of_a_group_that_points_back_takes_as_many_of_its_members_named_before() {
+    check_by(
+        &[
+            (
+                "fr",
+                "2020-09-16",
+                "Les Emirats arabes unis et Bahreïn ont signé un accord avec Israël. Ces deux pays du Golfe sont les premiers.",
+                &["deux pays du Golfe|ARE;BHR"],
+            ),
+            // "des": further back in the article.
+            (
+                "fr",
+                "2020-09-16",
+                "Les Emirats arabes unis et Bahreïn ont signé. Un. Deux. Trois. Trump salue l'exemple des deux Etats du Golfe.",
+                &["deux Etats du Golfe|ARE;BHR"],
+            ),
+            // As many are not named: nothing identifies them.
+            (
+                "fr",
+                "2020-09-16",
+                "Les Emirats arabes unis ont signé. Un. Deux. Trois. Trump salue l'exemple des deux Etats du Golfe.",
+                &["deux Etats du Golfe|"],
+            ),
+        ],
+        members,
+    );
+}
