@@ -809,7 +809,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     .unwrap_or(last),
             );
         }
-        if !figure(i) {
+        // A year after a locative is a date, not an item's figure ("en
+        // Italie et enfin en 2019 aux Pays-Bas").
+        let year = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if !figure(i) || (i > 0 && self.is(i - 1, Role::Locative) && year(i)) {
             return None;
         }
         let mut k = i + 1;

@@ -148,6 +148,23 @@ fn figures_between_list_items_keep_the_list() {
             "Inflation was Canada at 4.0 pct, Britain at 3.9 pct, France at 3.4 pct and Japan at 0.2 pct.",
             &["Canada at 4.0 pct, Britain at 3.9 pct, France at 3.4 pct and Japan|list||complete|4|"],
         ),
+        // "enfin" ("finally") before the last item.
+        (
+            "fr",
+            "2016-08-01",
+            "Le tour passe par la Norvège, l'Espagne, la Grande-Bretagne, l'Italie et enfin la France.",
+            &["Norvège, l'Espagne, la Grande-Bretagne, l'Italie et enfin la France|list||complete|5|"],
+        ),
+        // A year after "en" is a date, not an item's figure: two lists.
+        (
+            "fr",
+            "2020-01-10",
+            "Il a joué au Mexique, aux États-Unis, en Allemagne et en Italie et enfin en 2019 aux Pays-Bas, au Royaume-Uni et en Grèce.",
+            &[
+                "Mexique, aux États-Unis, en Allemagne et en Italie|list||complete|4|",
+                "Pays-Bas, au Royaume-Uni et en Grèce|list||complete|3|",
+            ],
+        ),
         // A figure given as an approximation ("plus de", "about").
         (
             "fr",
