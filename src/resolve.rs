@@ -1189,6 +1189,41 @@ pub fn resolve(
             attached_to[r].get_or_insert((p, complete));
         }
     }
+    // A group joined to a phrase of the other members of another group
+    // ("l'Union européenne et des autres pays membres de l'espace
+    // Schengen"): the two make a union, the group a set of its own in it.
+    for p in 0..drafts.len() {
+        let d = &drafts[p];
+        if !(d.kind == SetKind::Group
+            && d.other
+            && d.parent.is_none()
+            && d.restriction == Some(Restriction::In))
+        {
+            continue;
+        }
+        let Some(before) = ctx.skip_back(d.from, &[Role::Other, Role::Of, Role::Contracted, Role::Article])
+        else {
+            continue;
+        };
+        let joined = ctx.is(before, Role::Joiner) && ctx.word(before) != Some(",");
+        let Some(g) = before
+            .checked_sub(1)
+            .filter(|_| joined)
+            .and_then(|x| ctx.group_at(x).map(|g| (x, g)))
+        else {
+            continue;
+        };
+        if d.group.as_deref() == Some(g.1) {
+            continue;
+        }
+        let first = drafts.len();
+        drafts.push(Draft::new(g.0, g.0 + 1, SetKind::Group).with_group(g.1, Restriction::In));
+        let mut u = Draft::new(g.0, drafts[p].to, SetKind::Union);
+        u.children = vec![first, p];
+        drafts[first].parent = Some(first + 1);
+        drafts[p].parent = Some(first + 1);
+        drafts.push(u);
+    }
     // A group phrase whose group starts a run ("les pays de l'UE et de
     // l'espace Schengen", "membres de l'Union européenne et de l'Otan"): the
     // phrase and what the run adds make a union.

@@ -1230,6 +1230,17 @@ fn a_group_phrase_whose_group_starts_a_run_makes_a_union() {
                 "members of the European Union|group||complete|27|",
             ],
         ),
+        // A group joined to a phrase of another group's other members.
+        (
+            "fr",
+            "2020-06-21",
+            "Les ressortissants de l'Union européenne et des autres pays membres de l'espace Schengen peuvent entrer.",
+            &[
+                "Union européenne et des autres pays membres de l'espace Schengen|union||complete|31|",
+                "Union européenne|group||complete|27|",
+                "pays membres de l'espace Schengen|group||complete|4|",
+            ],
+        ),
         // A group's partners leave out the country the sentence is about.
         (
             "fr",
