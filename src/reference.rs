@@ -1441,6 +1441,25 @@ pub fn role_bit(role: &str) -> u64 {
     ROLES.iter().position(|r| *r == role).map_or(0, |i| 1u64 << i)
 }
 
+/// Files `value` under the phrase's words (as [`Grammar::phrases`] splits
+/// them), for `lang` and for every language.
+fn by_phrase<V: Clone>(
+    map: &mut FastMap<String, FastMap<Vec<String>, V>>,
+    lang: &str,
+    folded: &str,
+    value: V,
+) {
+    let tokens: Vec<String> = crate::normalize::tokens(folded)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    for l in [lang, ANY_LANG] {
+        map.entry(l.to_string())
+            .or_default()
+            .insert(tokens.clone(), value.clone());
+    }
+}
+
 fn load_grammar(
     file: &RefFile,
     groups: &[String],
@@ -1498,32 +1517,14 @@ fn load_grammar(
                 if let Some(c) = members.iter().find(|c| !countries.contains_key(c.as_str())) {
                     return Err(err(path, *line, "value", format!("unknown country code `{c}`")));
                 }
-                let tokens: Vec<String> = crate::normalize::tokens(&folded)
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect();
-                for l in [lang, ANY_LANG] {
-                    g.known_sets
-                        .entry(l.to_string())
-                        .or_default()
-                        .insert(tokens.clone(), members.clone());
-                }
+                by_phrase(&mut g.known_sets, lang, &folded, members);
             }
             if role == "group_body" {
                 let v = t.get(rec, "value");
                 if !groups.iter().any(|g| g == v) {
                     return Err(err(path, *line, "value", format!("unknown group code `{v}`")));
                 }
-                let tokens: Vec<String> = crate::normalize::tokens(&folded)
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect();
-                for l in [lang, ANY_LANG] {
-                    g.bodies
-                        .entry(l.to_string())
-                        .or_default()
-                        .insert(tokens.clone(), v.to_string());
-                }
+                by_phrase(&mut g.bodies, lang, &folded, v.to_string());
             }
             g.add_word(lang, role, folded);
         }
