@@ -236,26 +236,33 @@ impl Staging {
     /// Returns warnings: what went wrong after the swap (the run's outputs
     /// are in place; the previous ones could not all be removed).
     pub fn finish(mut self, report: &str, manifest: &crate::manifest::Manifest) -> Result<Vec<String>> {
-        use rayon::prelude::*;
-        // Each table's Parquet footer and syncs, on every core.
-        self.tables
-            .drain(..)
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .try_for_each(|mut t| -> Result<()> {
-                t.flush_parquet()?;
-                let (pq, csv) = (t.parquet_path.display(), t.csv_path.display());
-                t.parquet.finish().with_context(|| format!("writing {pq}"))?;
-                t.parquet_file
-                    .sync_all()
-                    .with_context(|| format!("syncing {pq}"))?;
-                t.csv.flush().with_context(|| format!("writing {csv}"))?;
-                t.csv
-                    .get_ref()
-                    .sync_all()
-                    .with_context(|| format!("syncing {csv}"))?;
-                Ok(())
-            })?;
+        // Each table's Parquet footer and syncs, a thread each: the syncs
+        // wait on the disk, not on a core, so they all wait at once.
+        let finish_table = |mut t: TableFiles| -> Result<()> {
+            t.flush_parquet()?;
+            let (pq, csv) = (t.parquet_path.display(), t.csv_path.display());
+            t.parquet.finish().with_context(|| format!("writing {pq}"))?;
+            t.parquet_file
+                .sync_all()
+                .with_context(|| format!("syncing {pq}"))?;
+            t.csv.flush().with_context(|| format!("writing {csv}"))?;
+            t.csv
+                .get_ref()
+                .sync_all()
+                .with_context(|| format!("syncing {csv}"))?;
+            Ok(())
+        };
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = self
+                .tables
+                .drain(..)
+                .map(|t| scope.spawn(move || finish_table(t)))
+                .collect();
+            handles.into_iter().try_for_each(|h| {
+                h.join()
+                    .map_err(|_| anyhow::anyhow!("a table's writer panicked"))?
+            })
+        })?;
         let p = self.tmp.join("report.html");
         std::fs::write(&p, report).with_context(|| format!("writing {}", p.display()))?;
         File::open(&p)?.sync_all()?;
