@@ -394,22 +394,14 @@ impl Grammar {
     /// The group whose body (role `group_body`) `words` are in `lang` (every
     /// language's when it has none), as [`Grammar::phrases`] splits them.
     pub fn group_of_body(&self, lang: &str, words: &[String]) -> Option<&str> {
-        self.bodies
-            .get(lang)
-            .or_else(|| self.bodies.get(ANY_LANG))
-            .and_then(|b| b.get(words))
-            .map(String::as_str)
+        by_words(&self.bodies, lang, words).map(String::as_str)
     }
 
     /// The countries a `known_set` phrase names in `lang` (every
     /// language's when it has none), its words as [`Grammar::phrases`]
     /// splits them.
     pub fn known_set(&self, lang: &str, words: &[String]) -> Option<&[String]> {
-        self.known_sets
-            .get(lang)
-            .or_else(|| self.known_sets.get(ANY_LANG))
-            .and_then(|b| b.get(words))
-            .map(Vec::as_slice)
+        by_words(&self.known_sets, lang, words).map(Vec::as_slice)
     }
 
     /// The folded words of `role` in `lang`.
@@ -1439,6 +1431,18 @@ pub const ROLES: [&str; 59] = [
 /// The bit of `role` in [`Lex::roles`] (0 for no such role).
 pub fn role_bit(role: &str) -> u64 {
     ROLES.iter().position(|r| *r == role).map_or(0, |i| 1u64 << i)
+}
+
+/// The value [`by_phrase`] filed under `words` for `lang` (every
+/// language's when `lang` has none).
+fn by_words<'m, V>(
+    map: &'m FastMap<String, FastMap<Vec<String>, V>>,
+    lang: &str,
+    words: &[String],
+) -> Option<&'m V> {
+    map.get(lang)
+        .or_else(|| map.get(ANY_LANG))
+        .and_then(|b| b.get(words))
 }
 
 /// Files `value` under the phrase's words (as [`Grammar::phrases`] splits

@@ -1206,19 +1206,19 @@ pub fn resolve(
             continue;
         };
         let joined = ctx.is(before, Role::Joiner) && ctx.word(before) != Some(",");
-        let Some(g) = before
+        let Some((x, g)) = before
             .checked_sub(1)
             .filter(|_| joined)
             .and_then(|x| ctx.group_at(x).map(|g| (x, g)))
         else {
             continue;
         };
-        if d.group.as_deref() == Some(g.1) {
+        if d.group.as_deref() == Some(g) {
             continue;
         }
         let first = drafts.len();
-        drafts.push(Draft::new(g.0, g.0 + 1, SetKind::Group).with_group(g.1, Restriction::In));
-        let mut u = Draft::new(g.0, drafts[p].to, SetKind::Union);
+        drafts.push(Draft::new(x, x + 1, SetKind::Group).with_group(g, Restriction::In));
+        let mut u = Draft::new(x, drafts[p].to, SetKind::Union);
         u.children = vec![first, p];
         drafts[first].parent = Some(first + 1);
         drafts[p].parent = Some(first + 1);
@@ -2414,6 +2414,18 @@ fn add(members: &mut Members, iso3: &str, basis: &str) {
 }
 
 impl Solver<'_, '_, '_> {
+    /// The sovereign states among `codes`, as members on `basis` (a former
+    /// state or a territory is meant but no member).
+    fn states<'s>(&self, codes: impl IntoIterator<Item = &'s String>, basis: &str) -> Members {
+        let mut m = Members::new();
+        for iso3 in codes.into_iter().filter(|c| self.ctx.reference.is_state(c)) {
+            add(&mut m, iso3, basis);
+        }
+        m
+    }
+}
+
+impl Solver<'_, '_, '_> {
     fn solve(&mut self, k: usize) {
         if self.drafts[k].resolved {
             return;
@@ -2506,11 +2518,7 @@ impl Solver<'_, '_, '_> {
         let d = &self.drafts[k];
         let none = (Members::new(), Coverage::None);
         if let Some(known) = &d.known {
-            let mut m = Members::new();
-            for iso3 in known.iter().filter(|c| self.ctx.reference.is_state(c)) {
-                add(&mut m, iso3, "known_set");
-            }
-            return (m, Coverage::Complete);
+            return (self.states(known, "known_set"), Coverage::Complete);
         }
         if d.part && d.group.is_none() {
             // A part counted out of a whole: what a list names of it.
@@ -2724,31 +2732,27 @@ impl Solver<'_, '_, '_> {
             // "500 Britanniques, 500 Italiens, 500 Espagnols et 500
             // Allemands. [...] dans ces cinq pays": as many countries named in
             // the sentence before, and only there.
-            let named = self.named_before(d.from, 1, d.adjectives());
-            if partial.is_none()
-                && named.len() as u64 == n
-                && self.named_before(d.from, 2, d.adjectives()).len() as u64 == n
-            {
-                let mut m = Members::new();
-                for iso3 in named.iter().filter(|c| self.ctx.reference.is_state(c)) {
-                    add(&mut m, iso3, "anaphora");
+            let Some(partial) = partial else {
+                let named = self.named_before(d.from, 1, d.adjectives());
+                if named.len() as u64 == n && self.named_before(d.from, 2, d.adjectives()).len() as u64 == n {
+                    let m = self.states(&named, "anaphora");
+                    if m.len() as u64 == n {
+                        return (m, Coverage::Complete);
+                    }
                 }
-                if m.len() as u64 == n {
-                    return (m, Coverage::Complete);
-                }
-            }
-            return partial.unwrap_or((Members::new(), Coverage::None));
+                return (Members::new(), Coverage::None);
+            };
+            return partial;
         }
         // As many named before it in its own sentence ("l'Inde, qui va siéger
         // au côté de la Chine alors que les deux pays"): those, before a pair
         // joined further back.
         let here = self.named_before(d.from, 0, d.adjectives());
-        if here.len() as u64 == n && here.iter().all(|c| self.ctx.reference.is_state(c)) {
-            let mut m = Members::new();
-            for iso3 in &here {
-                add(&mut m, iso3, "anaphora");
+        if here.len() as u64 == n {
+            let m = self.states(&here, "anaphora");
+            if m.len() as u64 == n {
+                return (m, Coverage::Complete);
             }
-            return (m, Coverage::Complete);
         }
         if let Some(m) = self.joined_before(d.from, n, 3) {
             return (m, Coverage::Complete);
@@ -2781,12 +2785,7 @@ impl Solver<'_, '_, '_> {
         }
         // A former state ("both countries": Israel and the Soviet Union) is
         // one of the countries meant but no member.
-        let mut m = Members::new();
-        for iso3 in named.into_iter().take(n as usize) {
-            if self.ctx.reference.is_state(&iso3) {
-                add(&mut m, &iso3, "anaphora");
-            }
-        }
+        let m = self.states(named.iter().take(n as usize), "anaphora");
         let coverage = match m.len() as u64 {
             0 => Coverage::None,
             x if x == n => Coverage::Complete,
