@@ -6,8 +6,9 @@
 
 use crate::ingest::{self, Article, ArticleSource, Columns, Reject, Sink};
 use crate::manifest::{self, Kind, Manifest, Settings};
+use crate::reference::select_groups;
 use crate::reference::{InputFile, Reference};
-use crate::{breakdown, extract, resolve, select_groups, tables, write};
+use crate::{breakdown, extract, resolve, tables, write};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use polars::prelude::{BooleanChunked, DataFrame, PolarsResult};
@@ -294,6 +295,44 @@ const PARTS_KEPT: usize = 32;
 /// Articles kept for the report: the first ones with sets.
 const REPORT_ARTICLES: usize = 200;
 
+/// `--max-rejects`: a count, or a percentage of the lines read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MaxRejects {
+    Count(u64),
+    Percent(f64),
+}
+
+impl MaxRejects {
+    pub fn parse(s: &str) -> anyhow::Result<MaxRejects> {
+        let bad = || {
+            crate::UsageError(format!(
+                "--max-rejects `{s}` is not a count (10) or a percentage (0.5%)"
+            ))
+        };
+        match s.trim().strip_suffix('%') {
+            Some(p) => {
+                let p: f64 = p.trim().parse().map_err(|_| bad())?;
+                if !(0.0..=100.0).contains(&p) {
+                    return Err(bad().into());
+                }
+                Ok(MaxRejects::Percent(p))
+            }
+            None => Ok(MaxRejects::Count(s.trim().parse().map_err(|_| bad())?)),
+        }
+    }
+
+    /// Whether `rejects` among `articles + rejects` lines stay under the limit.
+    pub fn tolerates(self, rejects: usize, articles: usize) -> bool {
+        match self {
+            MaxRejects::Count(n) => (rejects as u64) < n,
+            MaxRejects::Percent(p) => {
+                let lines = (rejects + articles).max(1) as f64;
+                (rejects as f64) * 100.0 / lines < p
+            }
+        }
+    }
+}
+
 /// Runs the whole job: read, extract, resolve, break down, write.
 pub fn run(config: &RunConfig) -> Result<RunSummary> {
     let clock = std::time::Instant::now();
@@ -447,7 +486,7 @@ fn scan_batch(
     let processed = batch
         .articles
         .into_par_iter()
-        .map(|article| crate::process(article, config.as_of, matcher, reference))
+        .map(|article| crate::analysis::process(article, config.as_of, matcher, reference))
         .collect();
     Scanned {
         processed,

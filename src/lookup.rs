@@ -383,3 +383,104 @@ impl<'r> LookupRow<'r> {
         }
     }
 }
+
+/// `paysage lookup`: each of `names` classified in `mode`, one output line a
+/// name, in order: CSV rows with a header, or with `to` that column alone.
+/// A column repeats its values, so each distinct name is classified once (up
+/// to 100,000 of them kept).
+pub fn write_lookups(
+    names: impl IntoIterator<Item = std::io::Result<String>>,
+    lang: Option<&str>,
+    mode: Mode,
+    to: Option<&str>,
+    matcher: &Matcher,
+    reference: &Reference,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    if to.is_none() {
+        writeln!(out, "input,status,iso3,iso2,numeric,name_en,candidates")?;
+    }
+    let render = |name: &str| -> anyhow::Result<Vec<u8>> {
+        let found = lookup_in(name, lang, mode, matcher, reference);
+        let row = LookupRow::new(&found, reference).context("a code the reference data does not hold")?;
+        if let Some(to) = to {
+            return Ok(format!("{}\n", row.column(to)).into_bytes());
+        }
+        let column = |c: &str| row.column(c).to_string();
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+        w.write_record([
+            name,
+            row.status,
+            &column("iso3"),
+            &column("iso2"),
+            &column("numeric"),
+            &column("name_en"),
+            &row.candidates,
+        ])?;
+        Ok(w.into_inner()?)
+    };
+    let mut seen: std::collections::HashMap<String, Vec<u8>> = std::collections::HashMap::new();
+    for name in names {
+        let name = name.context("reading names")?;
+        let name = name.trim_end_matches('\r');
+        if let Some(row) = seen.get(name) {
+            out.write_all(row)?;
+            continue;
+        }
+        let row = render(name)?;
+        out.write_all(&row)?;
+        if seen.len() < 100_000 {
+            seen.insert(name.to_string(), row);
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `paysage groups`: the members of each of `groups` at `date`, as CSV (one
+/// row a member: when it joined and left, whether it is suspended then, and
+/// whether it is a former state, named by its `historical.csv` id).
+pub fn write_roster(
+    reference: &Reference,
+    groups: &[String],
+    date: chrono::NaiveDate,
+    out: impl std::io::Write,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "group",
+        "as_of",
+        "iso3",
+        "name_en",
+        "joined",
+        "left",
+        "suspended",
+        "former",
+    ])?;
+    let flag = |b: bool| if b { "true" } else { "false" };
+    for g in groups {
+        for iso3 in reference.members_on(g, date) {
+            let m = reference
+                .membership_on(g, iso3, date)
+                .context("member without a period")?;
+            let name = match reference.country(iso3) {
+                Some(c) => c.name_en.as_str(),
+                None => reference.historical(iso3).map_or("", |h| h.name_en.as_str()),
+            };
+            w.write_record([
+                g.as_str(),
+                &date.to_string(),
+                iso3,
+                name,
+                &m.joined.to_string(),
+                &m.left.map(|l| l.to_string()).unwrap_or_default(),
+                flag(reference.is_suspended(g, iso3, date)),
+                flag(m.former),
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -10,9 +10,10 @@ use anyhow::{bail, Context, Result};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Args, Parser, Subcommand};
 use paysage::ingest::ArticleSource;
-use paysage::lookup::{lookup_in, LookupRow, Mode};
+use paysage::lookup::{write_lookups, Mode};
 use paysage::reference::{parse_date, Reference};
-use std::io::{BufRead, Write};
+use paysage::{MaxRejects, UsageError};
+use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -229,16 +230,11 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("paysage: error: {e:#}");
-            let usage =
-                e.downcast_ref::<UsageError>().is_some() || e.downcast_ref::<paysage::UsageError>().is_some();
+            let usage = e.downcast_ref::<UsageError>().is_some();
             ExitCode::from(if usage { EXIT_USAGE } else { EXIT_FAILED })
         }
     }
 }
-
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-struct UsageError(String);
 
 /// The reference data: the embedded files, with `--input`'s on top. A
 /// folder named with `--input` that does not exist is a usage error.
@@ -271,48 +267,10 @@ fn date_arg(flag: &str, value: &Option<String>) -> Result<Option<chrono::NaiveDa
     }
 }
 
-/// `--max-rejects`: a count, or a percentage of the lines read.
-#[derive(Debug, Clone, Copy)]
-enum MaxRejects {
-    Count(u64),
-    Percent(f64),
-}
-
-impl MaxRejects {
-    fn parse(s: &str) -> Result<MaxRejects> {
-        let bad = || {
-            UsageError(format!(
-                "--max-rejects `{s}` is not a count (10) or a percentage (0.5%)"
-            ))
-        };
-        match s.trim().strip_suffix('%') {
-            Some(p) => {
-                let p: f64 = p.trim().parse().map_err(|_| bad())?;
-                if !(0.0..=100.0).contains(&p) {
-                    return Err(bad().into());
-                }
-                Ok(MaxRejects::Percent(p))
-            }
-            None => Ok(MaxRejects::Count(s.trim().parse().map_err(|_| bad())?)),
-        }
-    }
-
-    /// Whether `rejects` among `articles + rejects` lines stay under the limit.
-    fn tolerates(self, rejects: usize, articles: usize) -> bool {
-        match self {
-            MaxRejects::Count(n) => (rejects as u64) < n,
-            MaxRejects::Percent(p) => {
-                let lines = (rejects + articles).max(1) as f64;
-                (rejects as f64) * 100.0 / lines < p
-            }
-        }
-    }
-}
-
-fn run_job(a: RunArgs) -> Result<u8> {
+/// `run`'s flags, checked, as the job's configuration.
+fn run_config(a: &RunArgs) -> Result<paysage::RunConfig> {
     let as_of = date_arg("as-of", &a.as_of)?;
     let today = date_arg("today", &a.today)?;
-    let max_rejects = a.max_rejects.as_deref().map(MaxRejects::parse).transpose()?;
     check_input(&a.input)?;
     if a.articles.is_empty() {
         let default = paysage::default_articles(a.input.as_deref());
@@ -350,13 +308,13 @@ fn run_job(a: RunArgs) -> Result<u8> {
             Some((k, n))
         }
     };
-    let mut config = paysage::RunConfig::new(a.input, a.output);
+    let mut config = paysage::RunConfig::new(a.input.clone(), a.output.clone());
     config.articles = articles;
     config.as_of = as_of;
     config.strict = a.strict;
     config.if_changed = a.if_changed;
     config.threads = a.threads.map(usize::from);
-    config.groups = a.groups;
+    config.groups = a.groups.clone();
     config.shard = shard;
     config.shard_by_file = a.shard_by == "file";
     config.allow_empty = a.allow_empty;
@@ -364,10 +322,18 @@ fn run_job(a: RunArgs) -> Result<u8> {
         config.today = d;
     }
     config.columns = paysage::ingest::Columns {
-        id: a.id_column,
-        text: a.text_column,
+        id: a.id_column.clone(),
+        text: a.text_column.clone(),
     };
     config.progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    Ok(config)
+}
+
+/// `paysage run`: the job, its summary on stderr, and an exit code that says
+/// whether lines were rejected beyond `--max-rejects`.
+fn run_job(a: RunArgs) -> Result<u8> {
+    let max_rejects = a.max_rejects.as_deref().map(MaxRejects::parse).transpose()?;
+    let config = run_config(&a)?;
     let s = match &a.dataset {
         Some(dir) => paysage::dataset::run_dataset(&config, dir)?,
         None => paysage::run(&config)?,
@@ -419,28 +385,8 @@ fn run_job(a: RunArgs) -> Result<u8> {
 
 /// `paysage reference export DIR`: the embedded reference files, written out.
 fn export_reference(dir: &std::path::Path) -> Result<u8> {
-    let files = paysage::reference::embedded_files();
-    for f in &files {
-        let p = dir.join(&f.name);
-        if p.exists() {
-            bail!(
-                "{} exists; nothing was overwritten (export to a new folder)",
-                p.display()
-            );
-        }
-    }
-    for f in &files {
-        let p = dir.join(&f.name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        }
-        std::fs::write(&p, &f.bytes).with_context(|| format!("writing {}", p.display()))?;
-    }
-    eprintln!(
-        "paysage: wrote {} reference files to {}",
-        files.len(),
-        dir.display()
-    );
+    let n = paysage::reference::export_embedded(dir)?;
+    eprintln!("paysage: wrote {n} reference files to {}", dir.display());
     Ok(EXIT_OK)
 }
 
@@ -456,55 +402,16 @@ fn run_lookup(a: LookupArgs) -> Result<u8> {
         }
     }
     let matcher = paysage::extract::Matcher::new(&reference)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if a.to.is_none() {
-        writeln!(out, "input,status,iso3,iso2,numeric,name_en,candidates")?;
-    }
-    // One output line per input name, in order.
     let mode = if a.prose { Mode::Prose } else { Mode::Cell };
-    let render = |name: &str| -> Result<String> {
-        let found = lookup_in(name, a.lang.as_deref(), mode, &matcher, &reference);
-        let row = LookupRow::new(&found, &reference).context("a code the reference data does not hold")?;
-        if let Some(to) = &a.to {
-            return Ok(format!("{}\n", row.column(to)));
-        }
-        let (iso3, iso2, numeric, name_en) = match row.country {
-            Some(c) => (
-                c.alpha3.as_str(),
-                c.alpha2.as_str(),
-                c.numeric.as_str(),
-                c.name_en.as_str(),
-            ),
-            None => ("", "", "", ""),
-        };
-        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-        w.write_record([name, row.status, iso3, iso2, numeric, name_en, &row.candidates])?;
-        Ok(String::from_utf8(w.into_inner()?)?)
-    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let (lang, to) = (a.lang.as_deref(), a.to.as_deref());
     if a.names.is_empty() {
-        // A column repeats its values: each distinct name is classified once
-        // (up to 100,000 of them kept).
-        let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        for line in std::io::stdin().lock().lines() {
-            let line = line.context("reading names on stdin")?;
-            let name = line.trim_end_matches('\r');
-            if let Some(row) = seen.get(name) {
-                out.write_all(row.as_bytes())?;
-                continue;
-            }
-            let row = render(name)?;
-            out.write_all(row.as_bytes())?;
-            if seen.len() < 100_000 {
-                seen.insert(name.to_string(), row);
-            }
-        }
+        let names = std::io::stdin().lock().lines();
+        write_lookups(names, lang, mode, to, &matcher, &reference, &mut out)?;
     } else {
-        for n in &a.names {
-            out.write_all(render(n)?.as_bytes())?;
-        }
+        let names = a.names.into_iter().map(Ok);
+        write_lookups(names, lang, mode, to, &matcher, &reference, &mut out)?;
     }
-    out.flush()?;
     Ok(EXIT_OK)
 }
 
@@ -519,42 +426,12 @@ fn run_groups(a: GroupsArgs) -> Result<u8> {
         a.groups.as_slice()
     };
     let groups = paysage::select_groups(&reference, Some(wanted))?;
-    let stdout = std::io::stdout();
-    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(stdout.lock()));
-    w.write_record([
-        "group",
-        "as_of",
-        "iso3",
-        "name_en",
-        "joined",
-        "left",
-        "suspended",
-        "former",
-    ])?;
-    let flag = |b: bool| if b { "true" } else { "false" };
-    for g in &groups {
-        for iso3 in reference.members_on(g, date) {
-            let m = reference
-                .membership_on(g, iso3, date)
-                .context("member without a period")?;
-            // A former state (the USSR in the Warsaw Pact) by its historical.csv id and name.
-            let name = match reference.country(iso3) {
-                Some(c) => c.name_en.as_str(),
-                None => reference.historical(iso3).map_or("", |h| h.name_en.as_str()),
-            };
-            w.write_record([
-                g.as_str(),
-                &date.to_string(),
-                iso3,
-                name,
-                &m.joined.to_string(),
-                &m.left.map(|l| l.to_string()).unwrap_or_default(),
-                flag(reference.is_suspended(g, iso3, date)),
-                flag(m.former),
-            ])?;
-        }
-    }
-    w.flush()?;
+    paysage::lookup::write_roster(
+        &reference,
+        &groups,
+        date,
+        std::io::BufWriter::new(std::io::stdout().lock()),
+    )?;
     Ok(EXIT_OK)
 }
 
@@ -563,57 +440,16 @@ fn run_groups(a: GroupsArgs) -> Result<u8> {
 /// go to stderr (exit 3), or with `--rejects-as-rows` to stdout as
 /// `{"reject": {...}}` (exit 0).
 fn run_extract(a: ExtractArgs) -> Result<u8> {
-    use paysage::ingest::{Article, Reject, Sink};
-    struct Out<'a, W: Write> {
-        w: W,
-        matcher: &'a paysage::extract::Matcher,
-        reference: &'a Reference,
-        rejects: usize,
-        rejects_as_rows: bool,
-        error: Option<std::io::Error>,
-    }
-    impl<W: Write> Sink for Out<'_, W> {
-        fn article(&mut self, a: Article) {
-            let (mentions, _) = paysage::analyse_article(&a, a.date, self.matcher, self.reference);
-            for m in &mentions {
-                let row = paysage::rows::MentionRow::new(&a.id, m, self.reference);
-                let written = serde_json::to_writer(&mut self.w, &row)
-                    .map_err(std::io::Error::from)
-                    .and_then(|()| self.w.write_all(b"\n"));
-                if let Err(e) = written {
-                    self.error.get_or_insert(e);
-                }
-            }
-        }
-        fn reject(&mut self, r: Reject) {
-            if self.rejects_as_rows {
-                let row = serde_json::json!({ "reject": paysage::rows::RejectRow::new(&r) });
-                if let Err(e) = writeln!(self.w, "{row}") {
-                    self.error.get_or_insert(e);
-                }
-                return;
-            }
-            self.rejects += 1;
-            eprintln!("paysage: rejected {}", r.describe());
-        }
-        fn file(&mut self, _: paysage::reference::InputFile) {}
-    }
     let today = date_arg("today", &a.today)?.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let reference = load_reference(&a.input)?;
     let matcher = paysage::extract::Matcher::new(&reference)?.with_today(today);
-    let stdout = std::io::stdout();
-    let mut out = Out {
-        w: std::io::BufWriter::new(stdout.lock()),
-        matcher: &matcher,
-        reference: &reference,
-        rejects: 0,
-        rejects_as_rows: a.rejects_as_rows,
-        error: None,
-    };
-    paysage::ingest::read_jsonl(std::io::stdin().lock(), "<stdin>", &mut out);
-    out.w.flush()?;
-    if let Some(e) = out.error {
-        return Err(e).context("writing mentions to stdout");
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let stdin = std::io::stdin().lock();
+    let rejects =
+        paysage::analysis::stream_mentions(stdin, "<stdin>", out, a.rejects_as_rows, &matcher, &reference)
+            .context("writing mentions to stdout")?;
+    for r in &rejects {
+        eprintln!("paysage: rejected {}", r.describe());
     }
-    Ok(if out.rejects == 0 { EXIT_OK } else { EXIT_REJECTS })
+    Ok(if rejects.is_empty() { EXIT_OK } else { EXIT_REJECTS })
 }

@@ -492,6 +492,60 @@ pub fn embedded_files() -> Vec<RefFile> {
         .collect()
 }
 
+/// `paysage reference export DIR`: the embedded reference files written out
+/// into `dir`, none overwritten; how many were written.
+pub fn export_embedded(dir: &Path) -> anyhow::Result<usize> {
+    use anyhow::Context;
+    let files = embedded_files();
+    if let Some(p) = files.iter().map(|f| dir.join(&f.name)).find(|p| p.exists()) {
+        anyhow::bail!(
+            "{} exists; nothing was overwritten (export to a new folder)",
+            p.display()
+        );
+    }
+    for f in &files {
+        let p = dir.join(&f.name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(&p, &f.bytes).with_context(|| format!("writing {}", p.display()))?;
+    }
+    Ok(files.len())
+}
+
+/// The group codes `wanted` names (any case; `all` for every group), checked
+/// against the reference; the groups `group_info.csv` marks for breakdown
+/// (and user groups) when `None`.
+pub fn select_groups(reference: &Reference, wanted: Option<&[String]>) -> anyhow::Result<Vec<String>> {
+    let Some(wanted) = wanted else {
+        // The groups marked for breakdown in group_info.csv, and user groups.
+        return Ok(reference
+            .groups
+            .iter()
+            .filter(|g| reference.group_info.get(*g).is_none_or(|i| i.breakdown))
+            .cloned()
+            .collect());
+    };
+    if wanted.iter().any(|w| w.trim().eq_ignore_ascii_case("all")) {
+        return Ok(reference.groups.clone());
+    }
+    let mut out = Vec::new();
+    for w in wanted {
+        match reference.groups.iter().find(|g| g.eq_ignore_ascii_case(w.trim())) {
+            Some(g) if !out.contains(g) => out.push(g.clone()),
+            Some(_) => {}
+            None => {
+                return Err(crate::UsageError(format!(
+                    "unknown group `{w}` (known: {})",
+                    reference.groups.join(", ").to_lowercase()
+                ))
+                .into())
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The reference files of a folder: its top-level `*.csv` files and those of
 /// `names/` and `groups/`. A folder that does not exist is "not found", with
 /// its absolute path.
