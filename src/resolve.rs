@@ -3251,6 +3251,12 @@ impl Solver<'_, '_, '_> {
                         let d = &mut self.drafts[k];
                         d.members = members;
                         d.coverage = Coverage::Complete;
+                    } else if let Some(named) = self.named_as_many_near(k, n) {
+                        let d = &mut self.drafts[k];
+                        for iso3 in named {
+                            add(&mut d.members, &iso3, "list");
+                        }
+                        d.coverage = Coverage::Complete;
                     } else if self.among(k) {
                         // "le Pérou, la Bolivie ... se situent parmi les 10
                         // pays les plus touchés": what the sentence names is
@@ -3267,6 +3273,34 @@ impl Solver<'_, '_, '_> {
                 }
             }
         }
+    }
+
+    /// The states named around count `k` when they are exactly as many as
+    /// it states, `n` of three or more, and naming one sentence more adds
+    /// none: its sentence and the next one or two ("51 attaques concentrées
+    /// sur 8 pays. La France ... devant les Etats-Unis ... en Allemagne"),
+    /// or the sentence before ("l'Allemagne, l'Autriche ... étendu à la
+    /// Norvège ... Douze pays qui"). Only a noun that means countries.
+    fn named_as_many_near(&self, k: usize, n: u64) -> Option<BTreeSet<String>> {
+        let d = &self.drafts[k];
+        if n < 3 || d.noun != Noun::Country || self.among(k) {
+            return None;
+        }
+        let named = |before: usize, after: usize| {
+            self.named_around(d.from, before, after, d.adjectives())
+                .into_iter()
+                .map(|(_, _, iso3)| iso3)
+                .filter(|c| self.ctx.reference.is_state(c))
+                .collect::<BTreeSet<String>>()
+        };
+        [(0, 1), (0, 2), (1, 0)].into_iter().find_map(|(before, after)| {
+            let here = named(before, after);
+            let wider = match before {
+                0 => named(0, after + 1),
+                _ => named(before + 1, 0),
+            };
+            (here.len() as u64 == n && wider == here).then_some(here)
+        })
     }
 
     /// Whether count `k` follows "parmi les", "among the".
@@ -3387,11 +3421,24 @@ fn clause_words(s: &str, forward: bool) -> Vec<&str> {
 
 /// Where sentences end in a text (byte offsets of the ".", "!" or "?"): before
 /// a capital (after spaces, or glued: "en Syrie.Le"), not after an initial
-/// ("U.S. Treasury").
+/// ("U.S. Treasury"). Paragraphs glued without their full stop end one too:
+/// at a bullet ("• Marine Le Pen"), and at a closing bracket glued to the
+/// next sentence's first word ("(présidente du RN)Le gouvernement").
 fn sentence_ends(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     for i in 0..b.len() {
+        if b[i..].starts_with("\u{2022}".as_bytes()) {
+            out.push(i);
+            continue;
+        }
+        if b[i] == b')' {
+            let mut next = s[i + 1..].chars();
+            if next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase) {
+                out.push(i);
+            }
+            continue;
+        }
         if !matches!(b[i], b'.' | b'!' | b'?') {
             continue;
         }

@@ -1355,3 +1355,71 @@ fn a_part_of_a_group_that_points_back_takes_as_many_of_its_members_named_before(
         members,
     );
 }
+
+#[test]
+fn paragraphs_glued_without_a_full_stop_end_a_sentence_at_a_bullet_or_a_bracket() {
+    check_by(
+        &[
+            // "(... national)Le gouvernement": the count's own sentence holds
+            // the two countries, not France of the paragraph before.
+            (
+                "fr",
+                "2019-11-26",
+                "Ils ont donné leur vie pour la France\".• Olivier Faure (PS)• Marine Le Pen (présidente du Rassemblement national)Le gouvernement du Mali et le président du Burkina Faso, deux pays où opère Barkhane, ont exprimé leur solidarité.",
+                &["deux pays|BFA;MLI"],
+            ),
+            // Glued in one sentence, the three countries make no pair.
+            (
+                "fr",
+                "2019-11-26",
+                "Ils ont donné leur vie pour la France, et le gouvernement du Mali et le président du Burkina Faso, deux pays où opère Barkhane, ont exprimé leur solidarité.",
+                &["deux pays|"],
+            ),
+        ],
+        members,
+    );
+}
+
+#[test]
+fn a_count_takes_the_states_named_around_it_when_exactly_as_many_and_no_more_near() {
+    check_by(
+        &[
+            // Its sentence and the next: eight, and none in the sentence after.
+            (
+                "fr",
+                "2017-07-04",
+                "Les chercheurs répertorient 51 attaques concentrées sur 8 pays. La France est le pays le plus touché, devant les Etats-Unis. Puis six en Allemagne, quatre en Grande-Bretagne, trois en Belgique, trois au Canada, une au Danemark et en Suède. Les attaques ont été perpétrées par 65 assaillants.",
+                &[
+                    "8 pays|BEL;CAN;DEU;DNK;FRA;GBR;SWE;USA",
+                    "Allemagne, quatre en Grande-Bretagne, trois en Belgique, trois au Canada, une au Danemark et en Suède|BEL;CAN;DEU;DNK;GBR;SWE",
+                ],
+            ),
+            // The sentence before: the seven and the five of the lists.
+            (
+                "fr",
+                "2019-02-05",
+                "Le réseau comprenait l'Allemagne, l'Autriche, la Suisse, le Danemark, les Pays-Bas, la Belgique et la Finlande, et s'étend à la Norvège, l'Espagne, la Grande-Bretagne, l'Italie et enfin la France. Douze pays qui représentent 49 000 points de charge.",
+                &[
+                    "Allemagne, l'Autriche, la Suisse, le Danemark, les Pays-Bas, la Belgique et la Finlande|AUT;BEL;CHE;DEU;DNK;FIN;NLD",
+                    "Norvège, l'Espagne, la Grande-Bretagne, l'Italie et enfin la France|ESP;FRA;GBR;ITA;NOR",
+                    "Douze pays|AUT;BEL;CHE;DEU;DNK;ESP;FIN;FRA;GBR;ITA;NLD;NOR",
+                ],
+            ),
+            // One more named in the sentence after: no tie.
+            (
+                "fr",
+                "2017-07-04",
+                "Les chercheurs répertorient 51 attaques sur 3 pays. La France est le plus touché, devant les Etats-Unis et l'Allemagne. L'Italie a été épargnée.",
+                &["3 pays|"],
+            ),
+            // A pair: never by counting alone.
+            (
+                "fr",
+                "2017-07-04",
+                "Les chercheurs répertorient 51 attaques sur 2 pays. La France est le plus touché, devant les Etats-Unis.",
+                &["2 pays|"],
+            ),
+        ],
+        members,
+    );
+}
