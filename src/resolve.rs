@@ -1759,8 +1759,10 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         if let Some(len) = ctx.other_body_at(g) {
             return counted(Draft::new(i, g + len, SetKind::Count), Noun::Country);
         }
-        if noun == Noun::Weak {
-            // "deux membres du gouvernement": members of something else.
+        if noun == Noun::Weak && !ctx.is(e, Role::Locative) {
+            // "deux membres du gouvernement": members of something else
+            // (not "deux Etats à son capital, la France et les Pays-Bas":
+            // where they are, not what they belong to).
             return None;
         }
         // "les quatre nations du Royaume-Uni", "the 50 states of the

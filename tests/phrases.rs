@@ -266,6 +266,14 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
             "La France a dit que les 172 membres de Covax et les deux membres du gouvernement.",
             &["172 membres de Covax|count|172|none|0|unverifiable"],
         ),
+        // Where they are, not what they belong to: a count that its
+        // sentence's two countries identify.
+        (
+            "fr",
+            "2020-03-16",
+            "Le groupe a deux Etats à son capital, la France et les Pays-Bas.",
+            &["deux Etats|count|2|complete|2|consistent"],
+        ),
         // "Etats membres" after the EU are the EU's, but not after the IMF.
         (
             "fr",
