@@ -1640,6 +1640,19 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     if stated < 2 || stated > ctx.reference.countries.len() as u64 {
         return None;
     }
+    // A name in brackets after the number: the group's ("the group of
+    // seven (G-7) industrial nations"), or a short name of none ("the
+    // Group of Five (G-5) industrial nations").
+    let j = match bracketed(ctx, j) {
+        Some((end, Some(g))) => {
+            let (n, k) = noun_after_group(ctx, end);
+            let mut d = Draft::new(i, k, SetKind::Count).with_group(g, Restriction::In);
+            (d.stated, d.noun) = (Some(stated), noun_class(ctx, n, k));
+            return (k > n).then_some(d);
+        }
+        Some((end, None)) => end,
+        None => j,
+    };
     // "autres", "other", before the number ("the other 26 members") or
     // among the words before the noun ("les 26 autres pays").
     let other_before = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
@@ -1779,6 +1792,20 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         );
     }
     counted(Draft::new(i, e, SetKind::Count), noun)
+}
+
+/// Brackets at unit `j` that hold a group's name, or up to three units of
+/// no name ("G-5"): where they end, and the group.
+fn bracketed<'a>(ctx: &Ctx<'_, 'a>, j: usize) -> Option<(usize, Option<&'a str>)> {
+    if ctx.word(j) != Some("(") {
+        return None;
+    }
+    let close = (j + 2..j + 5).find(|&c| ctx.word(c) == Some(")"))?;
+    match ctx.group_at(j + 1) {
+        Some(g) if close == j + 2 => Some((close + 1, Some(g))),
+        None if (j + 1..close).all(|a| ctx.mention_at(a).is_none()) => Some((close + 1, None)),
+        _ => None,
+    }
 }
 
 /// Where a count's noun starts, from `j` after its number: past up to two

@@ -1431,3 +1431,29 @@ fn a_count_takes_the_states_named_around_it_when_exactly_as_many_and_no_more_nea
         members,
     );
 }
+
+#[test]
+fn a_name_in_brackets_after_a_number_is_the_counted_group_or_skipped() {
+    check(&[
+        (
+            "en",
+            "1987-10-19",
+            "Cooperation among the group of seven (G-7) industrial nations might be fraying.",
+            &["seven (G-7) industrial nations|count|7|complete|7|consistent"],
+        ),
+        // A short name of no group: a count of nations that nothing names.
+        (
+            "en",
+            "1987-03-05",
+            "Officials looking at statements by the Group of Five (G-5) industrial nations told Reuters.",
+            &["Five (G-5) industrial nations|count|5|none|0|unverifiable"],
+        ),
+        // A country in the brackets is no short name.
+        (
+            "en",
+            "1987-03-05",
+            "The two (France) industrial nations met.",
+            &[],
+        ),
+    ]);
+}
