@@ -634,6 +634,9 @@ pub struct Reference {
     pub grammar: Grammar,
     /// Adjectives and capitals that name a country in prose (demonyms.csv).
     pub demonyms: Demonyms,
+    /// Every word of a demonym, in any language ("nord", "coréen"): a word
+    /// of none starts none.
+    demonym_words: FastSet<String>,
     pub files: Vec<InputFile>,
     /// group -> alpha-3 -> its rows of `memberships` (every member of every
     /// article is checked against every group: no scan of all rows).
@@ -950,6 +953,12 @@ impl Reference {
             historical,
             groups,
             grammar,
+            demonym_words: demonyms
+                .values()
+                .flat_map(|m| m.keys())
+                .flat_map(|w| w.split([' ', '-']))
+                .map(str::to_string)
+                .collect(),
             demonyms,
             files,
             membership_index,
@@ -963,6 +972,12 @@ impl Reference {
     /// ending in a lowercase member noun, or the French one starting with one.
     pub fn named_by_members(&self, group: &str) -> bool {
         self.named_by_members.contains(group)
+    }
+
+    /// Whether a folded word is a word of some demonym (of one or of a
+    /// pair: "nord" of "nord-coréen"); a quick test before [`Self::demonym`].
+    pub fn in_demonym(&self, word: &str) -> bool {
+        self.demonym_words.contains(word)
     }
 
     /// The country an adjective or capital names in `lang` ("français",

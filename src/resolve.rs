@@ -1314,6 +1314,7 @@ pub fn resolve(
         date,
         drafts,
         sentence_ends: std::cell::OnceCell::new(),
+        adjectives: std::cell::OnceCell::new(),
         unit_of,
         order,
         place,
@@ -2422,6 +2423,9 @@ struct Solver<'c, 't, 'a> {
     /// Where sentences end in the original text (byte offsets), found on
     /// first need.
     sentence_ends: std::cell::OnceCell<Vec<usize>>,
+    /// The states the article's adjectives and capitals name, found on
+    /// first need ([`Solver::article_adjectives`]).
+    adjectives: std::cell::OnceCell<Vec<(usize, String, bool)>>,
     /// Each mention's unit, if it stands in one.
     unit_of: Vec<Option<usize>>,
     /// The drafts in text order, and each draft's place in it.
@@ -2451,6 +2455,80 @@ impl Solver<'_, '_, '_> {
             add(&mut m, iso3, basis);
         }
         m
+    }
+
+    /// The countries that adjectives, capitals and metonyms name between
+    /// folded bytes `from` and `to` ("les présidents français et
+    /// américain", "Pékin et Tokyo", "the Kremlin"), as (folded position,
+    /// country); a former state's successor's adjective names the former
+    /// state while it existed ("Moscow" in 1987).
+    fn adjectives_in(&self, from: usize, to: usize, adjectives: Adjectives) -> Vec<(usize, &str)> {
+        let all = self.adjectives.get_or_init(|| self.article_adjectives());
+        let lo = all.partition_point(|a| a.0 < from);
+        let hi = all.partition_point(|a| a.0 < to);
+        all[lo..hi]
+            .iter()
+            .filter(|a| adjectives == Adjectives::All || !a.2)
+            .map(|(start, iso3, _)| (*start, iso3.as_str()))
+            .collect()
+    }
+
+    /// Every state the article's adjectives and capitals name, read once:
+    /// (folded position, country, whether the word names a company's
+    /// country: "le constructeur français").
+    fn article_adjectives(&self) -> Vec<(usize, String, bool)> {
+        let ctx = self.ctx;
+        let text = &ctx.folded.text;
+        let words: Vec<&str> = text
+            .split(|c: char| !(is_word_char(c) || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        // Where a word starts in `text` (separators may take several bytes: "»").
+        let start_of = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+        let mut found = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            let (word, start) = (words[k], start_of(words[k]));
+            k += 1;
+            if !ctx.reference.in_demonym(word) {
+                continue;
+            }
+            // Two words joined by a hyphen or a space first ("nord-coréen",
+            // "North Korean"): the second alone may name another country.
+            let pair = words.get(k).and_then(|next| {
+                let end = start_of(next) + next.len();
+                let gap = &text[start + word.len()..start_of(next)];
+                let two = &text[start..end];
+                (gap == "-" || gap == " ")
+                    .then(|| ctx.reference.demonym(ctx.lang, two))
+                    .flatten()
+                    .map(|d| (d, two))
+            });
+            let (dm, word) = match pair {
+                Some((d, two)) => {
+                    k += 1;
+                    (Some(d), two)
+                }
+                None => (ctx.reference.demonym(ctx.lang, word), word),
+            };
+            if word.len() < 4 {
+                continue;
+            }
+            let Some(dm) = dm.filter(|d| ctx.reference.is_state(&d.code)) else {
+                continue;
+            };
+            if dm.capital && !self.ctx.capital_names_state(start, word.len()) {
+                continue;
+            }
+            let company = self.of_company(start, word.len());
+            let iso3 = self
+                .former
+                .iter()
+                .find(|h| h.successors.contains(&dm.code))
+                .map_or(dm.code.as_str(), |h| h.id.as_str());
+            found.push((start, iso3.to_string(), company));
+        }
+        found
     }
 }
 
@@ -3020,65 +3098,6 @@ impl Solver<'_, '_, '_> {
             if (before && d <= sentences) || (!before && d <= after) {
                 found.push((d, start, iso3.to_string()));
             }
-        }
-        found
-    }
-
-    /// The countries that adjectives, capitals and metonyms name between
-    /// folded bytes `from` and `to` ("les présidents français et
-    /// américain", "Pékin et Tokyo", "the Kremlin"), as (folded position,
-    /// country); a former state's successor's adjective names the former
-    /// state while it existed ("Moscow" in 1987).
-    fn adjectives_in(&self, from: usize, to: usize, adjectives: Adjectives) -> Vec<(usize, &str)> {
-        let ctx = self.ctx;
-        let text = &ctx.folded.text;
-        let words: Vec<&str> = text[from..to]
-            .split(|c: char| !(is_word_char(c) || c == '\''))
-            .filter(|w| !w.is_empty())
-            .collect();
-        // Where a word starts in `text` (separators may take several bytes: "»").
-        let start_of = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
-        let mut found = Vec::new();
-        let mut k = 0;
-        while k < words.len() {
-            let (word, start) = (words[k], start_of(words[k]));
-            k += 1;
-            // Two words joined by a hyphen or a space first ("nord-coréen",
-            // "North Korean"): the second alone may name another country.
-            let pair = words.get(k).and_then(|next| {
-                let end = start_of(next) + next.len();
-                let gap = &text[start + word.len()..start_of(next)];
-                let two = &text[start..end];
-                (gap == "-" || gap == " ")
-                    .then(|| ctx.reference.demonym(ctx.lang, two))
-                    .flatten()
-                    .map(|d| (d, two))
-            });
-            let (dm, word) = match pair {
-                Some((d, two)) => {
-                    k += 1;
-                    (Some(d), two)
-                }
-                None => (ctx.reference.demonym(ctx.lang, word), word),
-            };
-            if word.len() < 4 {
-                continue;
-            }
-            let Some(dm) = dm.filter(|d| ctx.reference.is_state(&d.code)) else {
-                continue;
-            };
-            if dm.capital && !self.ctx.capital_names_state(start, word.len()) {
-                continue;
-            }
-            if adjectives == Adjectives::NotOfCompanies && self.of_company(start, word.len()) {
-                continue;
-            }
-            let iso3 = self
-                .former
-                .iter()
-                .find(|h| h.successors.contains(&dm.code))
-                .map_or(dm.code.as_str(), |h| h.id.as_str());
-            found.push((start, iso3));
         }
         found
     }
