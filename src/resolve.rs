@@ -2043,7 +2043,13 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
     // further back than "ses membres", which as often means people.
     let reach = if k - i == 2 { IMPLIED_MAX } else { NEAR_MAX };
     let near = |&(_, g): &(&str, usize)| named_within(ctx, g, i, reach);
-    if let Some((gr, _)) = implied.filter(|_| bare).filter(near) {
+    // With none named before, "Etats membres" take the organisation named
+    // next in their own sentence ("Chaque État membre est libre [...] notre
+    // vision de l'UE").
+    let implied = implied
+        .filter(near)
+        .or_else(|| (k - i == 2).then(|| named_next_in_sentence(ctx, i, k)).flatten());
+    if let Some((gr, _)) = implied.filter(|_| bare) {
         let to = if of_body {
             ctx.skip(k + 1, &[Role::Article]) + 1
         } else {
@@ -2064,6 +2070,33 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
             return Some(Draft::new(i - 1, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
         }
         return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
+    }
+    None
+}
+
+/// The organisation named first after unit `k` in its sentence, as
+/// `phrases` reads organisations, for the member phrase at `i`: none after
+/// another body, named before ("the ICCO ... producing and consuming member
+/// countries met [...] an EC meeting") or between.
+fn named_next_in_sentence<'a>(ctx: &Ctx<'_, 'a>, i: usize, k: usize) -> Option<(&'a str, usize)> {
+    let body_before = (0..i)
+        .rev()
+        .find(|&g| ctx.other_body_at(g).is_some())
+        .is_some_and(|g| named_within(ctx, g, i, IMPLIED_MAX));
+    if body_before {
+        return None;
+    }
+    for g in k..ctx.units.len().min(k + 60) {
+        if ctx.other_body_at(g).is_some() {
+            return None;
+        }
+        let group = ctx.group_at(g).filter(|g| !ctx.reference.named_by_members(g));
+        if let Some(gr) = group
+            .filter(|_| !of_other_body(ctx, g))
+            .or_else(|| ctx.group_body_at(g))
+        {
+            return named_within(ctx, i, g, 0).then_some((gr, g));
+        }
     }
     None
 }

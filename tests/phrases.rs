@@ -274,6 +274,20 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
             "Le groupe a deux Etats à son capital, la France et les Pays-Bas.",
             &["deux Etats|count|2|complete|2|consistent"],
         ),
+        // With no organisation named before, the one named next in the
+        // sentence; not after another body.
+        (
+            "fr",
+            "2018-08-29",
+            "Chaque État membre est libre d'élire ses dirigeants mais notre vision de l'UE est autre.",
+            &["État membre|group||complete|28|"],
+        ),
+        (
+            "en",
+            "1987-03-05",
+            "The ICCO council met. A working group of all producing and consuming member countries met, then broke up into an EC meeting.",
+            &[],
+        ),
         // "Etats membres" after the EU are the EU's, but not after the IMF.
         (
             "fr",
