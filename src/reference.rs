@@ -637,6 +637,10 @@ pub struct Reference {
     /// Every word of a demonym, in any language ("nord", "coréen"): a word
     /// of none starts none.
     demonym_words: FastSet<String>,
+    /// By language and folded word, the groups one of whose names of
+    /// several words starts with it (`true`) or ends with it (`false`):
+    /// "alliance" of "Alliance atlantique", NATO.
+    group_name_ends: FastMap<(String, String), Vec<(String, bool)>>,
     pub files: Vec<InputFile>,
     /// group -> alpha-3 -> its rows of `memberships` (every member of every
     /// article is checked against every group: no scan of all rows).
@@ -938,6 +942,7 @@ impl Reference {
             historical: &historical,
         };
         let names = load_names(&under("names"), &known, &mut files)?;
+        let group_name_ends = group_name_ends(&names);
         let demonyms = load_demonyms(get("demonyms.csv")?, &by_alpha3, &mut files)?;
         let membership_index = pair_index(memberships.iter().map(|m| (m.group.as_str(), m.iso3.as_str())));
         Ok(Reference {
@@ -960,6 +965,7 @@ impl Reference {
                 .map(str::to_string)
                 .collect(),
             demonyms,
+            group_name_ends,
             files,
             membership_index,
             departures,
@@ -972,6 +978,15 @@ impl Reference {
     /// ending in a lowercase member noun, or the French one starting with one.
     pub fn named_by_members(&self, group: &str) -> bool {
         self.named_by_members.contains(group)
+    }
+
+    /// Whether `group` has a name of several words in `lang` that starts
+    /// with the folded `word` (unless `last_only`) or ends with it: the word
+    /// that stands for the group once named ("l'Alliance" after "l'Otan").
+    pub fn group_of_name_end(&self, lang: &str, word: &str, group: &str, last_only: bool) -> bool {
+        self.group_name_ends
+            .get(&(lang.to_string(), word.to_string()))
+            .is_some_and(|ends| ends.iter().any(|(g, first)| g == group && (!first || !last_only)))
     }
 
     /// Whether a folded word is a word of some demonym (of one or of a
@@ -1641,6 +1656,29 @@ fn load_demonyms(
         );
     }
     Ok(out)
+}
+
+/// The first and last words of the groups' names of several words
+/// ([`Reference::group_of_name_end`]).
+fn group_name_ends(names: &[Name]) -> FastMap<(String, String), Vec<(String, bool)>> {
+    let mut out: FastMap<(String, String), Vec<(String, bool)>> = FastMap::default();
+    for n in names.iter().filter(|n| n.kind == NameKind::Group) {
+        let folded = fold_str(&n.name);
+        let (Some(first), Some(last)) = (folded.split(' ').next(), folded.rsplit(' ').next()) else {
+            continue;
+        };
+        if !folded.contains(' ') {
+            continue;
+        }
+        for (word, is_first) in [(first, true), (last, false)] {
+            let entry = out.entry((n.lang.clone(), word.to_string())).or_default();
+            let e = (n.codes[0].clone(), is_first);
+            if !entry.contains(&e) {
+                entry.push(e);
+            }
+        }
+    }
+    out
 }
 
 /// Loads `names/generated.csv` first, then every other name file in name

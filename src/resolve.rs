@@ -575,8 +575,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
     }
 
     /// The group at unit `i`, or the group a word in title case stands for
-    /// by the first or last word of its name, named before in the article
-    /// ("les 27 Etats membres de l'Union" after "l'Union européenne",
+    /// by the first or last word of its name, or of another of its names
+    /// when it is a noun for a body (grammar `body_noun`), named before in
+    /// the article ("les 27 Etats membres de l'Union" after
+    /// "l'Union européenne", "membres de l'Alliance" after "l'Otan",
     /// "membres du Conseil" after "le Conseil de sécurité", "the Council's 15
     /// members" after "the Security Council").
     fn group_or_short_at(&self, i: usize) -> Option<&'a str> {
@@ -592,6 +594,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         if !self.title_case(i) {
             return None;
         }
+        let body = self.is(i, Role::BodyNoun);
         self.mentions
             .iter()
             .rev()
@@ -602,7 +605,10 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 // Community" of "European Community").
                 let name = &self.folded.text[m.folded_start..m.folded_end];
                 let (first, last) = (name.split(' ').next(), name.rsplit(' ').next());
-                name.contains(' ') && ((!last_only && first == Some(*text)) || last == Some(*text))
+                (name.contains(' ') && ((!last_only && first == Some(*text)) || last == Some(*text)))
+                    // Or of another of its names, a noun for a body
+                    // ("l'Alliance" after "l'Otan").
+                    || (body && self.reference.group_of_name_end(self.lang, text, &m.codes[0], last_only))
             })
             .map(|m| m.codes[0].as_str())
     }

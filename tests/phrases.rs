@@ -288,6 +288,20 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
             "The ICCO council met. A working group of all producing and consuming member countries met, then broke up into an EC meeting.",
             &[],
         ),
+        // A noun for a body that starts another of the group's names.
+        (
+            "fr",
+            "2020-06-22",
+            "L'Otan est divisée. Les membres de l'Alliance se réunissent.",
+            &["membres de l'Alliance|group||complete|30|"],
+        ),
+        // Not a word that is no such noun ("Europe", "European").
+        (
+            "fr",
+            "2020-06-22",
+            "L'UE est divisée. Cinq pays d'Europe centrale s'opposent.",
+            &["Cinq pays|count|5|none|0|unverifiable"],
+        ),
         // "Etats membres" after the EU are the EU's, but not after the IMF.
         (
             "fr",
