@@ -3333,8 +3333,23 @@ impl Solver<'_, '_, '_> {
                     let d = &mut self.drafts[k];
                     d.members = members;
                     d.coverage = coverage;
-                } else if pass == Coverage::None {
-                    if let Some(members) = self.group_of_size(n, self.drafts[k].from) {
+                } else if pass == Coverage::Partial {
+                    // "le Conseil de l'Europe (qui rassemble 47 pays dont la
+                    // Turquie)": a group named near of that size that holds
+                    // the countries named.
+                    let d = &self.drafts[k];
+                    if let Some(members) = self
+                        .group_of_size(n, d.from, 0)
+                        .filter(|m| d.members.keys().all(|c| m.contains_key(c)))
+                    {
+                        let d = &mut self.drafts[k];
+                        for (iso3, basis) in members {
+                            d.members.entry(iso3).or_default().extend(basis);
+                        }
+                        d.coverage = Coverage::Complete;
+                    }
+                } else {
+                    if let Some(members) = self.group_of_size(n, self.drafts[k].from, NEAR_MAX) {
                         let d = &mut self.drafts[k];
                         d.members = members;
                         d.coverage = Coverage::Complete;
@@ -3423,11 +3438,12 @@ impl Solver<'_, '_, '_> {
     }
 
     /// The members of the one group that has `n` members on the date among
-    /// those the article names before unit `u` or a few sentences after
-    /// (`NEAR_MAX`): a count takes a group named near ("l'UE ... les 27",
+    /// those the article names before unit `u` or up to `after` sentence
+    /// ends after (`NEAR_MAX` for a count nothing identifies, none for one
+    /// partly named): a count takes a group named near ("l'UE ... les 27",
     /// "the seven largest industrial nations ... the Group of Seven"), not
     /// one that only a later paragraph names.
-    fn group_of_size(&self, n: u64, u: usize) -> Option<Members> {
+    fn group_of_size(&self, n: u64, u: usize, after: usize) -> Option<Members> {
         let date = self.date?;
         let (at, _) = self.ctx.span(u);
         let at_orig = self.ctx.folded.orig_byte(at);
@@ -3435,7 +3451,7 @@ impl Solver<'_, '_, '_> {
             self.ctx.mentions.iter().any(|m| {
                 m.kind == MentionKind::Group
                     && m.codes[0] == g
-                    && (m.folded_start < at || self.sentences_between(at_orig, m.byte_start) <= NEAR_MAX)
+                    && (m.folded_start < at || self.sentences_between(at_orig, m.byte_start) <= after)
             })
         };
         let mut fits = self

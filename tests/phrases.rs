@@ -1485,3 +1485,28 @@ fn a_name_in_brackets_after_a_number_is_the_counted_group_or_skipped() {
         ),
     ]);
 }
+
+#[test]
+fn a_count_partly_named_is_a_group_named_before_it_of_that_size_that_holds_the_names() {
+    check(&[
+        (
+            "fr",
+            "2020-08-05",
+            "Un traité adopté en 2011 par le Conseil de l'Europe (qui rassemble 47 pays dont la Turquie) fixe des normes.",
+            &[
+                "Conseil de l'Europe|group||complete|47|",
+                "47 pays|count|47|complete|47|consistent",
+            ],
+        ),
+        // The group named only after: the count stays partly named.
+        (
+            "fr",
+            "2020-08-11",
+            "En soutien aux armées des cinq pays de la région, dont le Niger. Les pays du G5 Sahel ont multiplié les offensives.",
+            &[
+                "cinq pays|count|5|partial|1|partial",
+                "pays du G5 Sahel|group||complete|5|",
+            ],
+        ),
+    ]);
+}
