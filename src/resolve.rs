@@ -457,6 +457,9 @@ struct Ctx<'t, 'a> {
     folded: &'a Folded,
     /// The language's grammar, looked up once.
     roles: LangRoles<'a>,
+    /// Where sentences end in the original text ([`sentence_ends`]), found
+    /// on first need.
+    ends: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 /// What a language's grammar says, looked up once per article: each
@@ -510,7 +513,14 @@ impl<'t, 'a> Ctx<'t, 'a> {
             text,
             folded,
             roles,
+            ends: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Where sentences end in the original text, with how far each needs
+    /// the text to reach ([`sentence_ends`]).
+    fn sentence_ends(&self) -> &[(usize, usize)] {
+        self.ends.get_or_init(|| sentence_ends(self.text))
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -1319,7 +1329,6 @@ pub fn resolve(
         runs: &runs,
         date,
         drafts,
-        sentence_ends: std::cell::OnceCell::new(),
         adjectives: std::cell::OnceCell::new(),
         unit_of,
         order,
@@ -1414,14 +1423,15 @@ fn capital_runs(ctx: &Ctx) -> Vec<Run> {
 fn phrases(ctx: &Ctx) -> Vec<Draft> {
     let mut out = Vec::new();
     let mut i = 0;
-    // The organisation named last (and the unit where it was named).
-    let (mut seen, mut last) = (0, None);
+    // The organisation named last (and the unit where it was named), and
+    // where another body was named last.
+    let (mut seen, mut last, mut body) = (0, None, None);
     while i < ctx.units.len() {
         while seen < i {
             if ctx.group_at(seen).is_some() && of_other_body(ctx, seen) {
                 // "le Conseil des droits de l'homme de l'ONU ... les Etats
                 // membres": the body's members, not the organisation's.
-                last = None;
+                (last, body) = (None, Some(seen));
             } else if let Some(g) = ctx.group_at(seen).filter(|g| !ctx.reference.named_by_members(g)) {
                 last = Some((g, seen));
             } else if let Some(g) = ctx.group_body_at(seen) {
@@ -1431,7 +1441,7 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
                 // An organisation of countries whose members the data does
                 // not hold ("the ICCO", "le FMI"): its "member countries"
                 // are none of a group's.
-                last = None;
+                (last, body) = (None, Some(seen));
             }
             seen += 1;
         }
@@ -1457,7 +1467,7 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
         }
         match count_at(ctx, i)
             .map(|d| implied_group(ctx, d, last))
-            .or_else(|| group_phrase_at(ctx, i, last))
+            .or_else(|| group_phrase_at(ctx, i, Named { last, body }))
             .or_else(|| group_with_list_at(ctx, i))
         {
             Some(d) => {
@@ -1523,7 +1533,14 @@ fn implied_group(ctx: &Ctx, d: Draft, implied: Option<(&str, usize)>) -> Draft {
 /// at unit `g` and unit `i` after it.
 fn named_within(ctx: &Ctx, g: usize, i: usize, max: usize) -> bool {
     let (a, b) = ctx.folded.orig_bytes(ctx.span(g).1, ctx.span(i).0);
-    sentence_ends(&ctx.text[a..b]).len() <= max
+    let ends = ctx.sentence_ends();
+    let from = ends.partition_point(|&(e, _)| e < a);
+    ends[from..]
+        .iter()
+        .take_while(|&&(e, _)| e < b)
+        .filter(|&&(_, need)| need <= b)
+        .count()
+        <= max
 }
 
 /// "20 des 35 pays membres de l'OCDE", "19 of its 29 developing members":
@@ -1551,8 +1568,15 @@ fn partitive_at(ctx: &Ctx, i: usize) -> Option<(Draft, Draft)> {
     let Some(mut whole) = count_at(ctx, w) else {
         // "Four of the GCC states", "deux des membres du G7": a count of a
         // part of the group, its members what is named of it.
-        let whole =
-            group_phrase_at(ctx, w, None).filter(|g| g.kind == SetKind::Group && !g.part && !g.other)?;
+        let whole = group_phrase_at(
+            ctx,
+            w,
+            Named {
+                last: None,
+                body: None,
+            },
+        )
+        .filter(|g| g.kind == SetKind::Group && !g.part && !g.other)?;
         let g = whole.group.clone()?;
         let mut part = Draft::new(i, whole.to, SetKind::Count).with_group(&g, Restriction::In);
         part.stated = Some(stated);
@@ -1922,11 +1946,11 @@ fn other_body_before(ctx: &Ctx, i: usize) -> bool {
 
 /// A group phrase without a number ("les pays de l'UE", "EU member
 /// states", "non-EU countries"), or "both countries".
-fn group_phrase_at(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
+fn group_phrase_at(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
     // "les autres pays de l'UE", "other EC countries": the group's members
     // besides those named before.
     let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
-    group_phrase(ctx, i, implied).map(|mut d| {
+    group_phrase(ctx, i, named).map(|mut d| {
         d.other = other && d.kind == SetKind::Group;
         // "certains des autres pays", and "d'autres pays de l'UE" (a
         // quantifier that holds "autres"): an unnamed part.
@@ -1989,7 +2013,7 @@ fn quantified(ctx: &Ctx, i: usize) -> bool {
 
 /// A phrase that starts with a noun for members ("Etats membres", "ses
 /// membres", "membres du Conseil", "non-member states", "allié de l'Otan").
-fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
+fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
     let k = ctx.skip(i, &[Role::MemberNoun]);
     if noun_class(ctx, i, k) == Noun::Partner {
         // "la Turquie, allié de l'Otan", "an ally in the NATO
@@ -2050,12 +2074,19 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
     let reach = if k - i == 2 { IMPLIED_MAX } else { NEAR_MAX };
     let near = |&(_, g): &(&str, usize)| named_within(ctx, g, i, reach);
     // With none named before, "Etats membres" take the organisation named
-    // next in their own sentence ("Chaque État membre est libre [...] notre
-    // vision de l'UE").
-    let implied = implied
-        .filter(near)
-        .or_else(|| (k - i == 2).then(|| named_next_in_sentence(ctx, i, k)).flatten());
-    if let Some((gr, _)) = implied.filter(|_| bare) {
+    // next in their own sentence, if no other body was named before them.
+    let next = || {
+        let body_near = named.body.is_some_and(|g| named_within(ctx, g, i, IMPLIED_MAX));
+        (k - i == 2 && !body_near)
+            .then(|| named_next_in_sentence(ctx, i, k))
+            .flatten()
+    };
+    let implied = if bare {
+        named.last.filter(near).or_else(next)
+    } else {
+        None
+    };
+    if let Some((gr, _)) = implied {
         let to = if of_body {
             ctx.skip(k + 1, &[Role::Article]) + 1
         } else {
@@ -2081,17 +2112,10 @@ fn member_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<
 }
 
 /// The organisation named first after unit `k` in its sentence, as
-/// `phrases` reads organisations, for the member phrase at `i`: none after
-/// another body, named before ("the ICCO ... producing and consuming member
-/// countries met [...] an EC meeting") or between.
+/// `phrases` reads organisations, for the member phrase at `i` ("Chaque
+/// État membre est libre [...] notre vision de l'UE"); none after another
+/// body named between.
 fn named_next_in_sentence<'a>(ctx: &Ctx<'_, 'a>, i: usize, k: usize) -> Option<(&'a str, usize)> {
-    let body_before = (0..i)
-        .rev()
-        .find(|&g| ctx.other_body_at(g).is_some())
-        .is_some_and(|g| named_within(ctx, g, i, IMPLIED_MAX));
-    if body_before {
-        return None;
-    }
     for g in k..ctx.units.len().min(k + 60) {
         if ctx.other_body_at(g).is_some() {
             return None;
@@ -2107,11 +2131,20 @@ fn named_next_in_sentence<'a>(ctx: &Ctx<'_, 'a>, i: usize, k: usize) -> Option<(
     None
 }
 
-/// `implied`: the organisation the article named last before `i`, and the
-/// unit where it was named.
-fn group_phrase(ctx: &Ctx, i: usize, implied: Option<(&str, usize)>) -> Option<Draft> {
+/// What the article named before a phrase: the organisation named last
+/// and its unit (none after another body), and the unit of the other body
+/// named last ("the ICCO ... producing and consuming member countries met
+/// [...] an EC meeting": the members are none of the EC's).
+#[derive(Clone, Copy)]
+struct Named<'a> {
+    last: Option<(&'a str, usize)>,
+    body: Option<usize>,
+}
+
+/// `named`: what the article named before `i` ([`Named`]).
+fn group_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
     if ctx.is(i, Role::MemberNoun) {
-        return member_phrase(ctx, i, implied);
+        return member_phrase(ctx, i, named);
     }
     if let Some(gr) = ctx.group_at(i).or_else(|| ctx.short_name_before_noun(i)) {
         // "EU member states", "Group of Seven industrial nations": a number
@@ -2459,9 +2492,6 @@ struct Solver<'c, 't, 'a> {
     runs: &'c [Run],
     date: Option<NaiveDate>,
     drafts: Vec<Draft>,
-    /// Where sentences end in the original text (byte offsets), found on
-    /// first need.
-    sentence_ends: std::cell::OnceCell<Vec<usize>>,
     /// The states the article's adjectives and capitals name, found on
     /// first need ([`Solver::article_adjectives`]).
     adjectives: std::cell::OnceCell<Vec<(usize, String, bool)>>,
@@ -2518,10 +2548,7 @@ impl Solver<'_, '_, '_> {
     fn article_adjectives(&self) -> Vec<(usize, String, bool)> {
         let ctx = self.ctx;
         let text = &ctx.folded.text;
-        let words: Vec<&str> = text
-            .split(|c: char| !(is_word_char(c) || c == '\''))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words = apostrophe_words(text);
         // Where a word starts in `text` (separators may take several bytes: "»").
         let start_of = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
         let mut found = Vec::new();
@@ -3099,10 +3126,10 @@ impl Solver<'_, '_, '_> {
         let at_orig = ctx.folded.orig_byte(at);
         let mut found = Vec::new();
         // The sentences in reach, in original bytes.
-        let ends = self.sentence_ends.get_or_init(|| sentence_ends(ctx.text));
-        let current = ends.partition_point(|&e| e < at_orig);
-        let first = current.checked_sub(sentences + 1).map_or(0, |k| ends[k] + 1);
-        let last = ends.get(current + after).map_or(ctx.text.len(), |&e| e + 1);
+        let ends = ctx.sentence_ends();
+        let current = ends.partition_point(|&(e, _)| e < at_orig);
+        let first = current.checked_sub(sentences + 1).map_or(0, |k| ends[k].0 + 1);
+        let last = ends.get(current + after).map_or(ctx.text.len(), |&(e, _)| e + 1);
         let lo = ctx.mentions.partition_point(|m| m.byte_end <= first);
         let hi = ctx.mentions.partition_point(|m| m.byte_start < last);
         for (i, m) in ctx.mentions[lo..hi].iter().enumerate() {
@@ -3204,8 +3231,8 @@ impl Solver<'_, '_, '_> {
 
     /// Sentence ends between two byte offsets of the original text.
     fn sentences_between(&self, a: usize, b: usize) -> usize {
-        let ends = self.sentence_ends.get_or_init(|| sentence_ends(self.ctx.text));
-        ends.partition_point(|&e| e < b) - ends.partition_point(|&e| e < a)
+        let ends = self.ctx.sentence_ends();
+        ends.partition_point(|&(e, _)| e < b) - ends.partition_point(|&(e, _)| e < a)
     }
 
     /// The drafts nearest to draft `k` in text order (itself first), at most
@@ -3522,36 +3549,72 @@ fn clause_words(s: &str, forward: bool) -> Vec<&str> {
     }
 }
 
+/// The words of `s` with their elisions ("l'allemand"): the runs of word
+/// characters and apostrophes, as `s.split` on any other character gives
+/// them, read byte by byte where the text is ASCII.
+fn apostrophe_words(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    // The character at `i` and its length, if it belongs to a word.
+    let word_at = |i: usize| match b[i] {
+        c if c.is_ascii() => (c.is_ascii_alphanumeric() || c == b'\'').then_some(1),
+        _ => s[i..]
+            .chars()
+            .next()
+            .filter(|&c| is_word_char(c))
+            .map(char::len_utf8),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let Some(len) = word_at(i) else {
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let start = i;
+        i += len;
+        while let Some(len) = (i < b.len()).then(|| word_at(i)).flatten() {
+            i += len;
+        }
+        out.push(&s[start..i]);
+    }
+    out
+}
+
 /// Where sentences end in a text (byte offsets of the ".", "!" or "?"): before
 /// a capital (after spaces, or glued: "en Syrie.Le"), not after an initial
 /// ("U.S. Treasury"). Paragraphs glued without their full stop end one too:
 /// at a bullet ("• Marine Le Pen"), and at a closing bracket glued to the
-/// next sentence's first word ("(présidente du RN)Le gouvernement").
-fn sentence_ends(s: &str) -> Vec<usize> {
+/// next sentence's first word ("(présidente du RN)Le gouvernement"). Each
+/// end comes with where the text it was read from must reach for it to be
+/// one (past the capital that follows it).
+fn sentence_ends(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     for i in 0..b.len() {
-        if b[i..].starts_with("\u{2022}".as_bytes()) {
-            out.push(i);
-            continue;
-        }
-        if b[i] == b')' {
-            let mut next = s[i + 1..].chars();
-            if next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase) {
-                out.push(i);
+        match b[i] {
+            0xE2 if b[i..].starts_with("\u{2022}".as_bytes()) => out.push((i, i + 3)),
+            b')' => {
+                let mut next = s[i + 1..].chars();
+                if let (Some(c), Some(d)) = (next.next(), next.next()) {
+                    if c.is_uppercase() && d.is_lowercase() {
+                        out.push((i, i + 1 + c.len_utf8() + d.len_utf8()));
+                    }
+                }
             }
-            continue;
-        }
-        if !matches!(b[i], b'.' | b'!' | b'?') {
-            continue;
-        }
-        let initial = i >= 1 && b[i - 1].is_ascii_uppercase() && (i < 2 || !b[i - 2].is_ascii_alphabetic());
-        if initial {
-            continue;
-        }
-        let next = s[i + 1..].trim_start().chars().next();
-        if next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '«') {
-            out.push(i);
+            b'.' | b'!' | b'?' => {
+                let initial =
+                    i >= 1 && b[i - 1].is_ascii_uppercase() && (i < 2 || !b[i - 2].is_ascii_alphabetic());
+                if initial {
+                    continue;
+                }
+                let rest = s[i + 1..].trim_start();
+                let next = rest.chars().next();
+                if next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '«') {
+                    let at = s.len() - rest.len();
+                    out.push((i, at + next.map_or(0, char::len_utf8)));
+                }
+            }
+            _ => {}
         }
     }
     out
@@ -3680,6 +3743,29 @@ fn settle_in_lists(runs: &[Run], units: &[Unit], mentions: &mut [Mention], refer
                 let one = one.clone();
                 settle(&mut mentions[m], one);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apostrophe_words_are_what_splitting_on_other_characters_gives() {
+        let split = |s: &str| -> Vec<String> {
+            s.split(|c: char| !(is_word_char(c) || c == '\''))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        for s in [
+            "",
+            "l'allemand, «le français» et l'Émirati — 12 pays !",
+            "nord-coréen’s ½ café\u{a0}Tokyo…Pékin",
+            "''  'a'  ü’ß 東京 x",
+        ] {
+            assert_eq!(apostrophe_words(s), split(s), "{s:?}");
         }
     }
 }
