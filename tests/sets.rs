@@ -435,35 +435,37 @@ fn sets_match_the_eighteenth_held_out_annotations() {
 }
 
 /// A twentieth sample, French only, drawn and annotated blind at the start
-/// of the twelfth session (`tests/data/sets_heldout19.md`). Sealed
-/// (ignored), its misses unread, for the blind measure.
+/// of the twelfth session (`tests/data/sets_heldout19.md`) and measured, its
+/// summary only, on that session's first and last builds: status 0.724, F1
+/// 0.916 then 0.920, no claim. Read in the thirteenth session; a regression
+/// check since.
 #[test]
-#[ignore = "sealed: kept blind for the next measure"]
 fn sets_match_the_nineteenth_held_out_annotations() {
     measure(
         "sets_heldout19.csv",
         &["heldout19_fr"],
         Floors {
-            status: 0.0,
+            status: HELDOUT19_FLOOR_STATUS,
             false_inconsistent: CEIL_FALSE_INCONSISTENT,
-            f1: 0.0,
+            f1: HELDOUT19_FLOOR_F1,
         },
     );
 }
 
 /// A twenty-first sample, French only, drawn and annotated blind at the
-/// start of the twelfth session (`tests/data/sets_heldout20.md`). Sealed
-/// (ignored), its misses unread, for the blind measure.
+/// start of the twelfth session (`tests/data/sets_heldout20.md`) and
+/// measured, its summary only, on that session's first and last builds:
+/// status 0.781, F1 0.904 then 0.910, no claim. Read in the thirteenth
+/// session; a regression check since.
 #[test]
-#[ignore = "sealed: kept blind for the next measure"]
 fn sets_match_the_twentieth_held_out_annotations() {
     measure(
         "sets_heldout20.csv",
         &["heldout20_fr"],
         Floors {
-            status: 0.0,
+            status: HELDOUT20_FLOOR_STATUS,
             false_inconsistent: CEIL_FALSE_INCONSISTENT,
-            f1: 0.0,
+            f1: HELDOUT20_FLOOR_F1,
         },
     );
 }
@@ -695,33 +697,37 @@ const HELDOUT2_FLOOR_STATUS: f64 = 0.94;
 const HELDOUT2_FLOOR_F1: f64 = 0.93;
 const HELDOUT3_FLOOR_STATUS: f64 = 0.84;
 const HELDOUT3_FLOOR_F1: f64 = 0.97;
-const HELDOUT4_FLOOR_STATUS: f64 = 0.80;
+const HELDOUT4_FLOOR_STATUS: f64 = 0.81;
 const HELDOUT4_FLOOR_F1: f64 = 0.89;
 const HELDOUT5_FLOOR_STATUS: f64 = 0.88;
-const HELDOUT5_FLOOR_F1: f64 = 0.93;
+const HELDOUT5_FLOOR_F1: f64 = 0.94;
 const HELDOUT6_FLOOR_STATUS: f64 = 0.86;
 const HELDOUT6_FLOOR_F1: f64 = 0.94;
 const HELDOUT7_FLOOR_STATUS: f64 = 0.90;
 const HELDOUT7_FLOOR_F1: f64 = 0.91;
 const HELDOUT8_FLOOR_STATUS: f64 = 0.77;
-const HELDOUT8_FLOOR_F1: f64 = 0.90;
-const HELDOUT9_FLOOR_STATUS: f64 = 0.84;
-const HELDOUT9_FLOOR_F1: f64 = 0.91;
-const HELDOUT10_FLOOR_STATUS: f64 = 0.82;
-const HELDOUT10_FLOOR_F1: f64 = 0.93;
+const HELDOUT8_FLOOR_F1: f64 = 0.92;
+const HELDOUT9_FLOOR_STATUS: f64 = 0.86;
+const HELDOUT9_FLOOR_F1: f64 = 0.92;
+const HELDOUT10_FLOOR_STATUS: f64 = 0.84;
+const HELDOUT10_FLOOR_F1: f64 = 0.94;
 const HELDOUT11_FLOOR_STATUS: f64 = 0.78;
-const HELDOUT11_FLOOR_F1: f64 = 0.88;
-const HELDOUT12_FLOOR_STATUS: f64 = 0.82;
-const HELDOUT12_FLOOR_F1: f64 = 0.87;
+const HELDOUT11_FLOOR_F1: f64 = 0.90;
+const HELDOUT12_FLOOR_STATUS: f64 = 0.85;
+const HELDOUT12_FLOOR_F1: f64 = 0.90;
 const HELDOUT13_FLOOR_STATUS: f64 = 0.72;
 const HELDOUT13_FLOOR_F1: f64 = 0.86;
 const HELDOUT14_FLOOR_STATUS: f64 = 0.70;
 const HELDOUT14_FLOOR_F1: f64 = 0.81;
-const HELDOUT15_FLOOR_STATUS: f64 = 0.91;
+const HELDOUT15_FLOOR_STATUS: f64 = 0.95;
 const HELDOUT15_FLOOR_F1: f64 = 0.95;
 const HELDOUT16_FLOOR_STATUS: f64 = 0.55;
 const HELDOUT16_FLOOR_F1: f64 = 0.89;
 const HELDOUT17_FLOOR_STATUS: f64 = 0.83;
 const HELDOUT17_FLOOR_F1: f64 = 0.85;
 const HELDOUT18_FLOOR_STATUS: f64 = 0.81;
-const HELDOUT18_FLOOR_F1: f64 = 0.88;
+const HELDOUT18_FLOOR_F1: f64 = 0.91;
+const HELDOUT19_FLOOR_STATUS: f64 = 0.71;
+const HELDOUT19_FLOOR_F1: f64 = 0.91;
+const HELDOUT20_FLOOR_STATUS: f64 = 0.80;
+const HELDOUT20_FLOOR_F1: f64 = 0.90;
