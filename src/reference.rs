@@ -1450,7 +1450,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 59] = [
+pub const ROLES: [&str; 60] = [
+    "within",
     "known_set",
     "approximate",
     "composing",

@@ -412,10 +412,11 @@ enum Phrases {
     GroupBody,
     Approximate,
     KnownSet,
+    Within,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 12] = [
+    const ALL: [Phrases; 13] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -428,6 +429,7 @@ impl Phrases {
         Phrases::GroupBody,
         Phrases::Approximate,
         Phrases::KnownSet,
+        Phrases::Within,
     ];
 
     fn role(self) -> &'static str {
@@ -444,6 +446,7 @@ impl Phrases {
             Phrases::GroupBody => "group_body",
             Phrases::Approximate => "approximate",
             Phrases::KnownSet => "known_set",
+            Phrases::Within => "within",
         }
     }
 }
@@ -2020,8 +2023,8 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         // alliance": one ally names the group, as "membre de l'Otan".
         // "ses alliés de l'Otan": the group's others, as "Turkey's NATO
         // allies".
-        if k == i + 1 && ctx.is(k, Role::Of) {
-            let g = ctx.skip(k + 1, &[Role::Article]);
+        if let Some(after) = of_at(ctx, k).filter(|_| k == i + 1) {
+            let g = ctx.skip(after, &[Role::Article]);
             let gr = ctx.group_at(g)?;
             let mut d = Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In);
             if !ctx.is(i, Role::Singular) {
@@ -2099,8 +2102,8 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         let gr = ctx.group_at(g)?;
         return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
     }
-    if ctx.is(k, Role::Of) {
-        let g = ctx.skip(k + 1, &[Role::Article]);
+    if let Some(after) = of_at(ctx, k) {
+        let g = ctx.skip(after, &[Role::Article]);
         let gr = ctx.group_or_short_at(g)?;
         // "les pays limitrophes non membres de l'UE": those outside it.
         if negated {
@@ -2109,6 +2112,16 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
     }
     None
+}
+
+/// Where the words after an "of" at unit `k` start: "de", "of", or a
+/// phrase of grammar role `within` ("au sein de", "within").
+fn of_at(ctx: &Ctx, k: usize) -> Option<usize> {
+    // The phrase first: "au" of "au sein de" is an "of" word too.
+    match ctx.phrase_at(k, Phrases::Within) {
+        Some(len) => Some(k + len),
+        None => ctx.is(k, Role::Of).then_some(k + 1),
+    }
 }
 
 /// The organisation named first after unit `k` in its sentence, as
@@ -3718,4 +3731,3 @@ fn settle_in_lists(runs: &[Run], units: &[Unit], mentions: &mut [Mention], refer
         }
     }
 }
-

@@ -1510,3 +1510,28 @@ fn a_count_partly_named_is_a_group_named_before_it_of_that_size_that_holds_the_n
         ),
     ]);
 }
+
+#[test]
+fn a_phrase_of_role_within_stands_for_of_before_a_group() {
+    check(&[
+        (
+            "fr",
+            "2020-08-13",
+            "Un dialogue apaisé entre pays voisins et alliés au sein de l'Otan.",
+            &["alliés au sein de l'Otan|group||complete|30|"],
+        ),
+        (
+            "en",
+            "2020-08-13",
+            "The countries within the EU are divided.",
+            &["countries within the EU|group||complete|27|"],
+        ),
+        // Within something else than a group: no set.
+        (
+            "fr",
+            "2020-08-13",
+            "Les pays au sein de la coalition sont divisés.",
+            &[],
+        ),
+    ]);
+}
