@@ -434,6 +434,9 @@ pub struct ArticleTables<'a> {
     run_counts: BTreeMap<(&'a str, Option<&'a str>), Tally>,
     /// Per country: its mentions (kind `country`) and articles.
     country_counts: BTreeMap<&'a str, Tally>,
+    /// Each country's standing in the groups broken down, by date, looked
+    /// up once per batch: the articles of a day name the same countries.
+    standings: crate::reference::FastMap<(&'a str, Option<NaiveDate>), Standing>,
     pub rejects: Table<'a>,
 }
 
@@ -469,6 +472,7 @@ impl<'a> ArticleTables<'a> {
             breakdown: BreakdownRow::empty(),
             run_counts: BTreeMap::new(),
             country_counts: BTreeMap::new(),
+            standings: Default::default(),
             rejects: Table::of(rejects.iter().map(RejectRow::new)),
         };
         // The breakdown's dimensions in the order its rows go: by name.
@@ -543,9 +547,6 @@ impl<'a> ArticleTables<'a> {
             }
             row.push(&mut self.mentions);
         }
-        // Each country's standing in the groups, looked up once per article
-        // (a country of a nested set is a member of its parent too).
-        let mut standings: Vec<(&str, Standing)> = Vec::new();
         let eu = groups.iter().position(|g| g == "EU");
         for (k, s) in p.resolution.sets.iter().enumerate() {
             let set_id = k as i64 + 1;
@@ -562,13 +563,10 @@ impl<'a> ArticleTables<'a> {
                 };
                 members += 1;
                 let iso3 = c.alpha3.as_str();
-                let at = match standings.iter().position(|(code, _)| *code == iso3) {
-                    Some(at) => at,
-                    None => {
-                        standings.push((iso3, standing(reference, groups, iso3, p.date)));
-                        standings.len() - 1
-                    }
-                };
+                let standing = self
+                    .standings
+                    .entry((iso3, p.date))
+                    .or_insert_with(|| standing(reference, groups, iso3, p.date));
                 MemberRow {
                     article_id: id.into(),
                     set_id,
@@ -582,7 +580,7 @@ impl<'a> ArticleTables<'a> {
                         _ => Cow::Owned(m.basis.iter().map(String::as_str).collect::<Vec<_>>().join(";")),
                     },
                     eu_member: match eu {
-                        Some(g) => standings[at].1[g].0,
+                        Some(g) => standing[g].0,
                         None => p.date.map(|d| reference.is_member("EU", iso3, d)),
                     },
                     m49_region: non_empty(&c.m49_region),
@@ -600,7 +598,7 @@ impl<'a> ArticleTables<'a> {
                     }
                 }
                 for ((g, &(member, suspended)), n) in
-                    groups.iter().zip(&standings[at].1).zip(&mut counts.groups)
+                    groups.iter().zip(standing.iter()).zip(&mut counts.groups)
                 {
                     MembershipRow {
                         article_id: id.into(),
