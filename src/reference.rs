@@ -645,6 +645,8 @@ pub struct Reference {
     /// group -> alpha-3 -> its rows of `memberships` (every member of every
     /// article is checked against every group: no scan of all rows).
     membership_index: PairIndex,
+    /// alpha-3 -> its rows of `memberships`, in every group.
+    memberships_of: FastMap<String, Vec<usize>>,
     /// Members that have notified their withdrawal, until they leave.
     departures: Periods,
 }
@@ -945,6 +947,10 @@ impl Reference {
         let group_name_ends = group_name_ends(&names);
         let demonyms = load_demonyms(get("demonyms.csv")?, &by_alpha3, &mut files)?;
         let membership_index = pair_index(memberships.iter().map(|m| (m.group.as_str(), m.iso3.as_str())));
+        let mut memberships_of: FastMap<String, Vec<usize>> = FastMap::default();
+        for (i, m) in memberships.iter().enumerate() {
+            memberships_of.entry(m.iso3.clone()).or_default().push(i);
+        }
         Ok(Reference {
             countries,
             by_alpha3,
@@ -968,6 +974,7 @@ impl Reference {
             group_name_ends,
             files,
             membership_index,
+            memberships_of,
             departures,
         })
     }
@@ -1034,6 +1041,31 @@ impl Reference {
     /// territory (Hong Kong, Puerto Rico, Greenland).
     pub fn is_state(&self, iso3: &str) -> bool {
         !rows_of(&self.membership_index, "UN", iso3).is_empty() || STATES_OUTSIDE_UN.contains(&iso3)
+    }
+
+    /// For each of `groups`, whether `iso3` was a member on `date` and
+    /// whether it was suspended then: [`Self::is_member`] and
+    /// [`Self::is_suspended`] for many groups at once (the country's rows
+    /// read once).
+    pub fn standing(&self, groups: &[String], iso3: &str, date: NaiveDate) -> Vec<(bool, bool)> {
+        let mut out = vec![(false, false); groups.len()];
+        for &i in self.memberships_of.get(iso3).map_or(&[][..], Vec::as_slice) {
+            let m = &self.memberships[i];
+            if m.joined <= date && m.left.is_none_or(|l| date <= l) {
+                if let Some(g) = groups.iter().position(|g| *g == m.group) {
+                    out[g].0 = true;
+                }
+            }
+        }
+        // Few rows: read them all rather than look each group up.
+        for r in self.suspensions.rows.iter().filter(|r| r.iso3 == iso3) {
+            if r.from <= date && r.until.is_none_or(|u| date <= u) {
+                if let Some(g) = groups.iter().position(|g| *g == r.group) {
+                    out[g].1 = true;
+                }
+            }
+        }
+        out
     }
 
     /// Whether `iso3` was suspended from `group` on `date`.

@@ -748,14 +748,12 @@ enum Dimension {
 
 /// A country's standing in each of `groups` on `date`.
 fn standing(reference: &Reference, groups: &[String], iso3: &str, date: Option<NaiveDate>) -> Standing {
-    groups
-        .iter()
-        .map(|g| match date {
-            Some(d) => (
-                Some(reference.is_member(g, iso3, d)),
-                Some(reference.is_suspended(g, iso3, d)),
-            ),
-            None => (None, None),
-        })
-        .collect()
+    match date {
+        Some(d) => reference
+            .standing(groups, iso3, d)
+            .into_iter()
+            .map(|(member, suspended)| (Some(member), Some(suspended)))
+            .collect(),
+        None => vec![(None, None); groups.len()],
+    }
 }

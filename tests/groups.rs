@@ -653,3 +653,30 @@ fn a_count_that_leaves_out_a_departing_member_reads_as_the_group_without_it() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn a_countrys_standing_in_many_groups_is_each_groups_membership_and_suspension() {
+    let r = reference();
+    let groups = r.groups.clone();
+    let mut suspended = 0;
+    for date in [
+        "1987-03-05",
+        "2012-12-05",
+        "2016-06-30",
+        "2020-06-01",
+        "2022-03-20",
+    ] {
+        let d = parse_date(date).unwrap();
+        for c in &r.countries {
+            let got = r.standing(&groups, &c.alpha3, d);
+            let want: Vec<(bool, bool)> = groups
+                .iter()
+                .map(|g| (r.is_member(g, &c.alpha3, d), r.is_suspended(g, &c.alpha3, d)))
+                .collect();
+            assert_eq!(got, want, "{} on {date}", c.alpha3);
+            suspended += want.iter().filter(|s| s.1).count();
+        }
+    }
+    // The suspensions are read too (Russia in the Council of Europe, ...).
+    assert!(suspended > 0);
+}
