@@ -213,6 +213,9 @@ pub struct Grammar {
     /// lang -> role -> its words and phrases, each split into folded words
     /// ("à savoir" -> ["a", "savoir"]): markers of several words.
     phrases: FastMap<String, FastMap<String, Vec<Vec<String>>>>,
+    /// lang -> the phrases of each role of [`ROLES`], in its order, as
+    /// [`Grammar::phrases`] gives them: one lookup a language.
+    role_phrases: FastMap<String, Vec<Vec<Vec<String>>>>,
     /// lang -> folded abbreviation -> folded expansion ("rep." -> "republic"),
     /// role `abbreviation`: what data sources shorten in a cell.
     abbreviations: BTreeMap<String, HashMap<String, String>>,
@@ -297,6 +300,15 @@ impl Grammar {
             })
             .collect();
         let langs: Vec<String> = self.lexicons.keys().cloned().collect();
+        self.role_phrases = langs
+            .iter()
+            .map(|lang| {
+                (
+                    lang.clone(),
+                    ROLES.iter().map(|r| self.phrases(lang, r).to_vec()).collect(),
+                )
+            })
+            .collect();
         for lang in langs {
             for (bit, role) in ROLES.iter().enumerate() {
                 let firsts: Vec<String> = self
@@ -323,6 +335,15 @@ impl Grammar {
     pub fn phrases(&self, lang: &str, role: &str) -> &[Vec<String>] {
         let of = |l: &str| self.phrases.get(l).and_then(|r| r.get(role));
         of(lang).or_else(|| of(ANY_LANG)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The phrases of every role of [`ROLES`] in `lang`, in that order:
+    /// [`Grammar::phrases`] of each role at once.
+    pub fn role_phrases(&self, lang: &str) -> &[Vec<Vec<String>>] {
+        self.role_phrases
+            .get(lang)
+            .or_else(|| self.role_phrases.get(ANY_LANG))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The lexicon of `lang` (every language's words when it has none).

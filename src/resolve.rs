@@ -482,6 +482,9 @@ impl<'a> LangRoles<'a> {
         // The same for every article: found once among the role names.
         static BITS: std::sync::OnceLock<[u64; Role::ALL.len()]> = std::sync::OnceLock::new();
         static PHRASE_BITS: std::sync::OnceLock<[u64; Phrases::ALL.len()]> = std::sync::OnceLock::new();
+        let table = reference.grammar.role_phrases(lang);
+        let phrase_bits =
+            *PHRASE_BITS.get_or_init(|| Phrases::ALL.map(|p| crate::reference::role_bit(p.role())));
         LangRoles {
             bits: *BITS.get_or_init(|| {
                 Role::ALL.map(|r| {
@@ -491,9 +494,13 @@ impl<'a> LangRoles<'a> {
                 })
             }),
             adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
-            phrases: Phrases::ALL.map(|p| reference.grammar.phrases(lang, p.role())),
-            phrase_bits: *PHRASE_BITS
-                .get_or_init(|| Phrases::ALL.map(|p| crate::reference::role_bit(p.role()))),
+            phrase_bits,
+            // A role's place in the table is its bit's.
+            phrases: phrase_bits.map(|bit| {
+                table
+                    .get(bit.trailing_zeros() as usize)
+                    .map_or(&[][..], Vec::as_slice)
+            }),
         }
     }
 }
