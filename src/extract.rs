@@ -6,11 +6,11 @@
 //! it hides what it contains, then dropped).
 
 use crate::normalize::{fold, is_word_char, run_end, CharCounter, Folded};
-use crate::reference::{CaseRule, NameKind, Reference};
+use crate::reference::{CaseRule, FastMap, FastSet, NameKind, Reference};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, Input, MatchKind, StartKind};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
 /// What a mention denotes.
@@ -111,7 +111,7 @@ struct LangMatcher {
     /// Patterns that are (also) a noun for members.
     is_noun: Vec<bool>,
     /// Folded articles and prepositions, for names of case rule `article`.
-    lead_words: std::collections::HashSet<String>,
+    lead_words: FastSet<String>,
 }
 
 /// One language's names, compiled on first use: a run over French articles
@@ -120,7 +120,7 @@ struct LangMatcher {
 struct LazyLang {
     names: BTreeMap<String, Vec<Entry>>,
     nouns: Arc<BTreeSet<String>>,
-    lead_words: std::collections::HashSet<String>,
+    lead_words: FastSet<String>,
     built: OnceLock<LangMatcher>,
 }
 
@@ -128,7 +128,7 @@ impl LazyLang {
     fn new(
         names: BTreeMap<String, Vec<Entry>>,
         nouns: Arc<BTreeSet<String>>,
-        lead_words: std::collections::HashSet<String>,
+        lead_words: FastSet<String>,
     ) -> LazyLang {
         LazyLang {
             names,
@@ -151,25 +151,25 @@ impl LazyLang {
 /// The matchers for every language, built once per run, each on first use.
 #[derive(Debug)]
 pub struct Matcher {
-    by_lang: HashMap<String, LazyLang>,
+    by_lang: FastMap<String, LazyLang>,
     /// For articles whose language has no names: every language's names.
     any: LazyLang,
     /// Country names that are also given names, as written ("Dominique").
-    given_names: std::collections::HashSet<String>,
+    given_names: FastSet<String>,
     /// Title-case words that are not names (months, weekdays).
-    not_names: std::collections::HashSet<String>,
+    not_names: FastSet<String>,
     /// Particles between a given name and a surname ("de", "van", "bin").
-    name_particles: std::collections::HashSet<String>,
+    name_particles: FastSet<String>,
     /// Company suffixes that turn a country name into a company's ("Ltd").
-    org_suffixes: std::collections::HashSet<String>,
+    org_suffixes: FastSet<String>,
     /// Lower-case words that join a compound place name ("de" of
     /// "Hauts-de-France", "en" of "Tremblay-en-France").
-    compound_particles: std::collections::HashSet<String>,
+    compound_particles: FastSet<String>,
     /// Regions written after a town's name ("Indiana" of "Peru, Indiana").
     town_regions: Vec<String>,
     /// Common given names: a country name after one is a surname ("Chris
     /// Jordan", "Anatole France"), even at the start of a sentence.
-    first_names: std::collections::HashSet<String>,
+    first_names: FastSet<String>,
     /// The date names with a period are read at when an article has none
     /// (and for lookups): the day the matcher was built, read once.
     today: chrono::NaiveDate,
@@ -222,7 +222,7 @@ impl Matcher {
                 names.entry(key.clone()).or_default().insert(0, e.clone());
             }
         }
-        let lead = |lang: Option<&str>| -> std::collections::HashSet<String> {
+        let lead = |lang: Option<&str>| -> FastSet<String> {
             let g = &reference.grammar;
             let langs: Vec<&str> = match lang {
                 Some(l) => vec![l],
@@ -240,7 +240,7 @@ impl Matcher {
         // Every language's nouns for members go into every automaton: an
         // English article may say "les pays".
         let nouns = Arc::new(reference.grammar.member_nouns());
-        let mut by_lang = HashMap::new();
+        let mut by_lang = FastMap::default();
         for (lang, pats) in per_lang {
             by_lang.insert(
                 lang.to_string(),
@@ -356,8 +356,8 @@ impl Matcher {
     }
 
     fn drop_people(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
-        let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.byte_start).collect();
-        let ends: std::collections::HashSet<usize> = mentions.iter().map(|m| m.byte_end).collect();
+        let starts: FastSet<usize> = mentions.iter().map(|m| m.byte_start).collect();
+        let ends: FastSet<usize> = mentions.iter().map(|m| m.byte_end).collect();
         mentions
             .into_iter()
             .filter(|m| {
@@ -617,12 +617,7 @@ fn glued(text: &str, folded: &Folded, s: usize, e: usize) -> bool {
     )
 }
 
-fn case_ok(
-    e: &Entry,
-    surface: &str,
-    lead_words: &std::collections::HashSet<String>,
-    after_lead: impl Fn() -> bool,
-) -> bool {
+fn case_ok(e: &Entry, surface: &str, lead_words: &FastSet<String>, after_lead: impl Fn() -> bool) -> bool {
     // Proper-noun rule: a name counts when written with a capital
     // ("Chine", "CHINE"), not as a common word ("chine", "turkey"); a
     // capital on a leading article does not count ("La réunion des
@@ -659,7 +654,7 @@ impl LangMatcher {
     fn build(
         pats: BTreeMap<String, Vec<Entry>>,
         nouns: &BTreeSet<String>,
-        lead_words: std::collections::HashSet<String>,
+        lead_words: FastSet<String>,
     ) -> anyhow::Result<LangMatcher> {
         let mut pats = pats;
         for n in nouns {

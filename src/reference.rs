@@ -389,7 +389,7 @@ impl Grammar {
     }
 
     /// The words of `role` in `lang` as written in grammar.csv (not folded).
-    pub fn words_of(&self, lang: &str, role: &str) -> HashSet<String> {
+    pub fn words_of(&self, lang: &str, role: &str) -> FastSet<String> {
         self.raw
             .iter()
             .filter(|(l, r, _)| l == lang && r == role)
