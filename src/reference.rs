@@ -637,9 +637,9 @@ pub struct InputFile {
 #[derive(Debug, Clone)]
 pub struct Reference {
     pub countries: Vec<Country>,
-    by_alpha3: HashMap<String, usize>,
-    by_alpha2: HashMap<String, usize>,
-    by_numeric: HashMap<String, usize>,
+    by_alpha3: FastMap<String, usize>,
+    by_alpha2: FastMap<String, usize>,
+    by_numeric: FastMap<String, usize>,
     pub names: Vec<Name>,
     pub memberships: Vec<Membership>,
     /// Names and notes of the groups (group_info.csv).
@@ -784,7 +784,7 @@ fn split_list(field: &str) -> Vec<String> {
 /// Reads a CSV file into header-indexed rows, with each row's line number.
 struct Table {
     path: PathBuf,
-    columns: HashMap<String, usize>,
+    columns: FastMap<String, usize>,
     rows: Vec<(u64, csv::StringRecord)>,
 }
 
@@ -809,7 +809,7 @@ impl Table {
             .headers()
             .map_err(|e| err(path, 1, "-", format!("bad header: {e}")))?
             .clone();
-        let columns: HashMap<String, usize> = headers
+        let columns: FastMap<String, usize> = headers
             .iter()
             .enumerate()
             .map(|(i, h)| (h.trim().to_string(), i))
@@ -925,9 +925,9 @@ impl Reference {
         };
         let mut files = Vec::new();
         let countries = load_countries(get("countries.csv")?, &mut files)?;
-        let mut by_alpha3 = HashMap::new();
-        let mut by_alpha2 = HashMap::new();
-        let mut by_numeric = HashMap::new();
+        let mut by_alpha3 = FastMap::default();
+        let mut by_alpha2 = FastMap::default();
+        let mut by_numeric = FastMap::default();
         for (i, c) in countries.iter().enumerate() {
             by_alpha3.insert(c.alpha3.clone(), i);
             by_alpha2.insert(c.alpha2.clone(), i);
@@ -1197,7 +1197,7 @@ fn load_countries(file: &RefFile, files: &mut Vec<InputFile>) -> Result<Vec<Coun
 
 fn load_historical(
     file: &RefFile,
-    by_alpha3: &HashMap<String, usize>,
+    by_alpha3: &FastMap<String, usize>,
     files: &mut Vec<InputFile>,
 ) -> Result<Vec<Historical>, RefError> {
     let path = file.origin.as_path();
@@ -1253,8 +1253,8 @@ fn load_historical(
 
 /// The codes a name may refer to, for validation.
 struct Known<'a> {
-    by_alpha3: &'a HashMap<String, usize>,
-    alpha2: &'a HashMap<String, usize>,
+    by_alpha3: &'a FastMap<String, usize>,
+    alpha2: &'a FastMap<String, usize>,
     groups: &'a [String],
     historical: &'a [Historical],
 }
@@ -1395,7 +1395,7 @@ fn load_periods(
 /// The codes a group file may name as members: present countries by
 /// alpha-3, former states by their `historical.csv` id.
 struct MemberCodes<'a> {
-    by_alpha3: &'a HashMap<String, usize>,
+    by_alpha3: &'a FastMap<String, usize>,
     historical: &'a [Historical],
 }
 
@@ -1416,7 +1416,7 @@ impl MemberCodes<'_> {
 
 fn load_groups(
     paths: &[&RefFile],
-    by_alpha3: &HashMap<String, usize>,
+    by_alpha3: &FastMap<String, usize>,
     historical: &[Historical],
     files: &mut Vec<InputFile>,
 ) -> Result<Vec<Membership>, RefError> {
@@ -1605,7 +1605,7 @@ fn by_phrase<V: Clone>(
 fn load_grammar(
     file: &RefFile,
     groups: &[String],
-    countries: &HashMap<String, usize>,
+    countries: &FastMap<String, usize>,
     files: &mut Vec<InputFile>,
 ) -> Result<Grammar, RefError> {
     let path = file.origin.as_path();
@@ -1677,7 +1677,7 @@ fn load_grammar(
 
 fn load_demonyms(
     file: &RefFile,
-    by_alpha3: &HashMap<String, usize>,
+    by_alpha3: &FastMap<String, usize>,
     files: &mut Vec<InputFile>,
 ) -> Result<Demonyms, RefError> {
     let path = file.origin.as_path();
