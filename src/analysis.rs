@@ -3,6 +3,10 @@
 //! context and resolve the sets ([`crate::resolve`]). The job, the Python
 //! package and `paysage extract` all go through here.
 
+use crate::extract::{Matcher, Mention};
+use crate::ingest::{Article, Reject};
+use crate::reference::Reference;
+use crate::resolve::Resolution;
 use chrono::NaiveDate;
 use std::io::{BufRead, Write};
 
@@ -10,11 +14,11 @@ use std::io::{BufRead, Write};
 /// (`lang_detected`) is scanned with every language's names, since the guess
 /// may be wrong, and resolved with the guessed language's grammar.
 pub fn analyse_article(
-    article: &crate::ingest::Article,
+    article: &Article,
     date: Option<NaiveDate>,
-    matcher: &crate::extract::Matcher,
-    reference: &crate::reference::Reference,
-) -> (Vec<crate::extract::Mention>, crate::resolve::Resolution) {
+    matcher: &Matcher,
+    reference: &Reference,
+) -> (Vec<Mention>, Resolution) {
     let scan = if article.lang_detected {
         ""
     } else {
@@ -26,10 +30,10 @@ pub fn analyse_article(
 /// One article through every pure stage, ready for its rows: memberships
 /// read at `as_of`, or at the article's own date.
 pub fn process(
-    article: crate::ingest::Article,
+    article: Article,
     as_of: Option<NaiveDate>,
-    matcher: &crate::extract::Matcher,
-    reference: &crate::reference::Reference,
+    matcher: &Matcher,
+    reference: &Reference,
 ) -> crate::rows::Processed {
     let date = as_of.or(article.date);
     let (mentions, resolution) = analyse_article(&article, date, matcher, reference);
@@ -48,9 +52,9 @@ pub fn analyse(
     text: &str,
     lang: &str,
     date: Option<NaiveDate>,
-    matcher: &crate::extract::Matcher,
-    reference: &crate::reference::Reference,
-) -> (Vec<crate::extract::Mention>, crate::resolve::Resolution) {
+    matcher: &Matcher,
+    reference: &Reference,
+) -> (Vec<Mention>, Resolution) {
     analyse_scanned(text, lang, lang, date, matcher, reference)
 }
 
@@ -61,9 +65,9 @@ fn analyse_scanned(
     scan_lang: &str,
     lang: &str,
     date: Option<NaiveDate>,
-    matcher: &crate::extract::Matcher,
-    reference: &crate::reference::Reference,
-) -> (Vec<crate::extract::Mention>, crate::resolve::Resolution) {
+    matcher: &Matcher,
+    reference: &Reference,
+) -> (Vec<Mention>, Resolution) {
     // The folded copy lives in a buffer of the thread's own, reused from one
     // article to the next (no allocation of five times the text per article).
     thread_local! {
@@ -100,14 +104,14 @@ pub fn stream_mentions(
     source: &str,
     out: impl Write,
     rejects_as_rows: bool,
-    matcher: &crate::extract::Matcher,
-    reference: &crate::reference::Reference,
-) -> std::io::Result<Vec<crate::ingest::Reject>> {
-    use crate::ingest::{Article, Reject, Sink};
+    matcher: &Matcher,
+    reference: &Reference,
+) -> std::io::Result<Vec<Reject>> {
+    use crate::ingest::Sink;
     struct Out<'a, W: Write> {
         w: W,
-        matcher: &'a crate::extract::Matcher,
-        reference: &'a crate::reference::Reference,
+        matcher: &'a Matcher,
+        reference: &'a Reference,
         rejects: Vec<Reject>,
         rejects_as_rows: bool,
         error: Option<std::io::Error>,
