@@ -305,7 +305,7 @@ pub enum MaxRejects {
 impl MaxRejects {
     pub fn parse(s: &str) -> anyhow::Result<MaxRejects> {
         let bad = || {
-            crate::UsageError(format!(
+            crate::reference::UsageError(format!(
                 "--max-rejects `{s}` is not a count (10) or a percentage (0.5%)"
             ))
         };

@@ -38,17 +38,8 @@ pub use analysis::{analyse, analyse_article, process};
 pub use job::{
     check_shards, default_articles, load_reference, merge, run, shard_of, MaxRejects, RunConfig, RunSummary,
 };
-pub use reference::select_groups;
-
-/// Version of the output schema: bumped when a table or column changes
-/// meaning, is renamed or removed (adding a table or column does not).
-pub const SCHEMA_VERSION: u32 = 2;
-
-/// A command-line mistake found only once the reference data is loaded
-/// (an unknown group): the binary exits 2 on it.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
+pub use manifest::SCHEMA_VERSION;
+pub use reference::{select_groups, UsageError};
 
 #[cfg(feature = "tables")]
 mod job;

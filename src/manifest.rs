@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// Version of the output schema: bumped when a table or column changes
+/// meaning, is renamed or removed (adding a table or column does not).
+pub const SCHEMA_VERSION: u32 = 2;
+
 /// What made an output folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -90,7 +94,7 @@ impl Manifest {
         Manifest {
             tool: "paysage".into(),
             version: env!("CARGO_PKG_VERSION").into(),
-            schema_version: crate::SCHEMA_VERSION,
+            schema_version: SCHEMA_VERSION,
             kind,
             run_id: format!("{}-{}", now.format("%Y%m%dT%H%M%S%.3fZ"), std::process::id()),
             started_at: now.to_rfc3339(),
@@ -121,7 +125,7 @@ impl Manifest {
     /// write what this manifest describes (`--if-changed`).
     pub fn same_run(&self, settings: &Settings, inputs: &[Input]) -> bool {
         self.version == env!("CARGO_PKG_VERSION")
-            && self.schema_version == crate::SCHEMA_VERSION
+            && self.schema_version == SCHEMA_VERSION
             && &self.settings == settings
             && self.inputs == inputs
     }

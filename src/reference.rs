@@ -14,6 +14,12 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+/// A command-line mistake found only once the reference data is loaded
+/// (an unknown group): the binary exits 2 on it.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
 /// A fault in a reference file, with where it is.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}: field `{field}`: {message}")]
@@ -556,7 +562,7 @@ pub fn select_groups(reference: &Reference, wanted: Option<&[String]>) -> anyhow
             Some(g) if !out.contains(g) => out.push(g.clone()),
             Some(_) => {}
             None => {
-                return Err(crate::UsageError(format!(
+                return Err(UsageError(format!(
                     "unknown group `{w}` (known: {})",
                     reference.groups.join(", ").to_lowercase()
                 ))
