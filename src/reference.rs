@@ -143,6 +143,13 @@ pub struct MemberPeriod {
     pub until: Option<NaiveDate>,
 }
 
+impl MemberPeriod {
+    /// Whether the period holds on `date`.
+    pub fn holds(&self, date: NaiveDate) -> bool {
+        self.from <= date && self.until.is_none_or(|u| date <= u)
+    }
+}
+
 /// How a name must be written to count as a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseRule {
@@ -187,6 +194,13 @@ pub struct Membership {
     pub joined: NaiveDate,
     /// Last day of membership (inclusive); `None` while still a member.
     pub left: Option<NaiveDate>,
+}
+
+impl Membership {
+    /// Whether the membership holds on `date`.
+    pub fn holds(&self, date: NaiveDate) -> bool {
+        self.joined <= date && self.left.is_none_or(|l| date <= l)
+    }
 }
 
 /// The hasher of the small maps of short words the resolver reads for every
@@ -667,7 +681,7 @@ pub struct Reference {
     /// By language and folded word, the groups one of whose names of
     /// several words starts with it (`true`) or ends with it (`false`):
     /// "alliance" of "Alliance atlantique", NATO.
-    group_name_ends: FastMap<(String, String), Vec<(String, bool)>>,
+    group_name_ends: GroupNameEnds,
     pub files: Vec<InputFile>,
     /// group -> alpha-3 -> its rows of `memberships` (every member of every
     /// article is checked against every group: no scan of all rows).
@@ -695,16 +709,19 @@ impl Periods {
 
     /// Whether one of `iso3`'s periods in `group` holds `date`.
     fn hold(&self, group: &str, iso3: &str, date: NaiveDate) -> bool {
-        rows_of(&self.index, group, iso3).iter().any(|&i| {
-            let s = &self.rows[i];
-            s.from <= date && s.until.is_none_or(|u| date <= u)
-        })
+        rows_of(&self.index, group, iso3)
+            .iter()
+            .any(|&i| self.rows[i].holds(date))
     }
 }
 
 /// lang (`mul` for every language) -> folded word -> alpha-3: "français",
 /// "American", "Tokyo".
 pub type Demonyms = FastMap<String, FastMap<String, Demonym>>;
+
+/// lang -> folded word -> the groups one of whose names of several words
+/// starts with it (`true`) or ends with it (`false`).
+type GroupNameEnds = FastMap<String, FastMap<String, Vec<(String, bool)>>>;
 
 /// What an adjective or a capital of `demonyms.csv` names.
 #[derive(Debug, Clone)]
@@ -1019,7 +1036,8 @@ impl Reference {
     /// that stands for the group once named ("l'Alliance" after "l'Otan").
     pub fn group_of_name_end(&self, lang: &str, word: &str, group: &str, last_only: bool) -> bool {
         self.group_name_ends
-            .get(&(lang.to_string(), word.to_string()))
+            .get(lang)
+            .and_then(|by_word| by_word.get(word))
             .is_some_and(|ends| ends.iter().any(|(g, first)| g == group && (!first || !last_only)))
     }
 
@@ -1075,21 +1093,27 @@ impl Reference {
     /// [`Self::is_suspended`] for many groups at once (the country's rows
     /// read once).
     pub fn standing(&self, groups: &[String], iso3: &str, date: NaiveDate) -> Vec<(bool, bool)> {
+        let held = |group: &str| groups.iter().position(|g| g == group);
         let mut out = vec![(false, false); groups.len()];
-        for &i in self.memberships_of.get(iso3).map_or(&[][..], Vec::as_slice) {
-            let m = &self.memberships[i];
-            if m.joined <= date && m.left.is_none_or(|l| date <= l) {
-                if let Some(g) = groups.iter().position(|g| *g == m.group) {
-                    out[g].0 = true;
-                }
+        let rows = self.memberships_of.get(iso3).map_or(&[][..], Vec::as_slice);
+        for m in rows
+            .iter()
+            .map(|&i| &self.memberships[i])
+            .filter(|m| m.holds(date))
+        {
+            if let Some(g) = held(&m.group) {
+                out[g].0 = true;
             }
         }
         // Few rows: read them all rather than look each group up.
-        for r in self.suspensions.rows.iter().filter(|r| r.iso3 == iso3) {
-            if r.from <= date && r.until.is_none_or(|u| date <= u) {
-                if let Some(g) = groups.iter().position(|g| *g == r.group) {
-                    out[g].1 = true;
-                }
+        let suspended = self
+            .suspensions
+            .rows
+            .iter()
+            .filter(|r| r.iso3 == iso3 && r.holds(date));
+        for r in suspended {
+            if let Some(g) = held(&r.group) {
+                out[g].1 = true;
             }
         }
         out
@@ -1112,7 +1136,7 @@ impl Reference {
         rows_of(&self.membership_index, group, iso3)
             .iter()
             .map(|&i| &self.memberships[i])
-            .find(|m| m.joined <= date && m.left.is_none_or(|l| date <= l))
+            .find(|m| m.holds(date))
     }
 
     /// The members of `group` on `date`, sorted by alpha-3.
@@ -1120,7 +1144,7 @@ impl Reference {
         let set: BTreeSet<&str> = self
             .memberships
             .iter()
-            .filter(|m| m.group == group && m.joined <= date && m.left.is_none_or(|l| date <= l))
+            .filter(|m| m.group == group && m.holds(date))
             .map(|m| m.iso3.as_str())
             .collect();
         set.into_iter().collect()
@@ -1720,18 +1744,16 @@ fn load_demonyms(
 
 /// The first and last words of the groups' names of several words
 /// ([`Reference::group_of_name_end`]).
-fn group_name_ends(names: &[Name]) -> FastMap<(String, String), Vec<(String, bool)>> {
-    let mut out: FastMap<(String, String), Vec<(String, bool)>> = FastMap::default();
+fn group_name_ends(names: &[Name]) -> GroupNameEnds {
+    let mut out = GroupNameEnds::default();
     for n in names.iter().filter(|n| n.kind == NameKind::Group) {
         let folded = fold_str(&n.name);
-        let (Some(first), Some(last)) = (folded.split(' ').next(), folded.rsplit(' ').next()) else {
+        let (Some((first, _)), Some((_, last))) = (folded.split_once(' '), folded.rsplit_once(' ')) else {
             continue;
         };
-        if !folded.contains(' ') {
-            continue;
-        }
+        let by_word = out.entry(n.lang.clone()).or_default();
         for (word, is_first) in [(first, true), (last, false)] {
-            let entry = out.entry((n.lang.clone(), word.to_string())).or_default();
+            let entry = by_word.entry(word.to_string()).or_default();
             let e = (n.codes[0].clone(), is_first);
             if !entry.contains(&e) {
                 entry.push(e);
