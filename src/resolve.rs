@@ -3325,7 +3325,19 @@ impl Solver<'_, '_, '_> {
     /// [`Self::countries_in_sentence`], with every adjective or without
     /// those of companies.
     fn named_in_sentence(&self, u: usize, adjectives: Adjectives) -> BTreeSet<String> {
-        self.named_around(u, 0, 0, adjectives)
+        self.states_around(u, 0, 0, adjectives)
+    }
+
+    /// The distinct states named from `before` sentences before unit `u` to
+    /// `after` sentences after it ([`Self::named_around`]).
+    fn states_around(
+        &self,
+        u: usize,
+        before: usize,
+        after: usize,
+        adjectives: Adjectives,
+    ) -> BTreeSet<String> {
+        self.named_around(u, before, after, adjectives)
             .into_iter()
             .map(|(_, _, iso3)| iso3)
             .filter(|c| self.ctx.reference.is_state(c))
@@ -3438,13 +3450,7 @@ impl Solver<'_, '_, '_> {
         if n < 3 || d.noun != Noun::Country || self.among(k) {
             return None;
         }
-        let named = |before: usize, after: usize| {
-            self.named_around(d.from, before, after, d.adjectives())
-                .into_iter()
-                .map(|(_, _, iso3)| iso3)
-                .filter(|c| self.ctx.reference.is_state(c))
-                .collect::<BTreeSet<String>>()
-        };
+        let named = |before, after| self.states_around(d.from, before, after, d.adjectives());
         [(0, 1), (0, 2), (1, 0)].into_iter().find_map(|(before, after)| {
             let here = named(before, after);
             let wider = match before {
@@ -3601,9 +3607,8 @@ fn sentence_ends(s: &str) -> Vec<(usize, usize)> {
                 }
                 let rest = s[i + 1..].trim_start();
                 let next = rest.chars().next();
-                if next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '«') {
-                    let at = s.len() - rest.len();
-                    out.push((i, at + next.map_or(0, char::len_utf8)));
+                if let Some(c) = next.filter(|&c| c.is_uppercase() || c == '"' || c == '«') {
+                    out.push((i, s.len() - rest.len() + c.len_utf8()));
                 }
             }
             _ => {}
