@@ -6,8 +6,7 @@
 
 use crate::ingest::{self, Article, ArticleSource, Columns, Reject, Sink};
 use crate::manifest::{self, Kind, Manifest, Settings};
-use crate::reference::select_groups;
-use crate::reference::{InputFile, Reference};
+use crate::reference::{select_groups, InputFile, Reference};
 use crate::{breakdown, extract, resolve, tables, write};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;

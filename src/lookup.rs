@@ -407,15 +407,14 @@ pub fn write_lookups(
         if let Some(to) = to {
             return Ok(format!("{}\n", row.column(to)).into_bytes());
         }
-        let column = |c: &str| row.column(c).to_string();
         let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
         w.write_record([
             name,
             row.status,
-            &column("iso3"),
-            &column("iso2"),
-            &column("numeric"),
-            &column("name_en"),
+            row.column("iso3"),
+            row.column("iso2"),
+            row.column("numeric"),
+            row.column("name_en"),
             &row.candidates,
         ])?;
         Ok(w.into_inner()?)
