@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_corpus import CAND, SOURCES  # noqa: E402  (same candidate test as the first sample)
 
 # name -> seed, in the order drawn; each sample excludes the first sample and those before it.
-SAMPLES = {"heldout": 20261201, **{f"heldout{k}": 20261200 + k for k in range(2, 23)}}
+SAMPLES = {"heldout": 20261201, **{f"heldout{k}": 20261200 + k for k in range(2, 25)}}
 N = 40
 N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
 
