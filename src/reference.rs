@@ -245,6 +245,10 @@ pub struct Grammar {
     /// Phrases that name a fixed set of countries (role `known_set`, the
     /// members as value: "solution à deux Etats" -> ISR;PSE), per language.
     known_sets: FastMap<String, FastMap<Vec<String>, Vec<String>>>,
+    /// lang -> the marks that stand alone between two items of a list set
+    /// out one a line (role `item_separator`: "-", "•"), as written: a dash
+    /// folds to a space.
+    separators: FastMap<String, Vec<String>>,
 }
 
 const ANY_LANG: &str = "*";
@@ -364,6 +368,14 @@ impl Grammar {
             .get(lang)
             .or_else(|| self.role_phrases.get(ANY_LANG))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `mark` (original text, trimmed) stands between two items of
+    /// a list set out one a line in `lang` (role `item_separator`).
+    pub fn is_item_separator(&self, lang: &str, mark: &str) -> bool {
+        self.separators
+            .get(lang)
+            .is_some_and(|s| s.iter().any(|m| m == mark))
     }
 
     /// The lexicon of `lang` (every language's words when it has none).
@@ -1533,7 +1545,7 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 60] = [
+pub const ROLES: [&str; 61] = [
     "within",
     "known_set",
     "approximate",
@@ -1552,6 +1564,7 @@ pub const ROLES: [&str; 60] = [
     "degree",
     "joiner",
     "list_filler",
+    "item_separator",
     "list_marker",
     "partial_marker",
     "country_noun",
@@ -1655,6 +1668,13 @@ fn load_grammar(
             return Err(err(path, *line, "word", "empty"));
         }
         g.raw.push((lang.to_string(), role.to_string(), word.to_string()));
+        if role == "item_separator" {
+            g.separators
+                .entry(lang.to_string())
+                .or_default()
+                .push(word.to_string());
+            continue;
+        }
         let folded = if word == "," {
             word.to_string()
         } else {

@@ -631,6 +631,20 @@ impl<'t, 'a> Ctx<'t, 'a> {
                     || (body && self.reference.group_of_name_end(self.lang, text, &m.codes[0], last_only))
             })
             .map(|m| m.codes[0].as_str())
+            .or_else(|| body.then(|| self.short_name_next(i, text, last_only)).flatten())
+    }
+
+    /// The group named next in the sentence of the body noun `text` at unit
+    /// `i` that the noun starts or ends another name of ("Au nom des 27
+    /// Etats membres de l'Union, le représentant de l'UE").
+    fn short_name_next(&self, i: usize, text: &str, last_only: bool) -> Option<&'a str> {
+        (i + 1..self.units.len().min(i + 60))
+            .find_map(|g| self.group_at(g).map(|code| (g, code)))
+            .filter(|&(g, code)| {
+                named_within(self, i, g, 0)
+                    && self.reference.group_of_name_end(self.lang, text, code, last_only)
+            })
+            .map(|(_, code)| code)
     }
 
     /// The group a name's last word stands for right before a noun for its
@@ -734,6 +748,19 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// second value: an inclusive marker stands in the gap.
     fn joined(&self, prev: usize, u: usize) -> Option<bool> {
         let gap = prev + 1..u;
+        // A dash or a bullet alone between two countries, as in a list set
+        // out one a line and glued ("la liste : - Algérie- Australie -
+        // Canada"); a dash folds to a space. Not a hyphen between two names
+        // (a match, "France-Espagne"), nor a dash after a group (its list).
+        if gap.is_empty() {
+            let gap = self.gap_text(prev, u);
+            let mark = gap.trim();
+            let countries = self.group_at(prev).is_none() && self.group_at(u).is_none();
+            return (countries
+                && mark.len() < gap.len()
+                && self.reference.grammar.is_item_separator(self.lang, mark))
+            .then_some(false);
+        }
         let mut joiner = false;
         let mut partial = false;
         let mut i = gap.start;
@@ -1273,17 +1300,34 @@ pub fn resolve(
     for (k, run) in runs.iter().enumerate() {
         // Joined by a word ("et", "ou", "ainsi que"), not a comma alone: "les
         // membres de l'UE, la Chine" is a list of parties.
-        let head = phrase_of.get(&run.items[0]).copied().filter(|_| {
+        let by_word =
+            |a: usize, b: usize| (a + 1..b).any(|i| ctx.is(i, Role::Joiner) && ctx.word(i) != Some(","));
+        let (first, last) = (run.items[0], run.items[run.items.len() - 1]);
+        let head = phrase_of
+            .get(&first)
+            .copied()
+            .filter(|_| !run.attached && run.items.len() >= 2 && by_word(first, run.items[1]));
+        // A country joined to a group phrase after it ("en Pologne et dans
+        // les Etats baltes"): the union of the two.
+        let tail = phrase_of.get(&last).copied().filter(|&p| {
             !run.attached
-                && run.items.len() >= 2
-                && (run.items[0] + 1..run.items[1])
-                    .any(|i| ctx.is(i, Role::Joiner) && ctx.word(i) != Some(","))
+                && run.items.len() == 2
+                && ctx.group_at(first).is_none()
+                && drafts[p].from > first
+                && by_word(first, last)
         });
-        if run.items.len() < 3 && head.is_none() {
+        if run.items.len() < 3 && head.is_none() && tail.is_none() {
+            continue;
+        }
+        if let Some(p) = tail {
+            let mut d = Draft::new(first, drafts[p].to, SetKind::Union);
+            d.list = Some((k, !run.partial));
+            drafts[p].parent = Some(drafts.len());
+            drafts.push(d);
             continue;
         }
         if let Some(p) = head {
-            let mut d = Draft::new(drafts[p].from, run.items[run.items.len() - 1] + 1, SetKind::Union);
+            let mut d = Draft::new(drafts[p].from, last + 1, SetKind::Union);
             d.list = Some((k, !run.partial));
             drafts[p].parent = Some(drafts.len());
             drafts.push(d);
@@ -1813,7 +1857,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         if let Some(len) = ctx.other_body_at(g) {
             return counted(Draft::new(i, g + len, SetKind::Count), Noun::Country);
         }
-        if noun == Noun::Weak && !ctx.is(e, Role::Locative) {
+        // "Etats membres", "member states": a noun for countries and the
+        // word for members, countries whatever they are members of.
+        let member_states = (n..k).any(|a| ctx.is(a, Role::MemberWord))
+            && (n..k).any(|a| ctx.is(a, Role::MemberNoun) && !ctx.is(a, Role::MemberWord));
+        if noun == Noun::Weak && !member_states && !ctx.is(e, Role::Locative) {
             // "deux membres du gouvernement": members of something else
             // (not "deux Etats à son capital, la France et les Pays-Bas":
             // where they are, not what they belong to).
@@ -1824,6 +1872,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         // grands alliés de l'Irak").
         if noun != Noun::Partner && ctx.mention_at(g).is_some_and(|m| m.kind == MentionKind::Country) {
             return None;
+        }
+        // "les 21 États membres du Comité du patrimoine mondial": members
+        // of a body the data does not know.
+        if member_states {
+            return counted(Draft::new(i, e, SetKind::Count), Noun::Country);
         }
     } else if let Some(gr) = ctx.group_at(e) {
         // "the 13-nation OPEC"
@@ -1968,9 +2021,22 @@ fn group_phrase_at(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
             && ((other && quantified(ctx, i - 1))
                 || quantified(ctx, i)
                 || part_adjective(ctx, i, d.to)
-                || restricted(ctx, d.to));
+                || restricted(ctx, d.to)
+                || qualifies_noun_before(ctx, i));
         d
     })
+}
+
+/// Whether the member phrase at `i` qualifies the noun of a country named
+/// right before it, with no determiner of its own ("Les voisins du Mali
+/// membres de la Cédéao"): those of them in the group, an unnamed part (not
+/// one member: "la République de Chypre membre de l'UE" names the group).
+fn qualifies_noun_before(ctx: &Ctx, i: usize) -> bool {
+    ctx.is(i, Role::MemberWord)
+        && !ctx.is(i, Role::Singular)
+        && i.checked_sub(1)
+            .and_then(|p| ctx.mention_at(p))
+            .is_some_and(|m| m.kind == MentionKind::Country)
 }
 
 /// The adjective of a region or of a part (roles `region_adjective`,
@@ -2379,8 +2445,18 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
                     .is_some_and(|b| ctx.is(b, Role::SetApart))
             };
             if q >= 2 && ctx.word(q - 1) == Some(",") {
+                // Past a figure in brackets after the last item ("l'Italie
+                // (-12,8%) et l'Espagne (-12,8%), deux autres pays").
+                let last = match ctx.word(q - 2) {
+                    Some(")") => (q.saturating_sub(14)..q - 2)
+                        .rev()
+                        .find(|&o| ctx.word(o) == Some("("))
+                        .and_then(|o| o.checked_sub(1))
+                        .unwrap_or(q - 2),
+                    _ => q - 2,
+                };
                 if let Some(&r) = run_to
-                    .get(&(q - 2))
+                    .get(&last)
                     .filter(|&&r| runs[r].items.len() >= 2 && !set_apart(r))
                     .filter(|&&r| d.noun == Noun::Country || Some(runs[r].items.len() as u64) == d.stated)
                 {
@@ -2633,9 +2709,44 @@ impl Solver<'_, '_, '_> {
             self.drafts[c].parent.get_or_insert(k);
         }
         let (members, coverage) = self.members_of(k);
+        if coverage == Coverage::None {
+            if let Some((g, others)) = self.partners_in_group_before(k) {
+                let d = &mut self.drafts[k];
+                (d.group, d.restriction) = (Some(g), Some(Restriction::In));
+                (d.members, d.coverage) = (others, Coverage::Complete);
+                return;
+            }
+        }
         let d = &mut self.drafts[k];
         d.members = members;
         d.coverage = coverage;
+    }
+
+    /// A count of a group's other members that does not name the group
+    /// ("l'Otan a annoncé une réunion [...]. Des responsables allemands vont
+    /// informer leurs 29 autres alliés"): the members of the group named
+    /// last, in its sentence or the one before, other than the countries its
+    /// sentence names, when they are as many as it states.
+    fn partners_in_group_before(&self, k: usize) -> Option<(String, Members)> {
+        let d = &self.drafts[k];
+        let (n, date) = (d.stated?, self.date?);
+        if !(d.kind == SetKind::Count
+            && d.noun == Noun::Partner
+            && d.other
+            && d.group.is_none()
+            && d.list.is_none())
+        {
+            return None;
+        }
+        let ctx = self.ctx;
+        let g = (0..d.from).rev().find(|&g| ctx.group_at(g).is_some())?;
+        let code = ctx.group_at(g).filter(|_| named_within(ctx, g, d.from, 1))?;
+        let mut others = self.group_members(code, date);
+        let all = others.len();
+        for x in self.countries_before(d.from, 0) {
+            others.remove(&x);
+        }
+        (others.len() < all && others.len() as u64 == n).then(|| (code.to_string(), others))
     }
 
     /// The countries of an attached list, and the coverage its marker gives.
@@ -2737,11 +2848,20 @@ impl Solver<'_, '_, '_> {
                 None => none,
             },
             _ => match named {
-                // Fewer names than a count states: partly named.
+                // Fewer names than a count states: partly named; unless its
+                // list marker's sentence names as many after it, the items
+                // being far apart ("dans seulement deux pays: la Colombie,
+                // qui avec 64 victimes se classe en tête [...], et les
+                // Philippines").
                 Some((m, Coverage::Complete))
                     if d.list.is_some() && d.stated.is_some_and(|n| (m.len() as u64) < n) =>
                 {
-                    (m, Coverage::Partial)
+                    let after = self.states_after_in_sentence(k);
+                    if d.stated == Some(after.len() as u64) && m.keys().all(|c| after.contains(c)) {
+                        (self.states(&after, "list"), Coverage::Complete)
+                    } else {
+                        (m, Coverage::Partial)
+                    }
                 }
                 Some(x) => x,
                 None => none,
@@ -2861,6 +2981,15 @@ impl Solver<'_, '_, '_> {
             }
             Some((m, _)) if !m.is_empty() => (m, Coverage::Partial),
             _ => {
+                // The countries joined right before it in its sentence, all
+                // of the group ("la Grèce et la Turquie, toutes deux membres
+                // de l'Otan", whatever else the sentence names).
+                if let Some(m) = self
+                    .joined_before(d.from, stated, 0)
+                    .filter(|m| m.keys().all(|c| all.contains_key(c)))
+                {
+                    return (m, Coverage::Complete);
+                }
                 // The group's countries of its sentence, or, for "the three
                 // Scandinavian countries", of the two sentences before.
                 let in_sentence = self.countries_in_sentence(d.from);
@@ -3328,6 +3457,19 @@ impl Solver<'_, '_, '_> {
         self.states_around(u, 0, 0, adjectives)
     }
 
+    /// The distinct states named after the phrase of draft `k` in its
+    /// sentence, not in brackets ("la Guyane (France)": whose it is).
+    fn states_after_in_sentence(&self, k: usize) -> BTreeSet<String> {
+        let d = &self.drafts[k];
+        let (_, end) = self.ctx.span(d.to - 1);
+        let bracketed = |p: usize| self.ctx.folded.text[..p].trim_end().ends_with('(');
+        self.named_around(d.from, 0, 0, d.adjectives())
+            .into_iter()
+            .filter(|(_, p, iso3)| *p >= end && !bracketed(*p) && self.ctx.reference.is_state(iso3))
+            .map(|(_, _, iso3)| iso3)
+            .collect()
+    }
+
     /// The distinct states named from `before` sentences before unit `u` to
     /// `after` sentences after it ([`Self::named_around`]).
     fn states_around(
@@ -3421,10 +3563,12 @@ impl Solver<'_, '_, '_> {
                             add(&mut d.members, &iso3, "list");
                         }
                         d.coverage = Coverage::Complete;
-                    } else if self.among(k) {
+                    } else if self.among(k) && self.drafts[k].noun != Noun::Weak {
                         // "le Pérou, la Bolivie ... se situent parmi les 10
                         // pays les plus touchés": what the sentence names is
-                        // among them.
+                        // among them (of a noun that needs a tie, not: "Parmi
+                        // les 41 signataires, on trouve les enseignes les plus
+                        // connues du Royaume-Uni").
                         let named = self.countries_in_sentence(self.drafts[k].from);
                         if !named.is_empty() && named.len() as u64 <= n {
                             let d = &mut self.drafts[k];

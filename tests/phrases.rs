@@ -1535,3 +1535,175 @@ fn a_phrase_of_role_within_stands_for_of_before_a_group() {
         ),
     ]);
 }
+
+#[test]
+fn a_dash_between_countries_lists_them_and_a_hyphen_does_not() {
+    check(&[
+        (
+            "fr",
+            "2020-06-30",
+            "En voici la liste : - Algérie- Australie - Canada- Chine- Japon.",
+            &["Algérie- Australie - Canada- Chine- Japon|list||complete|5|"],
+        ),
+        // A match, not a list.
+        (
+            "fr",
+            "2020-06-30",
+            "Les matchs France-Espagne, France-Allemagne et France-Italie ont eu lieu.",
+            &[],
+        ),
+        // The dash after a group opens its list, as before.
+        (
+            "fr",
+            "2020-06-30",
+            "Les pays du Golfe - Koweït, Qatar, Émirats arabes unis, Arabie saoudite - ont signé.",
+            &[
+                "pays du Golfe|group||complete|6|",
+                "Koweït, Qatar, Émirats arabes unis, Arabie saoudite|list||complete|4|",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn member_states_of_a_body_without_member_data_are_a_count_of_countries() {
+    check(&[
+        (
+            "fr",
+            "2019-07-05",
+            "Les 21 États membres du Comité du patrimoine mondial, réunis à Bakou, ont décidé.",
+            &["21 États membres|count|21|none|0|unverifiable"],
+        ),
+        // Members of something else: no set.
+        (
+            "fr",
+            "2019-07-05",
+            "Les deux membres du gouvernement ont démissionné.",
+            &[],
+        ),
+        // Parts of one country.
+        (
+            "fr",
+            "2019-07-05",
+            "Les 50 Etats membres des Etats-Unis ont voté.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_body_noun_stands_for_the_group_named_next_in_its_sentence() {
+    check(&[
+        (
+            "fr",
+            "2020-09-03",
+            "Au nom des 27 Etats membres de l'Union, le représentant de l'UE a exhorté la Russie.",
+            &["27 Etats membres de l'Union|count|27|complete|27|consistent"],
+        ),
+        // Not past its sentence.
+        (
+            "fr",
+            "2020-09-03",
+            "Au nom des 27 Etats membres de l'Union, il a exhorté la Russie. L'Union africaine attend.",
+            &["27 Etats membres|count|27|none|0|unverifiable"],
+        ),
+    ]);
+}
+
+#[test]
+fn partners_counted_apart_from_a_country_are_the_others_of_the_group_named_before() {
+    check(&[
+        (
+            "fr",
+            "2020-09-03",
+            "L'Otan a annoncé une réunion vendredi. Des responsables allemands vont informer leurs 29 autres alliés.",
+            &["29 autres alliés|count|29|complete|29|consistent"],
+        ),
+        // Not as many: nothing identified, no set of a noun that needs a tie.
+        (
+            "fr",
+            "2020-09-03",
+            "L'Otan a annoncé une réunion vendredi. Des responsables allemands vont informer leurs 12 autres alliés.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_country_joined_to_a_group_phrase_after_it_makes_a_union() {
+    check(&[
+        (
+            "fr",
+            "2020-07-29",
+            "Washington envisage de repositionner des forces en Pologne et dans les Etats baltes.",
+            &[
+                "Pologne et dans les Etats baltes|union||complete|4|",
+                "Etats baltes|group||complete|3|",
+            ],
+        ),
+        // Two groups: an agreement's parties, no set.
+        (
+            "fr",
+            "2020-07-29",
+            "L'accord entre l'UE et le Mercosur est signé.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_member_phrase_that_qualifies_a_noun_of_a_country_is_a_part_of_its_group() {
+    check(&[
+        (
+            "fr",
+            "2020-09-10",
+            "Les voisins du Mali membres de la Cédéao ont donné un délai.",
+            &["membres de la Cédéao|group||none|0|"],
+        ),
+        // One member names the group.
+        (
+            "fr",
+            "2020-09-10",
+            "Il a rejoint la République de Chypre membre de l'Union européenne.",
+            &["membre de l'Union européenne|group||complete|27|"],
+        ),
+    ]);
+}
+
+#[test]
+fn an_apposition_or_a_list_marker_finds_its_countries_past_brackets_and_clauses() {
+    check(&[
+        (
+            "fr",
+            "2020-06-25",
+            "La récession toucherait l'Italie (-12,8%) et l'Espagne (-12,8%), deux autres pays d'Europe.",
+            &["deux autres pays|count|2|complete|2|consistent"],
+        ),
+        (
+            "fr",
+            "2020-08-20",
+            "Le président français a appelé la Grèce et la Turquie, toutes deux membres de l'Otan, à se concerter.",
+            &["deux membres de l'Otan|count|2|complete|2|consistent"],
+        ),
+        (
+            "fr",
+            "2020-07-29",
+            "Les meurtres se sont produits dans seulement deux pays: la Colombie, qui avec 64 victimes se classe en tête, et les Philippines, avec 43 morts.",
+            &["deux pays|count|2|complete|2|consistent"],
+        ),
+        // A state in brackets says whose a territory is: not an item.
+        (
+            "fr",
+            "2020-07-29",
+            "Elle court sur trois pays: le Brésil, le Surinam et la Guyane (France).",
+            &["trois pays|count|3|partial|2|partial", "Brésil, le Surinam et la Guyane|list||complete|2|"],
+        ),
+        // "Parmi les 41 signataires": of a noun that needs a tie, firms.
+        (
+            "fr",
+            "2020-05-05",
+            "Parmi les 41 signataires, on trouve les enseignes les plus connues du Royaume-Uni, comme Tesco.",
+            &[],
+        ),
+    ]);
+}
