@@ -2022,7 +2022,8 @@ fn group_phrase_at(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
                 || quantified(ctx, i)
                 || part_adjective(ctx, i, d.to)
                 || restricted(ctx, d.to)
-                || qualifies_noun_before(ctx, i));
+                || qualifies_noun_before(ctx, i)
+                || plural_superlative(ctx, i));
         d
     })
 }
@@ -2147,7 +2148,7 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
     let bare = shape && !negated && !of_named;
     // "Etats membres", "member countries" (a noun for countries) reach
     // further back than "ses membres", which as often means people.
-    let reach = if k - i == 2 { IMPLIED_MAX } else { NEAR_MAX };
+    let reach = if k - i == 2 { usize::MAX / 2 } else { NEAR_MAX };
     let near = |&(_, g): &(&str, usize)| named_within(ctx, g, i, reach);
     // With none named before, "Etats membres" take the organisation named
     // next in their own sentence, if no other body was named before them.
@@ -2175,6 +2176,10 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         let gr = ctx.group_at(g)?;
         return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
     }
+    // Past a superlative after the noun ("pays le plus pauvre de l'UE"):
+    // the group it is compared in; a part of it in the plural
+    // ([`plural_superlative`]).
+    let k = superlative_after(ctx, k).unwrap_or(k);
     if let Some(after) = of_at(ctx, k) {
         let g = ctx.skip(after, &[Role::Article]);
         let gr = ctx.group_or_short_at(g)?;
@@ -2185,6 +2190,20 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
     }
     None
+}
+
+/// Where a superlative that starts at unit `k`, after a noun, ends: an
+/// article, a word of degree and an adjective ("le plus pauvre", "les
+/// moins touchés").
+fn superlative_after(ctx: &Ctx, k: usize) -> Option<usize> {
+    (ctx.is(k, Role::Article) && ctx.is(k + 1, Role::Degree) && adjective(ctx, k + 2)).then_some(k + 3)
+}
+
+/// Whether a superlative in the plural follows the nouns at `i` ("les pays
+/// les plus pauvres de l'UE"): some of the group, unnamed.
+fn plural_superlative(ctx: &Ctx, i: usize) -> bool {
+    let k = ctx.skip(i, &[Role::MemberNoun]);
+    superlative_after(ctx, k).is_some() && !ctx.is(k, Role::Singular)
 }
 
 /// Where the words after an "of" at unit `k` start: "de", "of", or a
@@ -2888,6 +2907,20 @@ impl Solver<'_, '_, '_> {
             };
         }
         let all = self.group_members(g, date);
+        // The others of an unnamed part of the group in its sentence
+        // ("certains pays membres portent un fardeau par rapport aux
+        // autres pays-membres"): unnamed too.
+        let others_of_part = || {
+            self.drafts.iter().any(|e| {
+                e.part
+                    && e.group.as_deref() == Some(g)
+                    && e.to <= d.from
+                    && self.sentences_apart(e.from, d.from) == 0
+            })
+        };
+        if d.other && named.is_none() && others_of_part() {
+            return (Members::new(), Coverage::None);
+        }
         if d.other && named.is_none() {
             // The group's members besides the countries named just before
             // ("Greece ... Other EC countries").

@@ -1707,3 +1707,46 @@ fn an_apposition_or_a_list_marker_finds_its_countries_past_brackets_and_clauses(
         ),
     ]);
 }
+
+#[test]
+fn a_superlative_after_the_noun_names_the_group_in_the_singular_and_a_part_in_the_plural() {
+    check(&[
+        (
+            "fr",
+            "2020-05-28",
+            "La Bulgarie, pays le plus pauvre de l'UE, produit le vaccin.",
+            &["pays le plus pauvre de l'UE|group||complete|27|"],
+        ),
+        (
+            "fr",
+            "2020-05-28",
+            "Les pays les plus pauvres de l'UE ont protesté.",
+            &["pays les plus pauvres de l'UE|group||none|0|"],
+        ),
+        (
+            "fr",
+            "2020-05-28",
+            "C'est le pays le plus touché de l'UE.",
+            &["pays le plus touché de l'UE|group||complete|27|"],
+        ),
+    ]);
+}
+
+#[test]
+fn member_states_take_the_only_organisation_named_before_however_far_and_not_the_others_of_a_part() {
+    check(&[
+        (
+            "fr",
+            "2020-09-21",
+            "L'UE se réunit. Un. Deux. Trois. Quatre. Cinq. Six. Sept. Huit. Neuf. Dix. Onze. Douze. Un appel a été lancé aux Etats membres.",
+            &["Etats membres|group||complete|27|"],
+        ),
+        // Others than an unnamed part of the group: unnamed.
+        (
+            "fr",
+            "2020-09-09",
+            "L'UE se réunit. Certains pays membres portent un fardeau par rapport aux autres pays membres.",
+            &["pays membres|group||none|0|", "pays membres|group||none|0|"],
+        ),
+    ]);
+}
