@@ -372,11 +372,14 @@ impl Role {
 
 /// Which adjectives and capitals name countries for a set: all of them, or
 /// not those of companies ("le groupe italo-américain"), for a noun that may
-/// mean companies ("les deux partenaires").
+/// mean companies ("les deux partenaires"); or, for an anaphora that finds
+/// too few, also the capitals named as places ("sa visite officielle à
+/// Washington").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Adjectives {
     All,
     NotOfCompanies,
+    WithPlaces,
 }
 
 /// Markers of several words ("à savoir", "such as"), read as phrases.
@@ -2609,7 +2612,7 @@ struct Solver<'c, 't, 'a> {
     drafts: Vec<Draft>,
     /// The states the article's adjectives and capitals name, found on
     /// first need ([`Solver::article_adjectives`]).
-    adjectives: std::cell::OnceCell<Vec<(usize, String, bool)>>,
+    adjectives: std::cell::OnceCell<Vec<NamedState>>,
     /// Each mention's unit, if it stands in one.
     unit_of: Vec<Option<usize>>,
     /// The drafts in text order, and each draft's place in it.
@@ -2648,19 +2651,21 @@ impl Solver<'_, '_, '_> {
     /// state while it existed ("Moscow" in 1987).
     fn adjectives_in(&self, from: usize, to: usize, adjectives: Adjectives) -> Vec<(usize, &str)> {
         let all = self.adjectives.get_or_init(|| self.article_adjectives());
-        let lo = all.partition_point(|a| a.0 < from);
-        let hi = all.partition_point(|a| a.0 < to);
+        let lo = all.partition_point(|a| a.start < from);
+        let hi = all.partition_point(|a| a.start < to);
         all[lo..hi]
             .iter()
-            .filter(|a| adjectives == Adjectives::All || !a.2)
-            .map(|(start, iso3, _)| (*start, iso3.as_str()))
+            .filter(|a| match adjectives {
+                Adjectives::All => !a.place,
+                Adjectives::NotOfCompanies => !a.place && !a.company,
+                Adjectives::WithPlaces => true,
+            })
+            .map(|a| (a.start, a.iso3.as_str()))
             .collect()
     }
 
-    /// Every state the article's adjectives and capitals name, read once:
-    /// (folded position, country, whether the word names a company's
-    /// country: "le constructeur français").
-    fn article_adjectives(&self) -> Vec<(usize, String, bool)> {
+    /// Every state the article's adjectives and capitals name, read once.
+    fn article_adjectives(&self) -> Vec<NamedState> {
         let ctx = self.ctx;
         let text = &ctx.folded.text;
         let words: Vec<&str> = text
@@ -2701,19 +2706,34 @@ impl Solver<'_, '_, '_> {
             let Some(dm) = dm.filter(|d| ctx.reference.is_state(&d.code)) else {
                 continue;
             };
-            if dm.capital && !self.ctx.capital_names_state(start, word.len()) {
-                continue;
-            }
+            let place = dm.capital && !self.ctx.capital_names_state(start, word.len());
             let company = self.of_company(start, word.len());
             let iso3 = self
                 .former
                 .iter()
                 .find(|h| h.successors.contains(&dm.code))
                 .map_or(dm.code.as_str(), |h| h.id.as_str());
-            found.push((start, iso3.to_string(), company));
+            found.push(NamedState {
+                start,
+                iso3: iso3.to_string(),
+                company,
+                place,
+            });
         }
         found
     }
+}
+
+/// A state an adjective or a capital names ([`Solver::article_adjectives`]).
+struct NamedState {
+    /// Its folded position.
+    start: usize,
+    iso3: String,
+    /// Whether the word names a company's country ("le constructeur français").
+    company: bool,
+    /// Whether it is a capital named as a place ("à Athènes"), not for its
+    /// government.
+    place: bool,
 }
 
 impl Solver<'_, '_, '_> {
@@ -3139,6 +3159,20 @@ impl Solver<'_, '_, '_> {
                 if !named.contains(&iso3) {
                     named.push(iso3);
                 }
+            }
+        }
+        if (named.len() as u64) < n && !territory {
+            // Capitals named as places complete them, when they make as many
+            // ("la visite officielle de Macron à Washington symbolisait
+            // l'amitié entre les deux pays").
+            let mut with = named.clone();
+            for iso3 in self.named_before(d.from, 3, Adjectives::WithPlaces) {
+                if !with.contains(&iso3) {
+                    with.push(iso3);
+                }
+            }
+            if with.len() as u64 == n {
+                named = with;
             }
         }
         // A former state ("both countries": Israel and the Soviet Union) is

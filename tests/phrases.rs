@@ -1750,3 +1750,29 @@ fn member_states_take_the_only_organisation_named_before_however_far_and_not_the
         ),
     ]);
 }
+
+#[test]
+fn a_capital_named_as_a_place_completes_an_anaphora_that_finds_too_few() {
+    check(&[
+        (
+            "fr",
+            "2018-04-28",
+            "Le président français, lors de sa visite officielle à Washington, a offert un chêne. Il symbolisait l'amitié entre les deux pays.",
+            &["les deux pays|anaphora|2|complete|2|consistent"],
+        ),
+        (
+            "fr",
+            "2018-04-28",
+            "Le président français a offert un chêne. Il symbolisait l'amitié entre les deux pays.",
+            &["les deux pays|anaphora|2|partial|1|partial"],
+        ),
+        // Not when the countries named are enough: a capital as a place is
+        // where they met ("à Paris").
+        (
+            "fr",
+            "2018-04-28",
+            "L'Inde et la Chine se sont rencontrées à Paris. Les deux pays ont signé.",
+            &["Les deux pays|anaphora|2|complete|2|consistent"],
+        ),
+    ]);
+}
