@@ -1760,6 +1760,14 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         d.other = other_before || (j..d.to).any(|a| ctx.is(a, Role::Other));
         Some(d)
     };
+    // "22 des pays les plus pauvres", "deux des pays les plus réfractaires,
+    // l'Allemagne et l'Espagne": some of a noun for countries, a count of
+    // them.
+    if ctx.is(j, Role::Contracted) && ctx.is(j + 1, Role::CountryNoun) {
+        let k = ctx.skip(j + 1, &[Role::MemberNoun]);
+        let e = superlative_after(ctx, k).unwrap_or(k);
+        return counted(Draft::new(i, e, SetKind::Count), Noun::Country);
+    }
     // "27 EU member states", "12 EC cocoa consuming nations", "nine other EC states"
     let before_group = (j..j + 2).take_while(|&a| qualifier(a)).count();
     let at = j + before_group;

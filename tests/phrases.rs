@@ -1776,3 +1776,23 @@ fn a_capital_named_as_a_place_completes_an_anaphora_that_finds_too_few() {
         ),
     ]);
 }
+
+#[test]
+fn some_of_a_noun_for_countries_is_a_count_of_them() {
+    check(&[
+        (
+            "fr",
+            "2019-01-05",
+            "Ce sont deux des pays les plus réfractaires, jusqu'alors, à ces véhicules, l'Allemagne et l'Espagne, qui progressent.",
+            &["deux des pays les plus réfractaires|count|2|complete|2|consistent"],
+        ),
+        (
+            "fr",
+            "2019-01-05",
+            "L'étude se concentre sur 22 des pays les plus pauvres.",
+            &["22 des pays les plus pauvres|count|22|none|0|unverifiable"],
+        ),
+        // Not of a noun that needs a tie: "deux des membres du jury".
+        ("fr", "2019-01-05", "Deux des membres du jury ont démissionné.", &[]),
+    ]);
+}
