@@ -2687,6 +2687,9 @@ impl Solver<'_, '_, '_> {
         while k < words.len() {
             let (word, start) = (words[k], start_of(words[k]));
             k += 1;
+            // A genitive keeps its apostrophe in these words: "Washington's
+            // trade problems" names its government.
+            let word = word.strip_suffix("'s").unwrap_or(word);
             if !ctx.reference.in_demonym(word) {
                 continue;
             }

@@ -1796,3 +1796,22 @@ fn some_of_a_noun_for_countries_is_a_count_of_them() {
         ("fr", "2019-01-05", "Deux des membres du jury ont démissionné.", &[]),
     ]);
 }
+
+#[test]
+fn a_capital_in_the_genitive_names_its_government() {
+    check(&[
+        (
+            "en",
+            "1987-04-01",
+            "Baldrige said Washington's trade problems were not comparable to its difficulties with South Korea. \"Both countries live up to it.\"",
+            &["Both countries|anaphora|2|complete|2|consistent"],
+        ),
+        // A person's genitive names none.
+        (
+            "en",
+            "1987-04-01",
+            "Baldrige said Reagan's trade problems were not comparable to its difficulties with South Korea. \"Both countries live up to it.\"",
+            &["Both countries|anaphora|2|partial|1|partial"],
+        ),
+    ]);
+}
