@@ -1815,3 +1815,29 @@ fn a_capital_in_the_genitive_names_its_government() {
         ),
     ]);
 }
+
+#[test]
+fn shares_before_items_ou_bien_and_the_bodies_of_the_un() {
+    check(&[
+        (
+            "fr",
+            "2020-06-28",
+            "L'UE importe son soja (37% du Brésil, 29% d'Argentine, 15% des Etats-Unis et 19% du reste du monde).",
+            &["Brésil, 29% d'Argentine, 15% des Etats-Unis|list||complete|3|"],
+        ),
+        (
+            "fr",
+            "2020-06-28",
+            "Les personnes en provenance du Japon ou bien du Maroc ou du Mali pourront venir.",
+            &["Japon ou bien du Maroc ou du Mali|list||complete|3|"],
+        ),
+        (
+            "fr",
+            "2020-07-08",
+            "Le rapport de l'ONUDC s'appuie sur les réponses soumises par les Etats membres.",
+            &["Etats membres|group||complete|193|"],
+        ),
+        // A share that is no item's: no list.
+        ("fr", "2020-06-28", "Le Brésil a 37% des parts et 29% des voix.", &[]),
+    ]);
+}
