@@ -1095,6 +1095,9 @@ struct Run {
     items: Vec<usize>,
     partial: bool,
     attached: bool,
+    /// The run this one is the countries of, after its group and a joiner
+    /// of several words ([`inner_lists`]).
+    within: Option<usize>,
 }
 
 /// How many units an item's figure may take in a list ("avec 35.930 morts
@@ -1222,6 +1225,8 @@ pub fn resolve(
     let ctx = Ctx::new(units, mentions, reference, lang, text, folded, roles);
     let mut runs = runs(&ctx);
     runs.extend(capital_runs(&ctx));
+    let inner = inner_lists(&ctx, &runs);
+    runs.extend(inner);
     let units = ctx.units;
     settle_in_lists(&runs, &units, mentions, reference);
     // Without a noun for members, a group or a run of three, nothing makes a
@@ -1300,6 +1305,8 @@ pub fn resolve(
         })
         .map(|(p, d)| (d.to - 1, p))
         .collect();
+    // The draft each run made, for the lists inside a union.
+    let mut draft_of_run: Vec<Option<usize>> = vec![None; runs.len()];
     for (k, run) in runs.iter().enumerate() {
         // Joined by a word ("et", "ou", "ainsi que"), not a comma alone: "les
         // membres de l'UE, la Chine" is a list of parties.
@@ -1322,17 +1329,15 @@ pub fn resolve(
         if run.items.len() < 3 && head.is_none() && tail.is_none() {
             continue;
         }
-        if let Some(p) = tail {
-            let mut d = Draft::new(first, drafts[p].to, SetKind::Union);
+        let phrase_union = match (tail, head) {
+            (Some(p), _) => Some((p, Draft::new(first, drafts[p].to, SetKind::Union))),
+            (None, Some(p)) => Some((p, Draft::new(drafts[p].from, last + 1, SetKind::Union))),
+            (None, None) => None,
+        };
+        if let Some((p, mut d)) = phrase_union {
             d.list = Some((k, !run.partial));
             drafts[p].parent = Some(drafts.len());
-            drafts.push(d);
-            continue;
-        }
-        if let Some(p) = head {
-            let mut d = Draft::new(drafts[p].from, last + 1, SetKind::Union);
-            d.list = Some((k, !run.partial));
-            drafts[p].parent = Some(drafts.len());
+            draft_of_run[k] = Some(drafts.len());
             drafts.push(d);
             continue;
         }
@@ -1349,7 +1354,8 @@ pub fn resolve(
         };
         let mut d = Draft::new(run.items[0], run.items[run.items.len() - 1] + 1, kind);
         d.list = Some((k, complete));
-        d.parent = parent;
+        d.parent = parent.or_else(|| run.within.and_then(|w| draft_of_run[w]));
+        draft_of_run[k] = Some(drafts.len());
         drafts.push(d);
     }
     let mut unit_of = vec![None; ctx.mentions.len()];
@@ -1432,9 +1438,35 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
                     items: vec![u],
                     partial: false,
                     attached: false,
+                    within: None,
                 });
                 open = true;
             }
+        }
+    }
+    out
+}
+
+/// The countries of a run after its group and a joiner of several words,
+/// three or more ("les États membres de l'UE, ainsi que l'Islande, la
+/// Norvège et le Liechtenstein"): a list of their own inside the union.
+fn inner_lists(ctx: &Ctx, runs: &[Run]) -> Vec<Run> {
+    let mut out = Vec::new();
+    for (k, run) in runs.iter().enumerate() {
+        let Some(g) = run.items.iter().rposition(|&u| ctx.group_at(u).is_some()) else {
+            continue;
+        };
+        let rest = &run.items[g + 1..];
+        let set_off = rest.first().is_some_and(|&first| {
+            (run.items[g] + 1..first).any(|i| ctx.phrase_at(i, Phrases::Joiner).is_some_and(|n| n > 1))
+        });
+        if rest.len() >= 3 && set_off {
+            out.push(Run {
+                items: rest.to_vec(),
+                partial: rest.windows(2).any(|w| ctx.joined(w[0], w[1]) == Some(true)),
+                attached: false,
+                within: Some(k),
+            });
         }
     }
     out
@@ -1470,6 +1502,7 @@ fn capital_runs(ctx: &Ctx) -> Vec<Run> {
                 items,
                 partial: false,
                 attached: false,
+                within: None,
             });
         }
     }
@@ -2338,10 +2371,10 @@ fn group_with_list_at(ctx: &Ctx, i: usize) -> Option<Draft> {
 // index, not an iterator, keeps the borrows apart.
 #[allow(clippy::needless_range_loop)]
 fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
-    let run_from: BTreeMap<usize, usize> = runs.iter().enumerate().map(|(k, r)| (r.items[0], k)).collect();
-    let run_to: BTreeMap<usize, usize> = runs
-        .iter()
-        .enumerate()
+    // Not the lists inside a union: the union's run is the one a phrase takes.
+    let whole = || runs.iter().enumerate().filter(|(_, r)| r.within.is_none());
+    let run_from: BTreeMap<usize, usize> = whole().map(|(k, r)| (r.items[0], k)).collect();
+    let run_to: BTreeMap<usize, usize> = whole()
         .map(|(k, r)| (*r.items.last().expect("a run has items"), k))
         .collect();
     let draft_from: BTreeMap<usize, usize> = drafts.iter().enumerate().map(|(k, d)| (d.from, k)).collect();
@@ -3226,7 +3259,7 @@ impl Solver<'_, '_, '_> {
     fn joined_before(&self, u: usize, n: u64, sentences: usize) -> Option<Members> {
         let ctx = self.ctx;
         let at = ctx.folded.orig_byte(ctx.span(u).0);
-        for run in self.runs.iter().rev() {
+        for run in self.runs.iter().rev().filter(|r| r.within.is_none()) {
             let last = *run.items.last()?;
             if last >= u {
                 continue;

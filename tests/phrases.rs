@@ -1841,3 +1841,25 @@ fn shares_before_items_ou_bien_and_the_bodies_of_the_un() {
         ("fr", "2020-06-28", "Le Brésil a 37% des parts et 29% des voix.", &[]),
     ]);
 }
+
+#[test]
+fn the_countries_set_off_after_a_group_in_a_union_are_a_list_inside_it() {
+    check(&[
+        (
+            "fr",
+            "2019-06-01",
+            "Le dispositif réunit l'UE, ainsi que l'Islande, la Norvège et le Liechtenstein.",
+            &[
+                "UE, ainsi que l'Islande, la Norvège et le Liechtenstein|union||complete|31|",
+                "Islande, la Norvège et le Liechtenstein|list||complete|3|",
+            ],
+        ),
+        // Joined by commas only: one union.
+        (
+            "fr",
+            "2020-06-08",
+            "Le classement inclut l'UE, le Royaume-Uni, l'Albanie et la Suisse.",
+            &["UE, le Royaume-Uni, l'Albanie et la Suisse|union||complete|30|"],
+        ),
+    ]);
+}
