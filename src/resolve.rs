@@ -3126,7 +3126,7 @@ impl Solver<'_, '_, '_> {
         if d.other {
             return self.other_anaphora(k);
         }
-        let earlier = |coverage: Coverage| {
+        let earlier_at = |coverage: Coverage| {
             self.nearest(k)
                 .filter(|&j| {
                     let e = &self.drafts[j];
@@ -3142,10 +3142,17 @@ impl Solver<'_, '_, '_> {
                             || (e.members.len() as u64 == n && (e.list.is_none() || near_list())))
                 })
                 .max_by_key(|&j| self.drafts[j].to)
-                .map(|j| (self.drafts[j].members.clone(), coverage))
         };
-        if let Some(found) = earlier(Coverage::Complete) {
-            return found;
+        let earlier =
+            |coverage: Coverage| earlier_at(coverage).map(|j| (self.drafts[j].members.clone(), coverage));
+        if let Some(j) = earlier_at(Coverage::Complete) {
+            // Unless as many countries are joined after it, nearer ("revendiqué
+            // par les deux pays [Chine, Pakistan] [...] entre la Chine et l'Inde
+            // [...] les deux nations les plus peuplées").
+            return match self.joined_before_at(d.from, n, 3) {
+                Some((last, m)) if last >= self.drafts[j].to => (m, Coverage::Complete),
+                _ => (self.drafts[j].members.clone(), Coverage::Complete),
+            };
         }
         // An earlier set of the same count that lacks members counts only
         // when the countries named before do no better.
@@ -3257,6 +3264,11 @@ impl Solver<'_, '_, '_> {
     /// l'Allemagne", "both West Germany and Japan"), within `sentences`
     /// sentences before its own, when they are `n` states.
     fn joined_before(&self, u: usize, n: u64, sentences: usize) -> Option<Members> {
+        self.joined_before_at(u, n, sentences).map(|(_, m)| m)
+    }
+
+    /// [`Self::joined_before`], with the unit of the run's last item.
+    fn joined_before_at(&self, u: usize, n: u64, sentences: usize) -> Option<(usize, Members)> {
         let ctx = self.ctx;
         let at = ctx.folded.orig_byte(ctx.span(u).0);
         for run in self.runs.iter().rev().filter(|r| r.within.is_none()) {
@@ -3284,7 +3296,7 @@ impl Solver<'_, '_, '_> {
                 add(&mut m, iso3, "anaphora");
             }
             if m.len() as u64 == n {
-                return Some(m);
+                return Some((last, m));
             }
         }
         None

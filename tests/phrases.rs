@@ -1863,3 +1863,25 @@ fn the_countries_set_off_after_a_group_in_a_union_are_a_list_inside_it() {
         ),
     ]);
 }
+
+#[test]
+fn an_anaphora_takes_a_pair_joined_after_an_earlier_set_of_its_count() {
+    check(&[(
+        "fr",
+        "2020-08-15",
+        "Le Premier ministre s'adressait au Pakistan et à la Chine, qui revendiquent un territoire, selon les deux pays. C'était le premier affrontement entre la Chine et l'Inde depuis 45 ans. Le dernier conflit entre les deux nations a eu lieu en 1962.",
+        &[
+            "les deux pays|anaphora|2|complete|2|consistent",
+            "les deux nations|anaphora|2|complete|2|consistent",
+        ],
+    )]);
+    check_by(
+        &[(
+            "fr",
+            "2020-08-15",
+            "Le Premier ministre s'adressait au Pakistan et à la Chine, qui revendiquent un territoire, selon les deux pays. C'était le premier affrontement entre la Chine et l'Inde depuis 45 ans. Le dernier conflit entre les deux nations a eu lieu en 1962.",
+            &["les deux pays|CHN;PAK", "les deux nations|CHN;IND"],
+        )],
+        members,
+    );
+}
