@@ -1109,7 +1109,7 @@ const MARKER_REACH: usize = 8;
 
 /// How many words after a count a list marker with its list may stand, in
 /// the same sentence, when no other set phrase comes between.
-const FURTHER_REACH: usize = 12;
+const FURTHER_REACH: usize = 20;
 
 /// At most this many sets an article (the first in text order).
 pub const MAX_SETS: usize = 1000;

@@ -1885,3 +1885,22 @@ fn an_anaphora_takes_a_pair_joined_after_an_earlier_set_of_its_count() {
         members,
     );
 }
+
+#[test]
+fn a_list_marker_may_stand_up_to_twenty_words_after_its_count() {
+    check(&[
+        (
+            "fr",
+            "2020-08-25",
+            "Seuls deux pays au monde comptent aujourd'hui des contaminations par le \"poliovirus sauvage\": l'Afghanistan (29 cas en 2020) et le Pakistan (58 cas).",
+            &["deux pays|count|2|complete|2|consistent"],
+        ),
+        // Not past a sentence's end.
+        (
+            "fr",
+            "2020-08-25",
+            "Seuls deux pays au monde comptent des cas. Le virus circule: l'Afghanistan (29 cas en 2020) et le Pakistan (58 cas).",
+            &["deux pays|count|2|none|0|unverifiable"],
+        ),
+    ]);
+}
