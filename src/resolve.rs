@@ -1606,7 +1606,8 @@ fn may_start_phrase(ctx: &Ctx, i: usize) -> bool {
 
 /// A count of a bare member phrase ("les 27 États membres", "the 12 member
 /// states") is of the organisation the article named last, within
-/// [`IMPLIED_MAX`] sentences, as the phrase without a number is.
+/// [`IMPLIED_MAX`] sentences (the phrase without a number reaches further:
+/// [`member_phrase`]).
 fn implied_group(ctx: &Ctx, d: Draft, implied: Option<(&str, usize)>) -> Draft {
     let bare = d.kind == SetKind::Count
         && d.group.is_none()
@@ -2114,9 +2115,9 @@ fn restricted(ctx: &Ctx, to: usize) -> bool {
 /// membres") and the organisation it takes.
 const NEAR_MAX: usize = 3;
 
-/// How many sentence ends may stand between a bare member phrase with a
-/// noun for countries ("les Etats membres") and the organisation named last
-/// before it.
+/// How many sentence ends may stand between a count of a bare member phrase
+/// ("les 27 États membres") and the organisation named last before it, or
+/// between a member phrase and another body named before it.
 const IMPLIED_MAX: usize = 10;
 
 /// A quantifier right before unit `i`, past articles and "of" ("some EC
@@ -2190,8 +2191,10 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
                 || ctx.other_body_at(x).is_some())
     };
     let bare = shape && !negated && !of_named;
-    // "Etats membres", "member countries" (a noun for countries) reach
-    // further back than "ses membres", which as often means people.
+    // "Etats membres", "member countries" (a noun for countries) take the
+    // organisation named last however far back (`named.last` is none when
+    // another body was named after it); "ses membres", which as often means
+    // people, only one named near.
     let reach = if k - i == 2 { usize::MAX / 2 } else { NEAR_MAX };
     let near = |&(_, g): &(&str, usize)| named_within(ctx, g, i, reach);
     // With none named before, "Etats membres" take the organisation named
