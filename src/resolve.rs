@@ -1241,18 +1241,66 @@ pub fn resolve(
     let mut drafts = phrases(&ctx);
     attach(&ctx, &mut drafts, &mut runs);
     unite(&ctx, &mut drafts);
-    // Every run of three or more is a list set; one attached to a phrase
-    // ("quatre pays : les Etats-Unis, le Brésil, le Mexique et l'Inde") is
-    // a set of its own inside that phrase, with its marker's coverage.
-    let mut attached_to: Vec<Option<(usize, bool)>> = vec![None; runs.len()];
-    for (p, d) in drafts.iter().enumerate() {
-        if let Some((r, complete)) = d.list {
-            attached_to[r].get_or_insert((p, complete));
+    other_group_unions(&ctx, &mut drafts);
+    list_sets(&ctx, &mut drafts, &runs);
+    let mut unit_of = vec![None; ctx.mentions.len()];
+    for (i, unit) in ctx.units.iter().enumerate() {
+        if let Unit::Mention(m) = unit {
+            unit_of[*m] = Some(i);
         }
     }
-    // A group joined to a phrase of the other members of another group
-    // ("l'Union européenne et des autres pays membres de l'espace
-    // Schengen"): the two make a union, the group a set of its own in it.
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|&k| (drafts[k].from, k));
+    let mut place = vec![0; drafts.len()];
+    for (p, &k) in order.iter().enumerate() {
+        place[k] = p;
+    }
+    let named_groups = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Group)
+        .map(|m| m.codes[0].as_str())
+        .collect();
+    // A former state that the article names and that existed on its date
+    // ("the Soviet Union" in 1987) is the state its capital and adjectives
+    // name ("Moscow"); not one that was only renamed (Zaire: "Kinshasa" is
+    // the country COD).
+    let mut former: Vec<&Historical> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Historical)
+        .filter_map(|m| reference.historical(&m.codes[0]))
+        .filter(|h| !h.renamed && date.zip(h.until).is_some_and(|(d, u)| d <= u))
+        .collect();
+    former.sort_by_key(|h| h.id.as_str());
+    former.dedup_by_key(|h| h.id.as_str());
+    let mut solver = Solver {
+        ctx: &ctx,
+        runs: &runs,
+        date,
+        drafts,
+        adjectives: std::cell::OnceCell::new(),
+        unit_of,
+        order,
+        place,
+        named_groups,
+        former,
+    };
+    // Lists first: an anaphora may point at one ("Britain, the Netherlands
+    // and West Germany ... these three countries").
+    for pass_lists in [true, false] {
+        for i in 0..solver.drafts.len() {
+            if matches!(solver.drafts[i].kind, SetKind::List | SetKind::Union) == pass_lists {
+                solver.solve(i);
+            }
+        }
+    }
+    solver.link_counts();
+    finish(&ctx, solver.drafts)
+}
+
+/// A group joined to a phrase of the other members of another group
+/// ("l'Union européenne et des autres pays membres de l'espace Schengen"):
+/// the two make a union, the group a set of its own in it.
+fn other_group_unions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     for p in 0..drafts.len() {
         let d = &drafts[p];
         if !(d.kind == SetKind::Group
@@ -1285,6 +1333,19 @@ pub fn resolve(
         drafts[p].parent = Some(first + 1);
         drafts.push(u);
     }
+}
+
+/// Every run of three or more is a list set; one attached to a phrase
+/// ("quatre pays : les Etats-Unis, le Brésil, le Mexique et l'Inde") is a set
+/// of its own inside that phrase, with its marker's coverage. A group
+/// phrase and a run joined to it make a union.
+fn list_sets(ctx: &Ctx, drafts: &mut Vec<Draft>, runs: &[Run]) {
+    let mut attached_to: Vec<Option<(usize, bool)>> = vec![None; runs.len()];
+    for (p, d) in drafts.iter().enumerate() {
+        if let Some((r, complete)) = d.list {
+            attached_to[r].get_or_insert((p, complete));
+        }
+    }
     // A group phrase whose group starts a run ("les pays de l'UE et de
     // l'espace Schengen", "membres de l'Union européenne et de l'Otan"): the
     // phrase and what the run adds make a union.
@@ -1301,7 +1362,7 @@ pub fn resolve(
                 && ctx.group_at(d.to - 1).is_some_and(|g| d.group.as_deref() == Some(g))
                 // Not a group's partners: they leave out the country the
                 // sentence is about ("ses alliés de l'Otan, et l'Egypte").
-                && noun_class(&ctx, d.from, d.to) != Noun::Partner
+                && noun_class(ctx, d.from, d.to) != Noun::Partner
         })
         .map(|(p, d)| (d.to - 1, p))
         .collect();
@@ -1358,58 +1419,6 @@ pub fn resolve(
         draft_of_run[k] = Some(drafts.len());
         drafts.push(d);
     }
-    let mut unit_of = vec![None; ctx.mentions.len()];
-    for (i, unit) in ctx.units.iter().enumerate() {
-        if let Unit::Mention(m) = unit {
-            unit_of[*m] = Some(i);
-        }
-    }
-    let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by_key(|&k| (drafts[k].from, k));
-    let mut place = vec![0; drafts.len()];
-    for (p, &k) in order.iter().enumerate() {
-        place[k] = p;
-    }
-    let named_groups = mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Group)
-        .map(|m| m.codes[0].as_str())
-        .collect();
-    // A former state that the article names and that existed on its date
-    // ("the Soviet Union" in 1987) is the state its capital and adjectives
-    // name ("Moscow"); not one that was only renamed (Zaire: "Kinshasa" is
-    // the country COD).
-    let mut former: Vec<&Historical> = mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Historical)
-        .filter_map(|m| reference.historical(&m.codes[0]))
-        .filter(|h| !h.renamed && date.zip(h.until).is_some_and(|(d, u)| d <= u))
-        .collect();
-    former.sort_by_key(|h| h.id.as_str());
-    former.dedup_by_key(|h| h.id.as_str());
-    let mut solver = Solver {
-        ctx: &ctx,
-        runs: &runs,
-        date,
-        drafts,
-        adjectives: std::cell::OnceCell::new(),
-        unit_of,
-        order,
-        place,
-        named_groups,
-        former,
-    };
-    // Lists first: an anaphora may point at one ("Britain, the Netherlands
-    // and West Germany ... these three countries").
-    for pass_lists in [true, false] {
-        for i in 0..solver.drafts.len() {
-            if matches!(solver.drafts[i].kind, SetKind::List | SetKind::Union) == pass_lists {
-                solver.solve(i);
-            }
-        }
-    }
-    solver.link_counts();
-    finish(&ctx, solver.drafts)
 }
 
 /// Runs of list items, in text order.
