@@ -2964,6 +2964,55 @@ impl Solver<'_, '_, '_> {
         }
     }
 
+    /// The members of group `g` (`all` of them on `date`) other than those
+    /// the text names before "autres"/"other" draft `k`, which names no list
+    /// of its own.
+    fn others_in_group(&self, k: usize, g: &str, all: Members, date: NaiveDate) -> (Members, Coverage) {
+        let d = &self.drafts[k];
+        // The others of an unnamed part of the group in its sentence
+        // ("certains pays membres portent un fardeau par rapport aux
+        // autres pays-membres"): unnamed too.
+        let others_of_part = self.drafts.iter().any(|e| {
+            e.part
+                && e.group.as_deref() == Some(g)
+                && e.to <= d.from
+                && self.sentences_apart(e.from, d.from) == 0
+        });
+        if others_of_part {
+            return (Members::new(), Coverage::None);
+        }
+        // The group's members besides the countries named just before
+        // ("Greece ... Other EC countries").
+        let whole = all.len();
+        let mut others = all;
+        for x in self.countries_before(d.from, 1) {
+            others.remove(&x);
+        }
+        if others.len() == whole {
+            // "l'Union européenne et des autres pays de l'espace
+            // Schengen": besides the members of the group named just
+            // before in the sentence.
+            if let Some(h) = self.group_before_in_sentence(d.from).filter(|h| *h != g) {
+                for x in self.ctx.reference.members_on(h, date) {
+                    others.remove(x);
+                }
+            }
+        }
+        if others.len() == whole {
+            // "les autres pays nordiques" said of Norway, named earlier
+            // in the article; "Other GATT countries" after China, no
+            // member: the whole group.
+            for x in self.countries_before(d.from, usize::MAX / 2) {
+                others.remove(&x);
+            }
+        }
+        if d.stated.is_none_or(|n| others.len() as u64 == n) {
+            (others, Coverage::Complete)
+        } else {
+            (Members::new(), Coverage::None)
+        }
+    }
+
     /// A set tied to a group on a date: the whole group ("les 27 Etats
     /// membres de l'UE", "EU member states"), a part of it ("trois pays de
     /// l'UE"), or its members other than the countries the sentence is
@@ -2983,51 +3032,8 @@ impl Solver<'_, '_, '_> {
             };
         }
         let all = self.group_members(g, date);
-        // The others of an unnamed part of the group in its sentence
-        // ("certains pays membres portent un fardeau par rapport aux
-        // autres pays-membres"): unnamed too.
-        let others_of_part = || {
-            self.drafts.iter().any(|e| {
-                e.part
-                    && e.group.as_deref() == Some(g)
-                    && e.to <= d.from
-                    && self.sentences_apart(e.from, d.from) == 0
-            })
-        };
-        if d.other && named.is_none() && others_of_part() {
-            return (Members::new(), Coverage::None);
-        }
         if d.other && named.is_none() {
-            // The group's members besides the countries named just before
-            // ("Greece ... Other EC countries").
-            let mut others = all.clone();
-            for x in self.countries_before(d.from, 1) {
-                others.remove(&x);
-            }
-            if others.len() == all.len() {
-                // "l'Union européenne et des autres pays de l'espace
-                // Schengen": besides the members of the group named just
-                // before in the sentence.
-                if let Some(h) = self.group_before_in_sentence(d.from).filter(|h| *h != g) {
-                    for x in self.ctx.reference.members_on(h, date) {
-                        others.remove(x);
-                    }
-                }
-            }
-            if others.len() == all.len() {
-                // "les autres pays nordiques" said of Norway, named earlier
-                // in the article; "Other GATT countries" after China, no
-                // member: the whole group.
-                for x in self.countries_before(d.from, usize::MAX / 2) {
-                    others.remove(&x);
-                }
-            }
-            let fits = d.stated.is_none_or(|n| others.len() as u64 == n);
-            return if fits {
-                (others, Coverage::Complete)
-            } else {
-                (Members::new(), Coverage::None)
-            };
+            return self.others_in_group(k, g, all, date);
         }
         let Some(stated) = d.stated else {
             if d.noun == Noun::Partner {
