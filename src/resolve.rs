@@ -2509,35 +2509,9 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             && d.group.is_none()
             && matches!(d.noun, Noun::Country | Noun::Partner)
         {
-            // Apposition: a list right before the count, set off by a comma;
-            // not one the sentence sets apart ("avec le Canada et
-            // l'Australie, les deux pays"); of a partner noun, as many
-            // countries as it states ("les Etats-Unis et la Chine, ses deux
-            // principaux partenaires commerciaux").
-            let q = if d.det == Det::None { d.from } else { d.from - 1 };
-            let set_apart = |r: usize| {
-                ctx.skip_back(runs[r].items[0], &[Role::Article])
-                    .is_some_and(|b| ctx.is(b, Role::SetApart))
-            };
-            if q >= 2 && ctx.word(q - 1) == Some(",") {
-                // Past a figure in brackets after the last item ("l'Italie
-                // (-12,8%) et l'Espagne (-12,8%), deux autres pays").
-                let last = match ctx.word(q - 2) {
-                    Some(")") => (q.saturating_sub(14)..q - 2)
-                        .rev()
-                        .find(|&o| ctx.word(o) == Some("("))
-                        .and_then(|o| o.checked_sub(1))
-                        .unwrap_or(q - 2),
-                    _ => q - 2,
-                };
-                if let Some(&r) = run_to
-                    .get(&last)
-                    .filter(|&&r| runs[r].items.len() >= 2 && !set_apart(r))
-                    .filter(|&&r| d.noun == Noun::Country || Some(runs[r].items.len() as u64) == d.stated)
-                {
-                    runs[r].attached = true;
-                    drafts[k].list = Some((r, !runs[r].partial));
-                }
+            if let Some(r) = apposition_before(ctx, d, runs, &run_to) {
+                runs[r].attached = true;
+                drafts[k].list = Some((r, !runs[r].partial));
             }
         }
         let d = &mut drafts[k];
@@ -2566,6 +2540,37 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             d.from -= 1;
         }
     }
+}
+
+/// The run of a list right before count `d`, set off by a comma, that is
+/// its apposition: not one the sentence sets apart ("avec le Canada et
+/// l'Australie, les deux pays"); of a partner noun, as many countries as it
+/// states ("les Etats-Unis et la Chine, ses deux principaux partenaires
+/// commerciaux"); past a figure in brackets after the last item ("l'Italie
+/// (-12,8%) et l'Espagne (-12,8%), deux autres pays"). `run_to`: the runs
+/// by their last item.
+fn apposition_before(ctx: &Ctx, d: &Draft, runs: &[Run], run_to: &BTreeMap<usize, usize>) -> Option<usize> {
+    let q = if d.det == Det::None { d.from } else { d.from - 1 };
+    if q < 2 || ctx.word(q - 1) != Some(",") {
+        return None;
+    }
+    let last = match ctx.word(q - 2) {
+        Some(")") => (q.saturating_sub(14)..q - 2)
+            .rev()
+            .find(|&o| ctx.word(o) == Some("("))
+            .and_then(|o| o.checked_sub(1))
+            .unwrap_or(q - 2),
+        _ => q - 2,
+    };
+    let set_apart = |r: usize| {
+        ctx.skip_back(runs[r].items[0], &[Role::Article])
+            .is_some_and(|b| ctx.is(b, Role::SetApart))
+    };
+    run_to
+        .get(&last)
+        .copied()
+        .filter(|&r| runs[r].items.len() >= 2 && !set_apart(r))
+        .filter(|&r| d.noun == Noun::Country || Some(runs[r].items.len() as u64) == d.stated)
 }
 
 /// How many units (words, quotation marks) a short qualifier between a
