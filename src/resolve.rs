@@ -1854,19 +1854,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     if qualified && !matches!(noun, Noun::Country | Noun::Partner) && !of_group {
         return None;
     }
-    // A number on a noun for countries in title case is a name ("le Tournoi
-    // des 6 Nations", "the Six Nations"), not a count ("Etats", always
-    // capitalised in French, is not such a noun); so is one after the noun
-    // of an event ("le tournoi des Six nations", "the Four Nations
-    // tournament" aside).
-    if ctx.is(n, Role::CountryNoun)
-        && ctx
-            .skip_back(i, &[Role::Article, Role::Of, Role::Contracted, Role::Definite])
-            .is_some_and(|p| ctx.is(p, Role::EventNoun))
-    {
-        return None;
-    }
-    if ctx.is(n, Role::CountryNoun) && ctx.title_case(n) {
+    if names_an_event(ctx, i, n) {
         return None;
     }
     let counted = |d: Draft, noun: Noun| {
@@ -1911,10 +1899,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         if let Some(len) = ctx.other_body_at(g) {
             return counted(Draft::new(i, g + len, SetKind::Count), Noun::Country);
         }
-        // "Etats membres", "member states": a noun for countries and the
-        // word for members, countries whatever they are members of.
-        let member_states = (n..k).any(|a| ctx.is(a, Role::MemberWord))
-            && (n..k).any(|a| ctx.is(a, Role::MemberNoun) && !ctx.is(a, Role::MemberWord));
+        let member_states = member_states(ctx, n, k);
         if noun == Noun::Weak && !member_states && !ctx.is(e, Role::Locative) {
             // "deux membres du gouvernement": members of something else
             // (not "deux Etats à son capital, la France et les Pays-Bas":
@@ -1940,6 +1925,27 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         );
     }
     counted(Draft::new(i, e, SetKind::Count), noun)
+}
+
+/// Whether the number at `i` on the noun for countries at `n` names an
+/// event: the noun in title case ("le Tournoi des 6 Nations", "the Six
+/// Nations"; "Etats", always capitalised in French, is not such a noun), or
+/// after the noun of an event ("le tournoi des Six nations", "the Four
+/// Nations tournament" aside).
+fn names_an_event(ctx: &Ctx, i: usize, n: usize) -> bool {
+    ctx.is(n, Role::CountryNoun)
+        && (ctx.title_case(n)
+            || ctx
+                .skip_back(i, &[Role::Article, Role::Of, Role::Contracted, Role::Definite])
+                .is_some_and(|p| ctx.is(p, Role::EventNoun)))
+}
+
+/// Whether the nouns `n..k` are a noun for countries with the word for
+/// members ("Etats membres", "member states"): countries whatever they are
+/// members of.
+fn member_states(ctx: &Ctx, n: usize, k: usize) -> bool {
+    (n..k).any(|a| ctx.is(a, Role::MemberWord))
+        && (n..k).any(|a| ctx.is(a, Role::MemberNoun) && !ctx.is(a, Role::MemberWord))
 }
 
 /// Brackets at unit `j` that hold a group's name, or up to three units of
