@@ -3241,19 +3241,8 @@ impl Solver<'_, '_, '_> {
                 }
             }
         }
-        if (named.len() as u64) < n && !territory {
-            // Capitals named as places complete them, when they make as many
-            // ("la visite officielle de Macron à Washington symbolisait
-            // l'amitié entre les deux pays").
-            let mut with = named.clone();
-            for iso3 in self.named_before(d.from, 3, Adjectives::WithPlaces) {
-                if !with.contains(&iso3) {
-                    with.push(iso3);
-                }
-            }
-            if with.len() as u64 == n {
-                named = with;
-            }
+        if !territory {
+            self.complete_with_places(&mut named, d.from, n);
         }
         // A former state ("both countries": Israel and the Soviet Union) is
         // one of the countries meant but no member.
@@ -3266,6 +3255,25 @@ impl Solver<'_, '_, '_> {
         match partial {
             Some(p) if coverage != Coverage::Complete && p.0.len() >= m.len() => p,
             _ => (m, coverage),
+        }
+    }
+
+    /// Completes the `named` countries of an anaphora at unit `u` that finds
+    /// fewer than `n` with the capitals named as places in the three
+    /// sentences before, when they make as many ("la visite officielle de
+    /// Macron à Washington symbolisait l'amitié entre les deux pays").
+    fn complete_with_places(&self, named: &mut Vec<String>, u: usize, n: u64) {
+        if named.len() as u64 >= n {
+            return;
+        }
+        let mut with = named.clone();
+        for iso3 in self.named_before(u, 3, Adjectives::WithPlaces) {
+            if !with.contains(&iso3) {
+                with.push(iso3);
+            }
+        }
+        if with.len() as u64 == n {
+            *named = with;
         }
     }
 
