@@ -1368,11 +1368,11 @@ fn list_sets(ctx: &Ctx, drafts: &mut Vec<Draft>, runs: &[Run]) {
         .collect();
     // The draft each run made, for the lists inside a union.
     let mut draft_of_run: Vec<Option<usize>> = vec![None; runs.len()];
+    // Joined by a word ("et", "ou", "ainsi que"), not a comma alone: "les
+    // membres de l'UE, la Chine" is a list of parties.
+    let by_word =
+        |a: usize, b: usize| (a + 1..b).any(|i| ctx.is(i, Role::Joiner) && ctx.word(i) != Some(","));
     for (k, run) in runs.iter().enumerate() {
-        // Joined by a word ("et", "ou", "ainsi que"), not a comma alone: "les
-        // membres de l'UE, la Chine" is a list of parties.
-        let by_word =
-            |a: usize, b: usize| (a + 1..b).any(|i| ctx.is(i, Role::Joiner) && ctx.word(i) != Some(","));
         let (first, last) = (run.items[0], run.items[run.items.len() - 1]);
         let head = phrase_of
             .get(&first)
@@ -1899,8 +1899,8 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         if let Some(len) = ctx.other_body_at(g) {
             return counted(Draft::new(i, g + len, SetKind::Count), Noun::Country);
         }
-        let member_states = member_states(ctx, n, k);
-        if noun == Noun::Weak && !member_states && !ctx.is(e, Role::Locative) {
+        let of_states = member_states(ctx, n, k);
+        if noun == Noun::Weak && !of_states && !ctx.is(e, Role::Locative) {
             // "deux membres du gouvernement": members of something else
             // (not "deux Etats à son capital, la France et les Pays-Bas":
             // where they are, not what they belong to).
@@ -1914,7 +1914,7 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
         }
         // "les 21 États membres du Comité du patrimoine mondial": members
         // of a body the data does not know.
-        if member_states {
+        if of_states {
             return counted(Draft::new(i, e, SetKind::Count), Noun::Country);
         }
     } else if let Some(gr) = ctx.group_at(e) {
@@ -2847,12 +2847,10 @@ impl Solver<'_, '_, '_> {
         let ctx = self.ctx;
         let g = (0..d.from).rev().find(|&g| ctx.group_at(g).is_some())?;
         let code = ctx.group_at(g).filter(|_| named_within(ctx, g, d.from, 1))?;
-        let mut others = self.group_members(code, date);
-        let all = others.len();
-        for x in self.countries_before(d.from, 0) {
-            others.remove(&x);
-        }
-        (others.len() < all && others.len() as u64 == n).then(|| (code.to_string(), others))
+        let all = self.group_members(code, date);
+        let whole = all.len();
+        let others = self.without_named_before(all, d.from, 0);
+        (others.len() < whole && others.len() as u64 == n).then(|| (code.to_string(), others))
     }
 
     /// The countries of an attached list, and the coverage its marker gives.
@@ -2995,10 +2993,7 @@ impl Solver<'_, '_, '_> {
         // The group's members besides the countries named just before
         // ("Greece ... Other EC countries").
         let whole = all.len();
-        let mut others = all;
-        for x in self.countries_before(d.from, 1) {
-            others.remove(&x);
-        }
+        let mut others = self.without_named_before(all, d.from, 1);
         if others.len() == whole {
             // "l'Union européenne et des autres pays de l'espace
             // Schengen": besides the members of the group named just
@@ -3013,9 +3008,7 @@ impl Solver<'_, '_, '_> {
             // "les autres pays nordiques" said of Norway, named earlier
             // in the article; "Other GATT countries" after China, no
             // member: the whole group.
-            for x in self.countries_before(d.from, usize::MAX / 2) {
-                others.remove(&x);
-            }
+            others = self.without_named_before(others, d.from, usize::MAX / 2);
         }
         if d.stated.is_none_or(|n| others.len() as u64 == n) {
             (others, Coverage::Complete)
@@ -3052,11 +3045,7 @@ impl Solver<'_, '_, '_> {
                 // names before it ("Greece and Turkey's NATO allies"); with
                 // none of them named, the whole group ("la force Barkhane et
                 // ses alliés du G5 Sahel").
-                let mut others = all;
-                for x in self.countries_before(d.from, 0) {
-                    others.remove(&x);
-                }
-                return (others, Coverage::Complete);
+                return (self.without_named_before(all, d.from, 0), Coverage::Complete);
             }
             // "les pays de l'UE, sauf le Royaume-Uni": the group without them.
             let mut all = all;
@@ -3067,10 +3056,7 @@ impl Solver<'_, '_, '_> {
         };
         let size = all.len() as u64;
         if d.noun == Noun::Partner {
-            let mut others = all;
-            for x in self.countries_before(d.from, 0) {
-                others.remove(&x);
-            }
+            let others = self.without_named_before(all, d.from, 0);
             return if others.len() as u64 == stated {
                 (others, Coverage::Complete)
             } else {
@@ -3563,6 +3549,15 @@ impl Solver<'_, '_, '_> {
             })
             .take(LINK_REACH)
             .map(move |q| self.order[q])
+    }
+
+    /// `members` without the countries named before unit `u`
+    /// ([`Self::countries_before`]).
+    fn without_named_before(&self, mut members: Members, u: usize, sentences: usize) -> Members {
+        for x in self.countries_before(u, sentences) {
+            members.remove(&x);
+        }
+        members
     }
 
     /// Distinct countries named before unit `u`, nearest first, within
