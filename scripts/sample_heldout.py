@@ -13,6 +13,15 @@ The samples, their seeds and the order they were drawn in are SAMPLES below; sam
 annotated in tests/data/sets_NAME.csv. When the candidates left run short (the Reuters ones by
 heldout13; none for heldout14 and after), a batch takes what is left.
 
+By heldout25 no French candidate was left either (heldout25 took the last 4). From heldout25 on, a
+sample draws from a wider pool: the articles that match CAND or WIDE below, a looser test for sets
+without a stated count ("les pays européens", "les Vingt-Sept", "les Etats membres", "these
+countries"). The samples before heldout25 keep the CAND pool, so they draw as they did.
+
+That pool gave few sets (8 French articles of 90 had any), so from heldout27 on a candidate must
+also hold an enumeration (ENUM below: two or more capitalised names joined by commas and "et" /
+"ou" / "and" / "or"), a test of the text's shape that uses no country name of the project.
+
 Only OrangeSum (CC BY-SA 4.0) and Reuters-21578 rows are drawn; the BBC stories are left out.
 See tests/data/corpus/NOTICE.md.
 
@@ -21,6 +30,7 @@ See tests/data/corpus/NOTICE.md.
 import gzip
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -29,7 +39,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_corpus import CAND, SOURCES  # noqa: E402  (same candidate test as the first sample)
 
 # name -> seed, in the order drawn; each sample excludes the first sample and those before it.
-SAMPLES = {"heldout": 20261201, **{f"heldout{k}": 20261200 + k for k in range(2, 25)}}
+SAMPLES = {"heldout": 20261201, **{f"heldout{k}": 20261200 + k for k in range(2, 29)}}
+FIRST_WIDE = "heldout25"  # this sample and those after it draw from CAND or WIDE
+FIRST_ENUM = "heldout27"  # this sample and those after it also need ENUM
+WIDE = {
+    "fr": re.compile(
+        r"\b(?:les|des|ces|aux|nos|leurs|ses|plusieurs|certains|autres|nombreux|divers|diff[ée]rents)"
+        r"\s+(?:\w+\s+)?(?:pays|[EÉ]tats|nations|partenaires|alli[ée]s)\b"
+        r"|Vingt-(?:Sept|Huit)|[EÉ]tats[- ]membres|Union africaine|C[ée]d[ée]ao|Mercosur|Commonwealth"
+        r"|Schengen|pays du Golfe|Etats baltes|\bdeux pays\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:the|these|other|several|many|some|both|all)\s+(?:\w+\s+)?"
+        r"(?:countries|nations|states|allies|partners)\b|member states|Common Market|EFTA|Commonwealth"
+    ),
+}
+_CAP = r"[A-ZÉÈ][\w'’-]+(?: [A-ZÉ][\w'’-]+)?"
+_FR = r"(?:(?:l'|l’|la |le |les |du |de la |des |d'|d’|en |au |aux )?" + _CAP + ")"
+_EN = r"(?:(?:the )?" + _CAP + ")"
+ENUM = {
+    "fr": re.compile(_FR + r"(?:, " + _FR + r")+,? (?:et|ou) " + _FR),
+    "en": re.compile(_EN + r"(?:, " + _EN + r")+,? (?:and|or) " + _EN),
+}
 N = 40
 N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
 
@@ -44,7 +76,7 @@ def existing_ids(dst: Path, lang: str, name: str):
     return ids
 
 
-def draw(path: Path, lang: str, exclude, seed: int):
+def draw(path: Path, lang: str, exclude, seed: int, wide: bool, enum: bool):
     cands = []
     with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
         for line in f:
@@ -53,7 +85,9 @@ def draw(path: Path, lang: str, exclude, seed: int):
                 continue
             if a["id"] in exclude:
                 continue
-            if CAND[lang].search(a["text"]):
+            if enum and not ENUM[lang].search(a["text"]):
+                continue
+            if CAND[lang].search(a["text"]) or (wide and WIDE[lang].search(a["text"])):
                 cands.append((a["id"], line if line.endswith("\n") else line + "\n"))
     rng = random.Random(f"{seed}-{lang}")
     picked = rng.sample(cands, min(N, len(cands)))
@@ -72,7 +106,9 @@ def main():
         sys.exit(f"unknown sample {name!r}: one of {', '.join(SAMPLES)}")
     for lang in ("fr", "en"):
         exclude = existing_ids(dst, lang, name)
-        picked = draw(src / f"{lang}.jsonl.gz", lang, exclude, SAMPLES[name])
+        order = list(SAMPLES).index
+        wide, enum = order(name) >= order(FIRST_WIDE), order(name) >= order(FIRST_ENUM)
+        picked = draw(src / f"{lang}.jsonl.gz", lang, exclude, SAMPLES[name], wide, enum)
         with open(dst / f"{name}_{lang}.jsonl", "w", encoding="utf-8", newline="") as f:
             for _, line in picked:
                 f.write(line)

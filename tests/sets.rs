@@ -526,14 +526,63 @@ fn sets_match_the_twenty_third_held_out_annotations() {
 }
 
 /// A twenty-fifth sample, French only, drawn and annotated blind at the
-/// start of the fourteenth session (`tests/data/sets_heldout24.md`). Sealed
-/// (ignored), its misses unread, for the blind measure.
+/// start of the fourteenth session (`tests/data/sets_heldout24.md`) and
+/// measured, its summary only, three times in that session: status 0.935,
+/// F1 0.940, no claim, on each build. Read in the fifteenth session; a
+/// regression check since.
 #[test]
-#[ignore = "sealed: kept blind for the next measure"]
 fn sets_match_the_twenty_fourth_held_out_annotations() {
     measure(
         "sets_heldout24.csv",
         &["heldout24_fr"],
+        Floors {
+            status: HELDOUT24_FLOOR_STATUS,
+            false_inconsistent: CEIL_FALSE_INCONSISTENT,
+            f1: HELDOUT24_FLOOR_F1,
+        },
+    );
+}
+
+/// A twenty-sixth sample, French and English, drawn from the wider pool
+/// (no candidate of the first test was left) and annotated blind at the
+/// start of the fifteenth session (`tests/data/sets_heldout25.md`). Sealed
+/// (ignored), its misses unread, for the blind measure.
+#[test]
+#[ignore = "sealed: kept blind for the next measure"]
+fn sets_match_the_twenty_fifth_held_out_annotations() {
+    sealed("sets_heldout25.csv", &["heldout25_fr", "heldout25_en"]);
+}
+
+/// A twenty-seventh sample, as the twenty-sixth
+/// (`tests/data/sets_heldout26.md`). Sealed.
+#[test]
+#[ignore = "sealed: kept blind for the next measure"]
+fn sets_match_the_twenty_sixth_held_out_annotations() {
+    sealed("sets_heldout26.csv", &["heldout26_fr", "heldout26_en"]);
+}
+
+/// A twenty-eighth sample, from the wider pool narrowed to articles with
+/// an enumeration, French and English (`tests/data/sets_heldout27.md`),
+/// drawn and annotated blind in the fifteenth session. Sealed.
+#[test]
+#[ignore = "sealed: kept blind for the next measure"]
+fn sets_match_the_twenty_seventh_held_out_annotations() {
+    sealed("sets_heldout27.csv", &["heldout27_fr", "heldout27_en"]);
+}
+
+/// A twenty-ninth sample, as the twenty-eighth, French only
+/// (`tests/data/sets_heldout28.md`). Sealed.
+#[test]
+#[ignore = "sealed: kept blind for the next measure"]
+fn sets_match_the_twenty_eighth_held_out_annotations() {
+    sealed("sets_heldout28.csv", &["heldout28_fr"]);
+}
+
+/// A sealed sample: measured with no floor, for its summary lines.
+fn sealed(file: &str, corpora: &[&str]) {
+    measure(
+        file,
+        corpora,
         Floors {
             status: 0.0,
             false_inconsistent: CEIL_FALSE_INCONSISTENT,
@@ -699,8 +748,10 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
             }
         }
     }
-    let accuracy = status_ok as f64 / with_status as f64;
-    let false_share = false_inconsistent as f64 / with_status as f64;
+    // A sample with no stated count has no status to get wrong.
+    let share = |n: usize| if with_status == 0 { 0.0 } else { n as f64 / with_status as f64 };
+    let accuracy = if with_status == 0 { 1.0 } else { share(status_ok) };
+    let false_share = share(false_inconsistent);
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
@@ -775,3 +826,5 @@ const HELDOUT22_FLOOR_STATUS: f64 = 0.93;
 const HELDOUT22_FLOOR_F1: f64 = 0.97;
 const HELDOUT23_FLOOR_STATUS: f64 = 0.95;
 const HELDOUT23_FLOOR_F1: f64 = 0.94;
+const HELDOUT24_FLOOR_STATUS: f64 = 0.92;
+const HELDOUT24_FLOOR_F1: f64 = 0.94;
