@@ -416,10 +416,11 @@ enum Phrases {
     Approximate,
     KnownSet,
     Within,
+    ListFiller,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 13] = [
+    const ALL: [Phrases; 14] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -433,6 +434,7 @@ impl Phrases {
         Phrases::Approximate,
         Phrases::KnownSet,
         Phrases::Within,
+        Phrases::ListFiller,
     ];
 
     fn role(self) -> &'static str {
@@ -450,6 +452,7 @@ impl Phrases {
             Phrases::Approximate => "approximate",
             Phrases::KnownSet => "known_set",
             Phrases::Within => "within",
+            Phrases::ListFiller => "list_filler",
         }
     }
 }
@@ -534,6 +537,18 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// the text to reach ([`sentence_ends`]).
     fn sentence_ends(&self) -> &[(usize, usize)] {
         self.ends.get_or_init(|| sentence_ends(self.text))
+    }
+
+    /// Sentence ends between two byte offsets of the original text.
+    fn sentences_between(&self, a: usize, b: usize) -> usize {
+        let ends = self.sentence_ends();
+        ends.partition_point(|&(e, _)| e < b) - ends.partition_point(|&(e, _)| e < a)
+    }
+
+    /// Whether units `a` to `b` stand in one sentence.
+    fn one_sentence(&self, a: usize, b: usize) -> bool {
+        let at = |u: usize| self.folded.orig_byte(self.span(u).0);
+        self.sentences_between(at(a), at(b)) == 0
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -755,14 +770,16 @@ impl<'t, 'a> Ctx<'t, 'a> {
         // out one a line and glued ("la liste : - Algérie- Australie -
         // Canada"); a dash folds to a space. Not a hyphen between two names
         // (a match, "France-Espagne"), nor a dash after a group (its list).
+        let countries = || self.group_at(prev).is_none() && self.group_at(u).is_none();
         if gap.is_empty() {
-            let gap = self.gap_text(prev, u);
-            let mark = gap.trim();
-            let countries = self.group_at(prev).is_none() && self.group_at(u).is_none();
-            return (countries
-                && mark.len() < gap.len()
-                && self.reference.grammar.is_item_separator(self.lang, mark))
-            .then_some(false);
+            return (countries() && self.item_separated(prev, u)).then_some(false);
+        }
+        // The same before an article ("- La Chine- L'Indonésie").
+        if gap.clone().all(|a| self.is(a, Role::Article))
+            && countries()
+            && self.item_separated(prev, gap.start)
+        {
+            return Some(false);
         }
         let mut joiner = false;
         let mut partial = false;
@@ -781,6 +798,27 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 .filter(|&n| n > 1 && i + n <= gap.end)
             {
                 joiner = true;
+                i += n;
+                continue;
+            }
+            // An apposition after an item, set off by commas ("les
+            // Etats-Unis, pays le plus touché au monde [...], le Brésil"):
+            // words only, passed over to the gap's last comma.
+            if i > gap.start && self.word(i - 1) == Some(",") && self.is(i, Role::CountryNoun) {
+                let comma = (i + 1..gap.end.min(i + APPOSITION_MAX))
+                    .rev()
+                    .find(|&c| self.word(c) == Some(","));
+                let words = |c: usize| (i..c).all(|a| self.word(a).is_some()) && self.one_sentence(i, c);
+                if let Some(c) = comma.filter(|&c| words(c)) {
+                    i = c;
+                    continue;
+                }
+            }
+            // A filler of several words ("la Turquie d'un côté, la France").
+            if let Some(n) = self
+                .phrase_at(i, Phrases::ListFiller)
+                .filter(|&n| n > 1 && i + n <= gap.end)
+            {
                 i += n;
                 continue;
             }
@@ -824,6 +862,25 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return None;
         }
         joiner.then_some(partial)
+    }
+
+    /// Whether an item separator (a dash, a bullet) stands alone between
+    /// units `a` and `b`: spaced after or on both sides, or glued on both in
+    /// a list already set out with spaced ones ("- L'Indonésie- Oman-L'Inde").
+    /// A hyphen glued on both sides is otherwise a compound ("France-Espagne").
+    fn item_separated(&self, a: usize, b: usize) -> bool {
+        // Not a dash spaced before and glued after, which opens a line
+        // ("- Espagne et Italie -L'Italie a annoncé").
+        let spaced = |a: usize, b: usize, glued: bool| {
+            let gap = self.gap_text(a, b);
+            let mark = gap.trim();
+            let opens = gap.starts_with(char::is_whitespace) && !gap.ends_with(char::is_whitespace);
+            !mark.is_empty()
+                && !opens
+                && (glued || mark.len() < gap.len())
+                && self.reference.grammar.is_item_separator(self.lang, mark)
+        };
+        spaced(a, b, false) || (spaced(a, b, true) && a > 0 && self.item_at(a - 1) && spaced(a - 1, a, false))
     }
 
     /// Where an item's figure in the gap between two list items ends, when
@@ -2130,6 +2187,14 @@ fn restricted(ctx: &Ctx, to: usize) -> bool {
 /// membres") and the organisation it takes.
 const NEAR_MAX: usize = 3;
 
+/// How many units an apposition between two list items may hold ("les
+/// Etats-Unis, pays le plus touché au monde [...], le Brésil").
+const APPOSITION_MAX: usize = 32;
+
+/// How many units back a singular phrase outside a group looks for the
+/// country it says it of ("la Norvège - qui n'est pas membre de l'UE").
+const PREDICATE_REACH: usize = 6;
+
 /// How many sentence ends may stand between a count of a bare member phrase
 /// ("les 27 États membres") and the organisation named last before it, or
 /// between a member phrase and another body named before it.
@@ -2195,7 +2260,18 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         }
         _ => false,
     };
-    let negated = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Negation)) || ctx.is(k, Role::Negation);
+    // "non membres", "pas membre", "not a member"
+    let negation_before = i
+        .checked_sub(1)
+        .map(|p| {
+            if ctx.is(p, Role::Article) {
+                p.saturating_sub(1)
+            } else {
+                p
+            }
+        })
+        .filter(|&p| ctx.is(p, Role::Negation));
+    let negated = negation_before.is_some() || ctx.is(k, Role::Negation);
     // "member states of the ICO" names its organisation; "member states in
     // February" (a place or a date after a locative) does not.
     let of_named = ctx.is(k, Role::Of) && {
@@ -2246,8 +2322,8 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         let g = ctx.skip(after, &[Role::Article]);
         let gr = ctx.group_or_short_at(g)?;
         // "les pays limitrophes non membres de l'UE": those outside it.
-        if negated {
-            return Some(Draft::new(i - 1, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
+        if let Some(from) = negation_before {
+            return Some(Draft::new(from, g + 1, SetKind::Group).with_group(gr, Restriction::NotIn));
         }
         return Some(Draft::new(i, g + 1, SetKind::Group).with_group(gr, Restriction::In));
     }
@@ -2949,7 +3025,10 @@ impl Solver<'_, '_, '_> {
                     }
                     (m, cov)
                 }
-                None => none,
+                None => match date.and_then(|date| self.predicated_outside(k, g, date)) {
+                    Some(c) => (self.states([&c], "apposition"), Coverage::Partial),
+                    None => none,
+                },
             },
             _ => match named {
                 // Fewer names than a count states: partly named; unless its
@@ -2971,6 +3050,28 @@ impl Solver<'_, '_, '_> {
                 None => none,
             },
         }
+    }
+
+    /// For a singular phrase outside group `g` ("la Turquie (pays
+    /// non-membre de l'UE)", "la Norvège - qui n'est pas membre de l'Union
+    /// européenne"), the country it says it of: the state named last before
+    /// it in its sentence, a few words back, and outside `g` on `date`.
+    fn predicated_outside(&self, k: usize, g: &str, date: NaiveDate) -> Option<String> {
+        let ctx = self.ctx;
+        let d = &self.drafts[k];
+        if !(d.from..d.to).any(|a| ctx.is(a, Role::MemberNoun) && ctx.is(a, Role::Singular)) {
+            return None;
+        }
+        let u = (d.from.saturating_sub(PREDICATE_REACH)..d.from)
+            .rev()
+            .find(|&u| ctx.mention_at(u).is_some())?;
+        let m = ctx.mention_at(u).filter(|m| m.kind == MentionKind::Country)?;
+        let at = ctx.folded.orig_byte(ctx.span(d.from).0);
+        let code = &m.codes[0];
+        (ctx.reference.is_state(code)
+            && !ctx.reference.is_member(g, code, date)
+            && self.sentences_between(m.byte_end, at) == 0)
+            .then(|| code.clone())
     }
 
     /// The members of group `g` (`all` of them on `date`) other than those
@@ -3529,8 +3630,7 @@ impl Solver<'_, '_, '_> {
 
     /// Sentence ends between two byte offsets of the original text.
     fn sentences_between(&self, a: usize, b: usize) -> usize {
-        let ends = self.ctx.sentence_ends();
-        ends.partition_point(|&(e, _)| e < b) - ends.partition_point(|&(e, _)| e < a)
+        self.ctx.sentences_between(a, b)
     }
 
     /// The drafts nearest to draft `k` in text order (itself first), at most

@@ -1545,11 +1545,25 @@ fn a_dash_between_countries_lists_them_and_a_hyphen_does_not() {
             "En voici la liste : - Algérie- Australie - Canada- Chine- Japon.",
             &["Algérie- Australie - Canada- Chine- Japon|list||complete|5|"],
         ),
+        // A hyphen glued on both sides goes on a list set out with spaced
+        // dashes, and a dash before an article joins as well.
+        (
+            "fr",
+            "2019-03-12",
+            "• LES PAYS QUI SUSPENDENT LES VOLS- La Chine- L'Indonésie- Oman-L'Inde • LES COMPAGNIES",
+            &["Chine- L'Indonésie- Oman-L'Inde|list||complete|4|"],
+        ),
         // A match, not a list.
         (
             "fr",
             "2020-06-30",
             "Les matchs France-Espagne, France-Allemagne et France-Italie ont eu lieu.",
+            &[],
+        ),
+        (
+            "fr",
+            "2020-06-30",
+            "Le tournoi des matchs France-Espagne-Italie a eu lieu.",
             &[],
         ),
         // The dash after a group opens its list, as before.
@@ -1901,6 +1915,77 @@ fn a_list_marker_may_stand_up_to_twenty_words_after_its_count() {
             "2020-08-25",
             "Seuls deux pays au monde comptent des cas. Le virus circule: l'Afghanistan (29 cas en 2020) et le Pakistan (58 cas).",
             &["deux pays|count|2|none|0|unverifiable"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_filler_of_several_words_stands_between_list_items() {
+    check(&[
+        (
+            "fr",
+            "2020-08-30",
+            "les tensions entre la Turquie d'un côté, la France et la Grèce de l'autre.",
+            &["Turquie d'un côté, la France et la Grèce|list||complete|3|"],
+        ),
+        (
+            "en",
+            "2020-08-30",
+            "tensions between Turkey on the one hand, France and Greece on the other.",
+            &["Turkey on the one hand, France and Greece|list||complete|3|"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_country_said_to_be_outside_a_group_is_one_of_those_outside() {
+    check_by(
+        &[
+            (
+                "fr",
+                "2020-08-07",
+                "la Norvège - qui n'est pas membre de l'Union européenne mais qui appartient à l'espace Schengen - avait fini par céder.",
+                &["pas membre de l'Union européenne|NOR"],
+            ),
+            (
+                "fr",
+                "2018-08-08",
+                "la Turquie (pays non-membre de l'UE) proteste.",
+                &["pays non-membre de l'UE|TUR"],
+            ),
+            // A member is not said to be outside: no member.
+            (
+                "fr",
+                "2020-08-07",
+                "La France, qui n'est pas membre de l'Opep, proteste.",
+                &["pas membre de l'Opep|FRA"],
+            ),
+            (
+                "fr",
+                "2020-08-07",
+                "L'Italie, qui n'est pas membre de l'Union européenne selon lui, proteste.",
+                &["pas membre de l'Union européenne|"],
+            ),
+        ],
+        members,
+    );
+}
+
+#[test]
+fn an_apposition_after_a_list_item_is_passed_over() {
+    check(&[
+        (
+            "fr",
+            "2020-09-01",
+            "Suivent les Etats-Unis, pays le plus touché au monde par la pandémie avec 125.928 décès pour près de 2,6 millions de cas, le Brésil, la Russie et l'Inde.",
+            &["Etats-Unis, pays le plus touché au monde par la pandémie avec 125.928 décès pour près de 2,6 millions de cas, le Brésil, la Russie et l'Inde|list||complete|4|"],
+        ),
+        // Not past a country named inside it.
+        (
+            "fr",
+            "2020-09-01",
+            "Suivent les Etats-Unis, pays voisin du Canada et très touché, le Brésil et la Russie.",
+            &[],
         ),
     ]);
 }
