@@ -749,7 +749,13 @@ fn measure(file: &str, corpora: &[&str], floors: Floors) {
         }
     }
     // A sample with no stated count has no status to get wrong.
-    let share = |n: usize| if with_status == 0 { 0.0 } else { n as f64 / with_status as f64 };
+    let share = |n: usize| {
+        if with_status == 0 {
+            0.0
+        } else {
+            n as f64 / with_status as f64
+        }
+    };
     let accuracy = if with_status == 0 { 1.0 } else { share(status_ok) };
     let false_share = share(false_inconsistent);
     let precision = tp as f64 / (tp + fp).max(1) as f64;
