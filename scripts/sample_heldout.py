@@ -6,8 +6,10 @@ candidate regular expressions of scripts/sample_corpus.py), excluding every arti
 an earlier sample (tests/data/corpus/fr.jsonl and en.jsonl, the first annotated sample, and the
 held-out samples drawn before this one); then N_EXTRA more drawn by the same generator among the
 candidates left (a second batch: the first N stay the same whatever N_EXTRA is; N_EXTRA = 0 gives
-the first batch alone). The drawn lines are written unchanged (byte for byte as in the shared
-corpus) to tests/data/corpus/{name}_{lang}.jsonl, in article-number order.
+the first batch alone). The drawn ids are written, in article-number order, as the rows of
+NAME in tests/data/corpus/heldout_ids.csv (sample, lang, id); the articles themselves stay in the
+shared corpus, so that the repository holds a few hundred articles only (`sample_lines` reads
+them back, byte for byte as in the shared corpus).
 
 The samples, their seeds and the order they were drawn in are SAMPLES below; sample NAME is
 annotated in tests/data/sets_NAME.csv. When the candidates left run short (the Reuters ones by
@@ -26,7 +28,10 @@ Only OrangeSum (CC BY-SA 4.0) and Reuters-21578 rows are drawn; the BBC stories 
 See tests/data/corpus/NOTICE.md.
 
     python3 scripts/sample_heldout.py ../shared/corpus tests/data/corpus [NAME of SAMPLES]
+    python3 scripts/sample_heldout.py ../shared/corpus tests/data/corpus --lines NAME LANG
+        (prints the sample's articles, one JSON line each)
 """
+import csv
 import gzip
 import json
 import random
@@ -66,14 +71,47 @@ N = 40
 N_EXTRA = 50  # second batch, added because 40 articles a language gave about 75 rows
 
 
+IDS = "heldout_ids.csv"
+
+
+def read_ids(dst: Path):
+    """The rows of heldout_ids.csv as (sample, lang, id), in file order."""
+    path = dst / IDS
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return [(r["sample"], r["lang"], r["id"]) for r in csv.DictReader(f)]
+
+
 def existing_ids(dst: Path, lang: str, name: str):
     ids = set()
-    earlier = [""] + [f"{s}_" for s in SAMPLES][: list(SAMPLES).index(name)]
-    for prefix in earlier:
-        with open(dst / f"{prefix}{lang}.jsonl", encoding="utf-8") as f:
-            for line in f:
-                ids.add(json.loads(line)["id"])
+    with open(dst / f"{lang}.jsonl", encoding="utf-8") as f:
+        for line in f:
+            ids.add(json.loads(line)["id"])
+    earlier = set(list(SAMPLES)[: list(SAMPLES).index(name)])
+    ids.update(aid for sample, l, aid in read_ids(dst) if l == lang and sample in earlier)
     return ids
+
+
+def sample_lines(src: Path, dst: Path, name: str, lang: str):
+    """The JSON lines of sample NAME in LANG, as in the shared corpus, in article-number order:
+    the committed tests/data/corpus/{NAME}_{LANG}.jsonl when there is one (the first sample),
+    else the ids of heldout_ids.csv looked up in SRC/{LANG}.jsonl.gz. None without SRC."""
+    committed = dst / f"{name}_{lang}.jsonl" if name else dst / f"{lang}.jsonl"
+    if committed.exists():
+        with open(committed, encoding="utf-8", newline="") as f:
+            return f.readlines()
+    wanted = [aid for sample, l, aid in read_ids(dst) if sample == name and l == lang]
+    corpus = src / f"{lang}.jsonl.gz"
+    if not corpus.exists():
+        return None
+    found = {}
+    with gzip.open(corpus, "rt", encoding="utf-8", newline="") as f:
+        for line in f:
+            aid = json.loads(line)["id"]
+            if aid in wanted:
+                found[aid] = line if line.endswith("\n") else line + "\n"
+    return [found[aid] for aid in wanted]
 
 
 def draw(path: Path, lang: str, exclude, seed: int, wide: bool, enum: bool):
@@ -101,18 +139,30 @@ def draw(path: Path, lang: str, exclude, seed: int, wide: bool, enum: bool):
 
 def main():
     src, dst = Path(sys.argv[1]), Path(sys.argv[2])
+    if sys.argv[3:4] == ["--lines"]:
+        lines = sample_lines(src, dst, sys.argv[4], sys.argv[5])
+        if lines is None:
+            sys.exit(f"{src}: the shared corpus is not there")
+        sys.stdout.writelines(lines)
+        return
     name = sys.argv[3] if len(sys.argv) > 3 else "heldout"
     if name not in SAMPLES:
         sys.exit(f"unknown sample {name!r}: one of {', '.join(SAMPLES)}")
+    drawn = {}
     for lang in ("fr", "en"):
         exclude = existing_ids(dst, lang, name)
         order = list(SAMPLES).index
         wide, enum = order(name) >= order(FIRST_WIDE), order(name) >= order(FIRST_ENUM)
-        picked = draw(src / f"{lang}.jsonl.gz", lang, exclude, SAMPLES[name], wide, enum)
-        with open(dst / f"{name}_{lang}.jsonl", "w", encoding="utf-8", newline="") as f:
-            for _, line in picked:
-                f.write(line)
-        print(lang, len(picked), "articles")
+        drawn[lang] = draw(src / f"{lang}.jsonl.gz", lang, exclude, SAMPLES[name], wide, enum)
+        print(lang, len(drawn[lang]), "articles")
+    # NAME's rows replace those it had; the samples stay in SAMPLES order.
+    rows = [r for r in read_ids(dst) if r[0] != name]
+    rows += [(name, lang, aid) for lang in ("fr", "en") for aid, _ in drawn[lang]]
+    rows.sort(key=lambda r: list(SAMPLES).index(r[0]))  # stable: keeps each sample's order
+    with open(dst / IDS, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["sample", "lang", "id"])
+        w.writerows(rows)
 
 
 if __name__ == "__main__":

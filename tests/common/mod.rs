@@ -88,6 +88,83 @@ pub fn full_corpus(corpus: &str) -> Option<PathBuf> {
     p.exists().then_some(p)
 }
 
+/// The JSON lines of corpus sample `name` ("fr", "heldout12_en"), as in
+/// the shared corpus: `tests/data/corpus/{name}.jsonl` when it is committed
+/// (the first sample), else the articles `tests/data/corpus/heldout_ids.csv`
+/// lists for it, read from `../shared/corpus` (once per test binary).
+/// `None` when that is not there.
+pub fn sample_lines(name: &str) -> Option<Vec<String>> {
+    let committed = root().join(format!("tests/data/corpus/{name}.jsonl"));
+    if committed.exists() {
+        let text = std::fs::read_to_string(&committed).unwrap();
+        return Some(text.lines().map(String::from).collect());
+    }
+    let (sample, lang) = name
+        .rsplit_once('_')
+        .unwrap_or_else(|| panic!("{name}: not SAMPLE_LANG"));
+    let ids = root().join("tests/data/corpus/heldout_ids.csv");
+    let wanted: Vec<String> = csv::Reader::from_path(&ids)
+        .unwrap_or_else(|e| panic!("{}: {e}", ids.display()))
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[0] == sample && &r[1] == lang)
+        .map(|r| r[2].to_string())
+        .collect();
+    let lines = shared_lines(lang)?;
+    Some(
+        wanted
+            .iter()
+            .map(|id| {
+                lines
+                    .get(id)
+                    .unwrap_or_else(|| panic!("{id} of {name} is not in the shared corpus"))
+                    .clone()
+            })
+            .collect(),
+    )
+}
+
+/// The lines of the shared corpus in `lang` that `heldout_ids.csv` lists,
+/// by article id; read once.
+fn shared_lines(lang: &str) -> Option<&'static std::collections::HashMap<String, String>> {
+    use std::collections::{HashMap, HashSet};
+    use std::io::BufRead;
+    type Lines = Option<HashMap<String, String>>;
+    static FR: OnceLock<Lines> = OnceLock::new();
+    static EN: OnceLock<Lines> = OnceLock::new();
+    let cell = match lang {
+        "fr" => &FR,
+        "en" => &EN,
+        _ => panic!("{lang}: no shared corpus"),
+    };
+    cell.get_or_init(|| {
+        let src = full_corpus(lang)?;
+        let ids = root().join("tests/data/corpus/heldout_ids.csv");
+        let listed: HashSet<String> = csv::Reader::from_path(&ids)
+            .unwrap()
+            .records()
+            .map(|r| r.unwrap())
+            .filter(|r| &r[1] == lang)
+            .map(|r| r[2].to_string())
+            .collect();
+        #[derive(serde::Deserialize)]
+        struct Id {
+            id: String,
+        }
+        let f = std::fs::File::open(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        let mut out = HashMap::new();
+        for line in std::io::BufReader::new(flate2::read::GzDecoder::new(f)).lines() {
+            let line = line.unwrap();
+            let id = serde_json::from_str::<Id>(&line).unwrap().id;
+            if listed.contains(&id) {
+                out.insert(id, line);
+            }
+        }
+        Some(out)
+    })
+    .as_ref()
+}
+
 /// Says plainly on stderr that a test was skipped, and why. Written to the
 /// stream itself: the test harness hides what `eprintln!` prints in a test
 /// that passes.

@@ -5,7 +5,8 @@ tests/data/sets_annotations.md. Prints one line per problem (file, line, field) 
 Usage: python3 tests/data/check_sets_annotations.py [annotations.csv]
 
 The articles are read from the corpus sample the file's name names: sets_annotations.csv reads
-tests/data/corpus/{fr,en}.jsonl, sets_NAME.csv reads tests/data/corpus/NAME_{fr,en}.jsonl.
+tests/data/corpus/{fr,en}.jsonl, sets_NAME.csv the articles tests/data/corpus/heldout_ids.csv
+lists for NAME, from the shared corpus beside the repository (../shared/corpus).
 """
 import csv
 import json
@@ -15,6 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
+SHARED = ROOT.parent / "shared" / "corpus"
+sys.dont_write_bytecode = True  # leave no __pycache__ next to the scripts
+sys.path.insert(0, str(ROOT / "scripts"))
+from sample_heldout import sample_lines  # noqa: E402
 HEADER = ["lang", "article_id", "quote", "occurrence", "kind", "stated", "group", "restriction",
           "coverage", "members", "status", "parent_quote", "note"]
 KINDS = {"count", "list", "group", "anaphora", "union", "none"}
@@ -36,12 +41,16 @@ def corpus_prefix(path):
 
 
 def load_texts(prefix):
+    """The sample's articles: committed (the first sample) or listed in
+    tests/data/corpus/heldout_ids.csv and read from ../shared/corpus."""
     texts = {}
     for lang in ("fr", "en"):
-        with open(DATA / "corpus" / f"{prefix}{lang}.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                art = json.loads(line)
-                texts[(lang, art["id"])] = art["text"]
+        lines = sample_lines(SHARED, DATA / "corpus", prefix.removesuffix("_"), lang)
+        if lines is None:
+            sys.exit(f"{SHARED}: the shared corpus is not there (sample {prefix or 'first'})")
+        for line in lines:
+            art = json.loads(line)
+            texts[(lang, art["id"])] = art["text"]
     return texts
 
 
