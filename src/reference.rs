@@ -1545,12 +1545,13 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 61] = [
+pub const ROLES: [&str; 62] = [
     "within",
     "known_set",
     "approximate",
     "composing",
     "board_noun",
+    "people_noun",
     "locative",
     "part_adjective",
     "restrictive",

@@ -286,10 +286,11 @@ enum Role {
     Locative,
     BoardNoun,
     Composing,
+    PeopleNoun,
 }
 
 impl Role {
-    const ALL: [Role; 36] = [
+    const ALL: [Role; 37] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -326,6 +327,7 @@ impl Role {
         Role::Locative,
         Role::BoardNoun,
         Role::Composing,
+        Role::PeopleNoun,
     ];
 
     fn name(self) -> &'static str {
@@ -366,6 +368,7 @@ impl Role {
             Role::Locative => "locative",
             Role::BoardNoun => "board_noun",
             Role::Composing => "composing",
+            Role::PeopleNoun => "people_noun",
         }
     }
 }
@@ -2251,8 +2254,18 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
     // "other members" of the organisation named near ("the Saudi cut ...
     // gives other members an incentive").
     let other = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Other));
+    // "members" alone, in the plural, not "members of" anything nor after
+    // a noun for people ("staff members"): the members of an organisation
+    // named before in the same sentence ("Opec was producing above its
+    // ceiling and members would submit").
+    let alone = k - i == 1
+        && ctx.is(i, Role::MemberWord)
+        && !ctx.is(i, Role::Singular)
+        && !ctx.is(k, Role::Of)
+        && !i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::PeopleNoun))
+        && !(possessive || of_body || other);
     let shape = match k - i {
-        1 => ctx.is(i, Role::MemberWord) && (possessive || of_body || other),
+        1 => ctx.is(i, Role::MemberWord) && (possessive || of_body || other || alone),
         2 => {
             (i..k).any(|a| ctx.is(a, Role::MemberWord))
                 && (i..k).all(|a| !ctx.is(a, Role::PartnerNoun))
@@ -2286,7 +2299,11 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
     // organisation named last however far back (`named.last` is none when
     // another body was named after it); "ses membres", which as often means
     // people, only one named near.
-    let reach = if k - i == 2 { usize::MAX / 2 } else { NEAR_MAX };
+    let reach = match k - i {
+        2 => usize::MAX / 2,
+        _ if alone => 0,
+        _ => NEAR_MAX,
+    };
     let near = |&(_, g): &(&str, usize)| named_within(ctx, g, i, reach);
     // With none named before, "Etats membres" take the organisation named
     // next in their own sentence, if no other body was named before them.

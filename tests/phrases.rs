@@ -1989,3 +1989,35 @@ fn an_apposition_after_a_list_item_is_passed_over() {
         ),
     ]);
 }
+
+#[test]
+fn members_alone_are_those_of_the_organisation_named_before_in_their_sentence() {
+    check(&[
+        (
+            "en",
+            "1987-03-20",
+            "Nazer said OPEC was producing below 15.8 mln bpd and all members were abiding by its agreements.",
+            &["members|group||complete|13|"],
+        ),
+        // People: after a noun for them, or "members of" something.
+        (
+            "en",
+            "1987-04-29",
+            "Pickets at the entrance to the GATT offices said all but seven or eight staff members took part in the strike.",
+            &[],
+        ),
+        (
+            "en",
+            "1987-04-29",
+            "GATT said members of the staff went on strike.",
+            &[],
+        ),
+        // Not an organisation named in an earlier sentence.
+        (
+            "en",
+            "1987-03-20",
+            "OPEC met in Vienna. Members of parliament said members were angry.",
+            &[],
+        ),
+    ]);
+}
