@@ -205,6 +205,9 @@ fn units<'a>(
     out
 }
 
+/// The quotation marks [`tokenize`] passes over.
+const QUOTES: [char; 6] = ['"', '«', '»', '“', '”', '„'];
+
 fn tokenize<'a>(folded: &'a str, mentions: &[Mention], from: usize, to: usize, out: &mut Vec<Unit<'a>>) {
     let mut mi = mentions.partition_point(|m| m.folded_start < from);
     let mut i = from;
@@ -221,7 +224,9 @@ fn tokenize<'a>(folded: &'a str, mentions: &[Mention], from: usize, to: usize, o
         }
         let c = folded[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
-        if c == ' ' {
+        // Quotation marks are no unit: a phrase reads the same quoted
+        // ("parmi les \"cinq premiers pays du monde\"").
+        if c == ' ' || QUOTES.contains(&c) {
             i += len;
         } else if is_word_char(c) {
             let mut j = word_end(folded, i);
@@ -2468,7 +2473,11 @@ fn group_with_list_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     // Not the group restated in parentheses ("the Organisation for Economic
     // Cooperation and Development (OECD) said").
     let restated = past_restated(ctx, i, g) > i + 1;
-    let marked = (ctx.marker_at(e, Marker::List).is_some() && !restated)
+    // A country within a few words after the marker ("le Mercosur (qui
+    // regroupe l'Argentine, ...)"; "l'Otan (Frexit)", "l'UE : une capacité
+    // de tests" are none).
+    let listed = |x: usize| (x..x + 4).any(|y| ctx.item_at(y));
+    let marked = (ctx.marker_at(e, Marker::List).is_some_and(|n| listed(e + n)) && !restated)
         || (ctx.item_at(ctx.skip(e, &[Role::Article])) && ctx.gap_text(i, e).contains(['—', '–', '-']));
     marked.then(|| Draft::new(i, i + 1, SetKind::Group).with_group(g, Restriction::In))
 }

@@ -1494,7 +1494,6 @@ fn a_count_partly_named_is_a_group_named_before_it_of_that_size_that_holds_the_n
             "2020-08-05",
             "Un traité adopté en 2011 par le Conseil de l'Europe (qui rassemble 47 pays dont la Turquie) fixe des normes.",
             &[
-                "Conseil de l'Europe|group||complete|47|",
                 "47 pays|count|47|complete|47|consistent",
             ],
         ),
@@ -2017,6 +2016,37 @@ fn members_alone_are_those_of_the_organisation_named_before_in_their_sentence() 
             "en",
             "1987-03-20",
             "OPEC met in Vienna. Members of parliament said members were angry.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn quotation_marks_do_not_break_a_phrase() {
+    check(&[(
+        "fr",
+        "2020-05-04",
+        "Il a affirmé que l'Iran figure parmi les \"cinq premiers pays du monde\" avec le plus grand nombre de rétablissements.",
+        &["cinq premiers pays|count|5|partial|1|partial"],
+    )]);
+}
+
+#[test]
+fn a_group_makes_a_set_before_brackets_or_a_colon_only_when_countries_follow() {
+    check(&[
+        (
+            "fr",
+            "2019-06-01",
+            "le projet d'accord entre l'UE et le Mercosur (qui regroupe l'Argentine, le Brésil, le Paraguay et l'Uruguay) avance.",
+            &[
+                "Mercosur|group||complete|4|",
+                "Argentine, le Brésil, le Paraguay et l'Uruguay|list||complete|4|",
+            ],
+        ),
+        (
+            "fr",
+            "2019-09-25",
+            "selon le groupe d'experts climat de l'ONU (Giec), le niveau des mers a augmenté. Premier élément mis en avant par l'UE : une capacité de tests à large échelle.",
             &[],
         ),
     ]);
