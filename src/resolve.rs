@@ -2461,6 +2461,14 @@ fn group_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
     None
 }
 
+/// Whether the text between a group and a country is a dash spaced after
+/// it ("the Group of Seven -- the U.S."), not a hyphen ("l'accord
+/// UE-Canada", "EC-U.S. relations") nor a dash that opens a line ("de l'UE
+/// -L'Espagne").
+fn dashed(gap: &str) -> bool {
+    gap.contains(['—', '–', '-']) && gap.ends_with(char::is_whitespace)
+}
+
 /// A group named and then enumerated ("the Group of Seven -- the U.S.,
 /// Japan, West Germany, ..."): a group set, its list attached after.
 fn group_with_list_at(ctx: &Ctx, i: usize) -> Option<Draft> {
@@ -2478,7 +2486,7 @@ fn group_with_list_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     // de tests" are none).
     let listed = |x: usize| (x..x + 4).any(|y| ctx.item_at(y));
     let marked = (ctx.marker_at(e, Marker::List).is_some_and(|n| listed(e + n)) && !restated)
-        || (ctx.item_at(ctx.skip(e, &[Role::Article])) && ctx.gap_text(i, e).contains(['—', '–', '-']));
+        || (ctx.item_at(ctx.skip(e, &[Role::Article])) && dashed(ctx.gap_text(i, e)));
     marked.then(|| Draft::new(i, i + 1, SetKind::Group).with_group(g, Restriction::In))
 }
 

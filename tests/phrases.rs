@@ -2051,3 +2051,31 @@ fn a_group_makes_a_set_before_brackets_or_a_colon_only_when_countries_follow() {
         ),
     ]);
 }
+
+#[test]
+fn a_group_hyphenated_to_a_country_is_no_set() {
+    check(&[
+        (
+            "fr",
+            "2020-03-01",
+            "Les arrivées ont baissé depuis l'accord UE-Turquie signé en mars 2016.",
+            &[],
+        ),
+        (
+            "en",
+            "1987-03-03",
+            "Channon also called for greater EC-U.S. cooperation.",
+            &[],
+        ),
+        // A dash spaced after the group still opens its list.
+        (
+            "en",
+            "1987-04-08",
+            "Tomorrow's meeting of the Group of Seven -- the U.S., Japan, West Germany, France, Britain, Italy and Canada -- will discuss currencies.",
+            &[
+                "Group of Seven|group||complete|7|",
+                "U.S., Japan, West Germany, France, Britain, Italy and Canada|list||complete|7|",
+            ],
+        ),
+    ]);
+}
