@@ -792,6 +792,19 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let mut joiner = false;
         let mut partial = false;
         let mut i = gap.start;
+        // An aside between dashes after an item ("les Etats-Unis - qui
+        // restent de loin le pays le plus durement frappé - le Royaume-Uni"):
+        // words only, in one sentence, passed over to the closing dash, which
+        // joins.
+        if countries() && self.dash(prev, gap.start) {
+            let close = (gap.start + 1..=gap.end.min(gap.start + APPOSITION_MAX))
+                .take_while(|&k| self.word(k - 1).is_some())
+                .find(|&k| self.dash(k - 1, k));
+            if let Some(k) = close.filter(|&k| self.one_sentence(gap.start, k)) {
+                joiner = true;
+                i = k;
+            }
+        }
         while i < gap.end {
             if let Some(n) = self.marker_at(i, Marker::Partial).filter(|n| i + n <= gap.end) {
                 partial = true;
@@ -870,6 +883,20 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return None;
         }
         joiner.then_some(partial)
+    }
+
+    /// Whether a dash spaced on both sides stands alone between units `a`
+    /// and `b` (" - ", " – ").
+    fn dash(&self, a: usize, b: usize) -> bool {
+        let unit = |i: usize| matches!(self.units.get(i), Some(Unit::Word { .. } | Unit::Mention(_)));
+        if !(unit(a) && unit(b)) {
+            return false;
+        }
+        let gap = self.gap_text(a, b);
+        gap.trim().chars().all(|c| matches!(c, '-' | '–' | '—'))
+            && !gap.trim().is_empty()
+            && gap.starts_with(char::is_whitespace)
+            && gap.ends_with(char::is_whitespace)
     }
 
     /// Whether an item separator (a dash, a bullet) stands alone between

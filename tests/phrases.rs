@@ -1979,6 +1979,19 @@ fn an_apposition_after_a_list_item_is_passed_over() {
             "Suivent les Etats-Unis, pays le plus touché au monde par la pandémie avec 125.928 décès pour près de 2,6 millions de cas, le Brésil, la Russie et l'Inde.",
             &["Etats-Unis, pays le plus touché au monde par la pandémie avec 125.928 décès pour près de 2,6 millions de cas, le Brésil, la Russie et l'Inde|list||complete|4|"],
         ),
+        // An aside between dashes.
+        (
+            "fr",
+            "2020-06-10",
+            "Viennent ensuite les Etats-Unis - qui restent de loin le pays le plus durement frappé avec 107.000 morts - le Royaume-Uni (39.728) et l'Italie.",
+            &["Etats-Unis - qui restent de loin le pays le plus durement frappé avec 107.000 morts - le Royaume-Uni (39.728) et l'Italie|list||complete|3|"],
+        ),
+        (
+            "fr",
+            "2020-06-10",
+            "La Chine - qui a menti - a réagi, comme le Japon et la Corée du Sud.",
+            &[],
+        ),
         // Not past a country named inside it.
         (
             "fr",
