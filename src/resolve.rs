@@ -1708,14 +1708,25 @@ fn may_start_phrase(ctx: &Ctx, i: usize) -> bool {
 /// A count of a bare member phrase ("les 27 États membres", "the 12 member
 /// states") is of the organisation the article named last, within
 /// [`IMPLIED_MAX`] sentences (the phrase without a number reaches further:
-/// [`member_phrase`]).
+/// [`member_phrase`]); a count of others ("the other 11 states"), of the one
+/// named before in its sentence.
 fn implied_group(ctx: &Ctx, d: Draft, implied: Option<(&str, usize)>) -> Draft {
     let bare = d.kind == SetKind::Count
         && d.group.is_none()
         && d.noun == Noun::Weak
         && (d.from..d.to).any(|a| ctx.is(a, Role::MemberWord))
         && (d.from..d.to).any(|a| ctx.is(a, Role::MemberNoun) && !ctx.is(a, Role::MemberWord));
-    match implied.filter(|&(_, g)| bare && g < d.from && named_within(ctx, g, d.from, IMPLIED_MAX)) {
+    // "the other 11 states" after "EC farm expenditure" in its sentence:
+    // the others of the organisation named there.
+    let others = d.kind == SetKind::Count
+        && d.group.is_none()
+        && d.other
+        && d.noun == Noun::Weak
+        && (d.from..d.to).any(|a| ctx.is(a, Role::MemberNoun));
+    let near = |g: usize| {
+        (bare && named_within(ctx, g, d.from, IMPLIED_MAX)) || (others && named_within(ctx, g, d.from, 0))
+    };
+    match implied.filter(|&(_, g)| g < d.from && near(g)) {
         Some((g, _)) => d.with_group(g, Restriction::In),
         None => d,
     }

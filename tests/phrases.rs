@@ -2092,3 +2092,25 @@ fn a_group_hyphenated_to_a_country_is_no_set() {
         ),
     ]);
 }
+
+#[test]
+fn a_count_of_other_states_is_of_the_organisation_named_in_its_sentence() {
+    check(&[
+        (
+            "en",
+            "1987-03-02",
+            "The mechanism to compensate Britain for its inability to take up a higher proportion of EC farm expenditure will have to be paid for by the other 11 states.",
+            &["11 states|count|11|complete|11|consistent"],
+        ),
+        // A noun for countries stays an anaphora.
+        (
+            "en",
+            "1987-06-03",
+            "The OECD called on more active fiscal policies from the U.S., West Germany and Japan to slow demand in the U.S. And raise it in the other two countries.",
+            &[
+                "U.S., West Germany and Japan|list||complete|3|",
+                "other two countries|anaphora|2|complete|2|consistent",
+            ],
+        ),
+    ]);
+}
