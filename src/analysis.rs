@@ -81,7 +81,10 @@ fn analyse_scanned(
             text,
             folded,
             &mut mentions,
-            &found.member_nouns,
+            crate::resolve::Anchors {
+                member_nouns: &found.member_nouns,
+                capitals: &found.capitals,
+            },
             lang,
             date,
             reference,

@@ -71,6 +71,10 @@ pub struct Found {
     /// ("pays", "states") and of the names of organisations without member
     /// data ("FMI"): with the mentions, where the resolver reads.
     pub member_nouns: Vec<(usize, usize)>,
+    /// Byte spans in the folded text of the capitals' names ("paris",
+    /// "londres"): where the resolver reads too, for lists of capitals that
+    /// stand for their governments.
+    pub capitals: Vec<(usize, usize)>,
 }
 
 /// One entry behind a folded pattern.
@@ -110,8 +114,19 @@ struct LangMatcher {
     entries: Vec<Vec<Entry>>,
     /// Patterns that are (also) a noun for members.
     is_noun: Vec<bool>,
+    /// Patterns that are (also) a capital's name.
+    is_capital: Vec<bool>,
     /// Folded articles and prepositions, for names of case rule `article`.
     lead_words: FastSet<String>,
+}
+
+/// The words besides names that the scan finds for the resolver: the nouns
+/// for members (with the organisations without member data and the bodies
+/// of groups) and the capitals' names.
+#[derive(Debug)]
+struct AnchorWords {
+    nouns: BTreeSet<String>,
+    capitals: BTreeSet<String>,
 }
 
 /// One language's names, compiled on first use: a run over French articles
@@ -119,7 +134,7 @@ struct LangMatcher {
 #[derive(Debug)]
 struct LazyLang {
     names: BTreeMap<String, Vec<Entry>>,
-    nouns: Arc<BTreeSet<String>>,
+    nouns: Arc<AnchorWords>,
     lead_words: FastSet<String>,
     built: OnceLock<LangMatcher>,
 }
@@ -127,7 +142,7 @@ struct LazyLang {
 impl LazyLang {
     fn new(
         names: BTreeMap<String, Vec<Entry>>,
-        nouns: Arc<BTreeSet<String>>,
+        nouns: Arc<AnchorWords>,
         lead_words: FastSet<String>,
     ) -> LazyLang {
         LazyLang {
@@ -239,18 +254,25 @@ impl Matcher {
         };
         // Every language's nouns for members go into every automaton: an
         // English article may say "les pays".
-        let nouns = Arc::new(reference.grammar.member_nouns());
+        // Each language's capitals go into its own automaton only.
+        let nouns = reference.grammar.member_nouns();
+        let anchors = |lang: Option<&str>| {
+            Arc::new(AnchorWords {
+                nouns: nouns.clone(),
+                capitals: reference.capital_words(lang),
+            })
+        };
         let mut by_lang = FastMap::default();
         for (lang, pats) in per_lang {
             by_lang.insert(
                 lang.to_string(),
-                LazyLang::new(pats, nouns.clone(), lead(Some(lang))),
+                LazyLang::new(pats, anchors(Some(lang)), lead(Some(lang))),
             );
         }
         let given_names = reference.grammar.words_of("mul", "given_name");
         Ok(Matcher {
             by_lang,
-            any: LazyLang::new(any, nouns, lead(None)),
+            any: LazyLang::new(any, anchors(None), lead(None)),
             given_names,
             not_names: reference.grammar.words_of("mul", "not_name"),
             name_particles: reference.grammar.words_of("mul", "name_particle"),
@@ -447,6 +469,7 @@ impl Matcher {
         let mut count = CharCounter::new(text);
         let mut out = Vec::new();
         let mut nouns = Vec::new();
+        let mut capitals = Vec::new();
         let mut at = 0;
         while at < hay.len() {
             let Some((pattern, s, e)) = lm.find_from(hay.as_bytes(), at) else {
@@ -458,6 +481,10 @@ impl Matcher {
             let noun = lm.is_noun[pattern] && before_ok && after_ok;
             if noun {
                 nouns.push((s, e));
+            }
+            let capital = lm.is_capital[pattern] && before_ok && after_ok;
+            if capital {
+                capitals.push((s, e));
             }
             let accepted = if before_ok && after_ok {
                 let (b0, b1) = folded.orig_bytes(s, e);
@@ -499,7 +526,7 @@ impl Matcher {
                     }
                     at = e;
                 }
-                None if noun => at = e,
+                None if noun || capital => at = e,
                 None if !before_ok => {
                     // It starts inside a word ("ue" in "que"): no name can
                     // start before the next word, so look again from there.
@@ -527,6 +554,7 @@ impl Matcher {
         Found {
             mentions: self.drop_people(text, out),
             member_nouns: nouns,
+            capitals,
         }
     }
 
@@ -653,11 +681,11 @@ fn previous_word(before: &str) -> &str {
 impl LangMatcher {
     fn build(
         pats: BTreeMap<String, Vec<Entry>>,
-        nouns: &BTreeSet<String>,
+        anchors: &AnchorWords,
         lead_words: FastSet<String>,
     ) -> anyhow::Result<LangMatcher> {
         let mut pats = pats;
-        for n in nouns {
+        for n in anchors.nouns.iter().chain(&anchors.capitals) {
             pats.entry(n.clone()).or_default();
         }
         let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = pats.into_iter().unzip();
@@ -665,7 +693,8 @@ impl LangMatcher {
         Ok(LangMatcher {
             start: dfa.start_state(Anchored::No)?,
             dfa,
-            is_noun: keys.iter().map(|k| nouns.contains(k)).collect(),
+            is_noun: keys.iter().map(|k| anchors.nouns.contains(k)).collect(),
+            is_capital: keys.iter().map(|k| anchors.capitals.contains(k)).collect(),
             keys,
             anchored: OnceLock::new(),
             entries,

@@ -1061,6 +1061,19 @@ impl Reference {
 
     /// The country an adjective or capital names in `lang` ("français",
     /// "Japanese", "Tokyo"), from its folded form.
+    /// The folded one-word names of capitals in `lang` and in every
+    /// language ("paris", "londres", "tokyo"), or in all languages (`None`),
+    /// which the scan finds for the resolver.
+    pub fn capital_words(&self, lang: Option<&str>) -> BTreeSet<String> {
+        self.demonyms
+            .iter()
+            .filter(|(l, _)| lang.is_none_or(|lang| l.as_str() == lang || l.as_str() == "mul"))
+            .flat_map(|(_, m)| m.iter())
+            .filter(|(w, d)| d.capital && !w.contains(' '))
+            .map(|(w, _)| w.clone())
+            .collect()
+    }
+
     pub fn demonym(&self, lang: &str, folded: &str) -> Option<&Demonym> {
         [lang, "mul"]
             .iter()

@@ -154,9 +154,15 @@ const REACH: usize = 64;
 /// The parts of the folded text the resolver reads: around every mention
 /// and every noun for members ("pays", "states"), merged, on word edges.
 /// An article with neither is not tokenized at all.
-fn windows(folded: &str, mentions: &[Mention], member_nouns: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn windows(
+    folded: &str,
+    mentions: &[Mention],
+    member_nouns: &[(usize, usize)],
+    capitals: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let mut anchors: Vec<(usize, usize)> = mentions.iter().map(|m| (m.folded_start, m.folded_end)).collect();
     anchors.extend_from_slice(member_nouns);
+    anchors.extend_from_slice(capitals);
     anchors.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in anchors {
@@ -177,6 +183,28 @@ fn windows(folded: &str, mentions: &[Mention], member_nouns: &[(usize, usize)]) 
     }
     out
 }
+
+/// The capitals named three in a row, close together ("Paris, Berlin et
+/// Londres"): the only ones the resolver reads for (a run of capitals needs
+/// three); a capital named alone opens no window.
+fn capital_clusters(capitals: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut keep = vec![false; capitals.len()];
+    for (i, w) in capitals.windows(3).enumerate() {
+        if w[2].0 - w[0].1 <= CAPITAL_CLUSTER {
+            keep[i..i + 3].iter_mut().for_each(|k| *k = true);
+        }
+    }
+    capitals
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| *c)
+        .collect()
+}
+
+/// How many folded bytes may stand between the first of three capitals and
+/// the last ("Londres, Paris ou encore Madrid").
+const CAPITAL_CLUSTER: usize = 48;
 
 /// The units of the windows, in order, with a [`Unit::Break`] between two
 /// windows so that nothing reads across the unread text between them.
@@ -1292,6 +1320,16 @@ impl Draft {
     }
 }
 
+/// Where the scan found words the resolver reads around, besides the
+/// mentions ([`crate::extract::Found`]): byte spans in the folded text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Anchors<'a> {
+    /// Nouns for members, organisations without member data, group bodies.
+    pub member_nouns: &'a [(usize, usize)],
+    /// Capitals' names.
+    pub capitals: &'a [(usize, usize)],
+}
+
 /// Resolves the sets of one article.
 ///
 /// `date` is the date memberships are read at (the article's date, or the
@@ -1300,12 +1338,14 @@ pub fn resolve(
     text: &str,
     folded: &Folded,
     mentions: &mut [Mention],
-    member_nouns: &[(usize, usize)],
+    anchors: Anchors,
     lang: &str,
     date: Option<NaiveDate>,
     reference: &Reference,
 ) -> Resolution {
-    let windows = windows(&folded.text, mentions, member_nouns);
+    let member_nouns = anchors.member_nouns;
+    let capitals = capital_clusters(anchors.capitals);
+    let windows = windows(&folded.text, mentions, member_nouns, &capitals);
     if windows.is_empty() {
         return Resolution::default();
     }
@@ -1583,25 +1623,48 @@ fn capital_runs(ctx: &Ctx) -> Vec<Run> {
             .is_some_and(|d| ctx.reference.is_state(&d.code) && ctx.capital_names_state(*start, end - start)),
         _ => false,
     };
+    // The joiner at `k`: its length, and whether it marks a part ("ou
+    // encore"); one word, or a joiner of several ("ainsi que").
+    let joint = |k: usize| -> Option<(usize, bool)> {
+        if !ctx.is(k, Role::Joiner) && ctx.phrase_at(k, Phrases::Joiner).is_none() {
+            return None;
+        }
+        match ctx.marker_at(k, Marker::Partial) {
+            Some(n) => Some((n, true)),
+            None => Some((ctx.phrase_at(k, Phrases::Joiner).unwrap_or(1), false)),
+        }
+    };
     let mut out = Vec::new();
     let mut u = 0;
     while u < ctx.units.len() {
-        // A joiner after it first: a bit, before the lookups.
+        // A joiner word after it first: a bit, before the lookups.
         if !(ctx.is(u + 1, Role::Joiner) && capital(u)) {
             u += 1;
             continue;
         }
-        let mut items = vec![u];
+        let (mut items, mut partial) = (vec![u], false);
         let mut k = u + 1;
-        while ctx.is(k, Role::Joiner) && capital(k + 1) {
-            items.push(k + 1);
-            k += 2;
+        while let Some((n, part)) = joint(k).filter(|&(n, _)| capital(k + n)) {
+            items.push(k + n);
+            partial |= part;
+            k += n + 1;
         }
         u = k;
-        if items.len() >= 3 {
+        // Places, not governments: a run that goes on past a capital named
+        // as a place ("à Berlin, Londres, Paris ou Rome") or to a city
+        // ("jusqu'à Londres, Pretoria, Paris et même Sydney").
+        let first = items[0];
+        let place_before = first >= 2
+            && joint(first - 1).is_some_and(|(n, _)| n == 1)
+            && ctx.capital_at(first - 2).is_some();
+        let city_after = joint(k).is_some_and(|(n, _)| {
+            let w = ctx.skip(k + n, &[Role::ListFiller]);
+            ctx.word(w).is_some() && ctx.title_case(w) && !capital(w)
+        });
+        if items.len() >= 3 && !place_before && !city_after {
             out.push(Run {
                 items,
-                partial: false,
+                partial,
                 attached: false,
                 within: None,
             });

@@ -975,6 +975,24 @@ fn three_capitals_in_a_row_are_a_list_of_their_states() {
             "Le Bélarus réprime. La mode passe à Paris, Londres et New York.",
             &[],
         ),
+        // Far from any name of a country, and with a joiner of several
+        // words.
+        (
+            "fr",
+            "2020-08-21",
+            "Ils ont réagi dans la journée. Un communiqué commun a été publié lundi par les diplomaties de trois capitales européennes, sans plus de détail sur le calendrier. Paris, Berlin et Londres ont réagi. C'est ce que Londres, Paris ou encore Madrid ont annoncé lundi.",
+            &[
+                "Paris, Berlin et Londres|list||complete|3|",
+                "Londres, Paris ou encore Madrid|list||partial|3|",
+            ],
+        ),
+        // Places: after a capital named as one, or going on to a city.
+        (
+            "fr",
+            "2020-09-02",
+            "Des manifestations sont organisées à Berlin, Londres, Paris ou Rome. Le mouvement a gagné Londres, Pretoria, Paris et même Sydney.",
+            &[],
+        ),
     ]);
 }
 
