@@ -134,7 +134,7 @@ struct AnchorWords {
 #[derive(Debug)]
 struct LazyLang {
     names: BTreeMap<String, Vec<Entry>>,
-    nouns: Arc<AnchorWords>,
+    anchors: Arc<AnchorWords>,
     lead_words: FastSet<String>,
     built: OnceLock<LangMatcher>,
 }
@@ -142,12 +142,12 @@ struct LazyLang {
 impl LazyLang {
     fn new(
         names: BTreeMap<String, Vec<Entry>>,
-        nouns: Arc<AnchorWords>,
+        anchors: Arc<AnchorWords>,
         lead_words: FastSet<String>,
     ) -> LazyLang {
         LazyLang {
             names,
-            nouns,
+            anchors,
             lead_words,
             built: OnceLock::new(),
         }
@@ -157,7 +157,7 @@ impl LazyLang {
         self.built.get_or_init(|| {
             // Aho-Corasick fails only past its size limits (billions of
             // states); names files are nowhere near.
-            LangMatcher::build(self.names.clone(), &self.nouns, self.lead_words.clone())
+            LangMatcher::build(self.names.clone(), &self.anchors, self.lead_words.clone())
                 .expect("the names fit in one automaton")
         })
     }

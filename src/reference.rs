@@ -1059,8 +1059,6 @@ impl Reference {
         self.demonym_words.contains(word)
     }
 
-    /// The country an adjective or capital names in `lang` ("français",
-    /// "Japanese", "Tokyo"), from its folded form.
     /// The folded one-word names of capitals in `lang` and in every
     /// language ("paris", "londres", "tokyo"), or in all languages (`None`),
     /// which the scan finds for the resolver.
@@ -1074,6 +1072,8 @@ impl Reference {
             .collect()
     }
 
+    /// The country an adjective or capital names in `lang` ("français",
+    /// "Japanese", "Tokyo"), from its folded form.
     pub fn demonym(&self, lang: &str, folded: &str) -> Option<&Demonym> {
         [lang, "mul"]
             .iter()

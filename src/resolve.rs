@@ -581,10 +581,15 @@ impl<'t, 'a> Ctx<'t, 'a> {
         ends.partition_point(|&(e, _)| e < b) - ends.partition_point(|&(e, _)| e < a)
     }
 
-    /// Whether units `a` to `b` stand in one sentence.
-    fn one_sentence(&self, a: usize, b: usize) -> bool {
+    /// Sentence ends between units `a` and `b` (in either order).
+    fn sentences_apart(&self, a: usize, b: usize) -> usize {
         let at = |u: usize| self.folded.orig_byte(self.span(u).0);
-        self.sentences_between(at(a), at(b)) == 0
+        self.sentences_between(at(a.min(b)), at(a.max(b)))
+    }
+
+    /// Whether units `a` and `b` stand in one sentence.
+    fn one_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentences_apart(a, b) == 0
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -921,7 +926,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return false;
         }
         let gap = self.gap_text(a, b);
-        gap.trim().chars().all(|c| matches!(c, '-' | '–' | '—'))
+        gap.trim().chars().all(|c| DASHES.contains(&c))
             && !gap.trim().is_empty()
             && gap.starts_with(char::is_whitespace)
             && gap.ends_with(char::is_whitespace)
@@ -1626,12 +1631,13 @@ fn capital_runs(ctx: &Ctx) -> Vec<Run> {
     // The joiner at `k`: its length, and whether it marks a part ("ou
     // encore"); one word, or a joiner of several ("ainsi que").
     let joint = |k: usize| -> Option<(usize, bool)> {
-        if !ctx.is(k, Role::Joiner) && ctx.phrase_at(k, Phrases::Joiner).is_none() {
+        let phrase = ctx.phrase_at(k, Phrases::Joiner);
+        if !ctx.is(k, Role::Joiner) && phrase.is_none() {
             return None;
         }
         match ctx.marker_at(k, Marker::Partial) {
             Some(n) => Some((n, true)),
-            None => Some((ctx.phrase_at(k, Phrases::Joiner).unwrap_or(1), false)),
+            None => Some((phrase.unwrap_or(1), false)),
         }
     };
     let mut out = Vec::new();
@@ -1777,8 +1783,7 @@ fn implied_group(ctx: &Ctx, d: Draft, implied: Option<(&str, usize)>) -> Draft {
     let bare = d.kind == SetKind::Count
         && d.group.is_none()
         && d.noun == Noun::Weak
-        && (d.from..d.to).any(|a| ctx.is(a, Role::MemberWord))
-        && (d.from..d.to).any(|a| ctx.is(a, Role::MemberNoun) && !ctx.is(a, Role::MemberWord));
+        && member_states(ctx, d.from, d.to);
     // "the other 11 states" after "EC farm expenditure" in its sentence:
     // the others of the organisation named there.
     let others = d.kind == SetKind::Count
@@ -2567,8 +2572,12 @@ fn group_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
 /// UE-Canada", "EC-U.S. relations") nor a dash that opens a line ("de l'UE
 /// -L'Espagne").
 fn dashed(gap: &str) -> bool {
-    gap.contains(['—', '–', '-']) && gap.ends_with(char::is_whitespace)
+    gap.contains(DASHES) && gap.ends_with(char::is_whitespace)
 }
+
+/// The dashes that set off an aside or a list in the original text (a dash
+/// folds to a space).
+const DASHES: [char; 3] = ['-', '–', '—'];
 
 /// A group named and then enumerated ("the Group of Seven -- the U.S.,
 /// Japan, West Germany, ..."): a group set, its list attached after.
@@ -3201,12 +3210,11 @@ impl Solver<'_, '_, '_> {
             .rev()
             .find(|&u| ctx.mention_at(u).is_some())?;
         let m = ctx.mention_at(u).filter(|m| m.kind == MentionKind::Country)?;
-        let at = ctx.folded.orig_byte(ctx.span(d.from).0);
         let code = &m.codes[0];
         (ctx.reference.is_state(code)
             && !ctx.reference.is_member(g, code, date)
-            && self.sentences_between(m.byte_end, at) == 0)
-            .then(|| code.clone())
+            && ctx.one_sentence(u, d.from))
+        .then(|| code.clone())
     }
 
     /// The members of group `g` (`all` of them on `date`) other than those
@@ -3221,7 +3229,7 @@ impl Solver<'_, '_, '_> {
             e.part
                 && e.group.as_deref() == Some(g)
                 && e.to <= d.from
-                && self.sentences_apart(e.from, d.from) == 0
+                && self.ctx.sentences_apart(e.from, d.from) == 0
         });
         if others_of_part {
             return (Members::new(), Coverage::None);
@@ -3384,7 +3392,7 @@ impl Solver<'_, '_, '_> {
                     // A list of as many, named near ("Britain, the
                     // Netherlands and West Germany ... these three
                     // countries").
-                    let near_list = || self.sentences_apart(e.to - 1, d.from) <= 3;
+                    let near_list = || self.ctx.sentences_apart(e.to - 1, d.from) <= 3;
                     j != k
                         && e.to <= d.from
                         && e.coverage == coverage
@@ -3535,7 +3543,7 @@ impl Solver<'_, '_, '_> {
             if last >= u {
                 continue;
             }
-            let apart = self.sentences_between(ctx.mention_at(last)?.byte_end, at);
+            let apart = self.ctx.sentences_between(ctx.mention_at(last)?.byte_end, at);
             if apart > sentences {
                 return None;
             }
@@ -3568,7 +3576,7 @@ impl Solver<'_, '_, '_> {
         let at = ctx.folded.orig_byte(at);
         for i in (0..u).rev() {
             if let Some(m) = ctx.mention_at(i) {
-                if self.sentences_between(m.byte_end, at) > 0 {
+                if self.ctx.sentences_between(m.byte_end, at) > 0 {
                     return None;
                 }
                 if m.kind == MentionKind::Group {
@@ -3618,7 +3626,7 @@ impl Solver<'_, '_, '_> {
                 matches!(e.kind, SetKind::List | SetKind::Union) && e.list.is_some() && e.to <= d.from
             })
             .max_by_key(|&j| self.drafts[j].to)
-            .filter(|&j| self.sentences_apart(self.drafts[j].to - 1, d.from) <= 1);
+            .filter(|&j| self.ctx.sentences_apart(self.drafts[j].to - 1, d.from) <= 1);
         // The list's countries (a list is solved after the phrases: read
         // from its run).
         let Some((j, (listed, Coverage::Complete))) = list.and_then(|j| Some((j, self.list_members(j)?)))
@@ -3673,9 +3681,9 @@ impl Solver<'_, '_, '_> {
             }
             let before = m.byte_end <= at_orig;
             let d = if before {
-                self.sentences_between(m.byte_end, at_orig)
+                self.ctx.sentences_between(m.byte_end, at_orig)
             } else {
-                self.sentences_between(at_orig, m.byte_start)
+                self.ctx.sentences_between(at_orig, m.byte_start)
             };
             if (before && d > sentences) || (!before && d > after) {
                 continue;
@@ -3694,7 +3702,7 @@ impl Solver<'_, '_, '_> {
             }
             let o = ctx.folded.orig_byte(start);
             let before = start < at;
-            let d = self.sentences_between(o.min(at_orig), o.max(at_orig));
+            let d = self.ctx.sentences_between(o.min(at_orig), o.max(at_orig));
             if (before && d <= sentences) || (!before && d <= after) {
                 found.push((d, start, iso3.to_string()));
             }
@@ -3755,17 +3763,6 @@ impl Solver<'_, '_, '_> {
             .filter(|w| ctx.reference.demonym(ctx.lang, w).is_none())
             .take(2)
             .any(|w| lexicon.get(*w).is_some_and(|l| l.roles & bit != 0))
-    }
-
-    /// Sentence ends between units `a` and `b` (in either order).
-    fn sentences_apart(&self, a: usize, b: usize) -> usize {
-        let at = |u: usize| self.ctx.folded.orig_byte(self.ctx.span(u).0);
-        self.sentences_between(at(a.min(b)), at(a.max(b)))
-    }
-
-    /// Sentence ends between two byte offsets of the original text.
-    fn sentences_between(&self, a: usize, b: usize) -> usize {
-        self.ctx.sentences_between(a, b)
     }
 
     /// The drafts nearest to draft `k` in text order (itself first), at most
@@ -3832,7 +3829,7 @@ impl Solver<'_, '_, '_> {
         ctx.mentions[..hi]
             .iter()
             .rev()
-            .take_while(|m| self.sentences_between(m.byte_end, at) <= sentences)
+            .take_while(|m| self.ctx.sentences_between(m.byte_end, at) <= sentences)
             .any(|m| m.kind == MentionKind::Country && !ctx.reference.is_state(&m.codes[0]))
     }
 
@@ -3910,7 +3907,7 @@ impl Solver<'_, '_, '_> {
                 let near = |j: usize| {
                     let (a, b) = (&self.drafts[j], &self.drafts[k]);
                     b.noun != Noun::Weak
-                        || self.sentences_apart(a.from, b.from) <= NEAR_MAX
+                        || self.ctx.sentences_apart(a.from, b.from) <= NEAR_MAX
                         || self.ctx.phrase_text(a.from, a.to) == self.ctx.phrase_text(b.from, b.to)
                 };
                 if let Some(j) = self
@@ -4041,7 +4038,7 @@ impl Solver<'_, '_, '_> {
             self.ctx.mentions.iter().any(|m| {
                 m.kind == MentionKind::Group
                     && m.codes[0] == g
-                    && (m.folded_start < at || self.sentences_between(at_orig, m.byte_start) <= after)
+                    && (m.folded_start < at || self.ctx.sentences_between(at_orig, m.byte_start) <= after)
             })
         };
         let mut fits = self
