@@ -1558,7 +1558,9 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 62] = [
+pub const ROLES: [&str; 64] = [
+    "range_to",
+    "range_via",
     "within",
     "known_set",
     "approximate",

@@ -320,10 +320,11 @@ enum Role {
     BoardNoun,
     Composing,
     PeopleNoun,
+    RangeTo,
 }
 
 impl Role {
-    const ALL: [Role; 37] = [
+    const ALL: [Role; 38] = [
         Role::Article,
         Role::Joiner,
         Role::ListFiller,
@@ -361,6 +362,7 @@ impl Role {
         Role::BoardNoun,
         Role::Composing,
         Role::PeopleNoun,
+        Role::RangeTo,
     ];
 
     fn name(self) -> &'static str {
@@ -402,6 +404,7 @@ impl Role {
             Role::BoardNoun => "board_noun",
             Role::Composing => "composing",
             Role::PeopleNoun => "people_noun",
+            Role::RangeTo => "range_to",
         }
     }
 }
@@ -453,10 +456,11 @@ enum Phrases {
     KnownSet,
     Within,
     ListFiller,
+    RangeVia,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 14] = [
+    const ALL: [Phrases; 15] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -471,6 +475,7 @@ impl Phrases {
         Phrases::KnownSet,
         Phrases::Within,
         Phrases::ListFiller,
+        Phrases::RangeVia,
     ];
 
     fn role(self) -> &'static str {
@@ -489,6 +494,7 @@ impl Phrases {
             Phrases::KnownSet => "known_set",
             Phrases::Within => "within",
             Phrases::ListFiller => "list_filler",
+            Phrases::RangeVia => "range_via",
         }
     }
 }
@@ -824,6 +830,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
         }
         let mut joiner = false;
         let mut partial = false;
+        // "de la Chine à la Russie en passant par l'Ukraine": the two ends of
+        // a range are items of the list its "en passant par" goes on with.
+        let range_gap = gap
+            .clone()
+            .all(|a| self.is(a, Role::Of) || self.is(a, Role::Article) || self.is(a, Role::RangeTo));
         let mut i = gap.start;
         // An aside between dashes after an item ("les Etats-Unis - qui
         // restent de loin le pays le plus durement frappé - le Royaume-Uni"):
@@ -846,10 +857,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
                 i += n;
                 continue;
             }
-            // A joiner of several words ("as well as", "ainsi que").
+            // A joiner of several words ("as well as", "ainsi que"), or the
+            // phrase that goes on with a range ("en passant par").
             if let Some(n) = self
                 .phrase_at(i, Phrases::Joiner)
-                .filter(|&n| n > 1 && i + n <= gap.end)
+                .filter(|&n| n > 1)
+                .or_else(|| self.phrase_at(i, Phrases::RangeVia))
+                .filter(|&n| i + n <= gap.end)
             {
                 joiner = true;
                 i += n;
@@ -904,11 +918,16 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             if self.is(i, Role::Joiner) {
                 joiner = true;
-            } else if !(self.is(i, Role::Article) || self.is(i, Role::ListFiller) || self.is(i, Role::Of)) {
+            } else if !(self.is(i, Role::Article)
+                || self.is(i, Role::ListFiller)
+                || self.is(i, Role::Of)
+                || self.is(i, Role::RangeTo))
+            {
                 return None;
             }
             i += 1;
         }
+        joiner |= range_gap && self.range_goes_on(u);
         // A group before an inclusive marker is not an item: the countries
         // after it are some of its members ("de nombreux pays de l'Union
         // européenne, notamment le Royaume-Uni et l'Allemagne").
@@ -916,6 +935,23 @@ impl<'t, 'a> Ctx<'t, 'a> {
             return None;
         }
         joiner.then_some(partial)
+    }
+
+    /// Whether the phrase that goes on with a range ("en passant par")
+    /// follows item `u` within [`RANGE_REACH`] units in its sentence, past
+    /// items, joiners, "of" words and articles only ("de la France jusqu'en
+    /// Australie et aux Etats-Unis, en passant par la Serbie").
+    fn range_goes_on(&self, u: usize) -> bool {
+        for k in u + 1..=u + RANGE_REACH {
+            if self.phrase_at(k, Phrases::RangeVia).is_some() {
+                return self.one_sentence(u, k);
+            }
+            let glue = self.is(k, Role::Joiner) || self.is(k, Role::Of) || self.is(k, Role::Article);
+            if !(self.item_at(k) || glue) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether a dash spaced on both sides stands alone between units `a`
@@ -1814,6 +1850,43 @@ fn named_within(ctx: &Ctx, g: usize, i: usize, max: usize) -> bool {
         <= max
 }
 
+/// Where a description of countries counted out of ends, when one starts
+/// at the "of" at unit `j`: "of the", an owner's genitive ("the world's",
+/// "the region's") or adjectives (up to [`DESCRIPTION_ADJECTIVES`]) or
+/// both, and a noun for countries ("of the least developed countries"; not
+/// the noun alone, "160 of the nations pork producers"). A noun that needs a
+/// tie ("states") only with an owner that is no country ("four of the
+/// region's major debtor states"; not "three of the states with the
+/// highest number of bank failures", nor "the country's states").
+fn of_description(ctx: &Ctx, j: usize) -> Option<usize> {
+    if !(ctx.is(j, Role::Of) && !ctx.is(j, Role::Locative) && ctx.is(j + 1, Role::Definite)) {
+        return None;
+    }
+    let owner = j + 2;
+    let genitive = ctx.phrase_at(owner + 1, Phrases::Genitive);
+    if genitive.is_some() && !(ctx.word(owner).is_some() && !ctx.is(owner, Role::CountryNoun)) {
+        return None;
+    }
+    let start = owner + genitive.map_or(0, |len| 1 + len);
+    let genitive = genitive.is_some();
+    let n = (start..=start + DESCRIPTION_ADJECTIVES)
+        .take_while(|&a| adjective(ctx, a) || ctx.is(a, Role::MemberNoun))
+        .find(|&a| ctx.is(a, Role::MemberNoun))?;
+    // Described: not the noun alone ("160 of the nations pork producers").
+    if n == owner {
+        return None;
+    }
+    let k = ctx.skip(n, &[Role::MemberNoun]);
+    let tied = genitive && (n..k).any(|a| ctx.is(a, Role::AnaphoraNoun));
+    ((n..k).any(|a| ctx.is(a, Role::CountryNoun)) || tied).then_some(k)
+}
+
+/// How far after the end of a range its "en passant par" may stand.
+const RANGE_REACH: usize = 8;
+
+/// The adjectives a description counted out of may have before its noun.
+const DESCRIPTION_ADJECTIVES: usize = 3;
+
 /// "20 des 35 pays membres de l'OCDE", "19 of its 29 developing members":
 /// a count of a part (its members unnamed unless a list names them), and
 /// the count or group it is counted out of.
@@ -1980,6 +2053,11 @@ fn count_at(ctx: &Ctx, i: usize) -> Option<Draft> {
     if ctx.is(j, Role::Contracted) && ctx.is(j + 1, Role::CountryNoun) {
         let k = ctx.skip(j + 1, &[Role::MemberNoun]);
         let e = superlative_after(ctx, k).unwrap_or(k);
+        return counted(Draft::new(i, e, SetKind::Count), Noun::Country);
+    }
+    // "69 of the least developed countries", "62 of the world's poorest
+    // countries": the same, in English.
+    if let Some(e) = of_description(ctx, j) {
         return counted(Draft::new(i, e, SetKind::Count), Noun::Country);
     }
     // "27 EU member states", "12 EC cocoa consuming nations", "nine other EC states"

@@ -2132,3 +2132,63 @@ fn a_count_of_other_states_is_of_the_organisation_named_in_its_sentence() {
         ),
     ]);
 }
+
+#[test]
+fn a_number_of_a_description_of_countries_is_a_count() {
+    check(&[
+        (
+            "en",
+            "1987-06-16",
+            "He hoped to increase the IMF's structural adjustment facility, which helps 62 of the world's poorest countries.",
+            &["62 of the world's poorest countries|count|62|none|0|unverifiable"],
+        ),
+        (
+            "en",
+            "1987-03-23",
+            "Debt-equity conversion plans accounted for 2.5 billion dlrs last year in four of the region's major debtor states.",
+            &["four of the region's major debtor states|count|4|none|0|unverifiable"],
+        ),
+        // States that need a tie: not without an owner, nor a country's.
+        (
+            "en",
+            "1987-03-20",
+            "API also said that three of the states with the highest number of bank failures were oil producers.",
+            &[],
+        ),
+        ("en", "1987-03-20", "Four of the country's states voted.", &[]),
+        // Nor the noun alone, undescribed.
+        (
+            "en",
+            "1987-03-02",
+            "The American Pork Congress kicks off tomorrow with 160 of the nations pork producers.",
+            &[],
+        ),
+        // A place after "in" is no description counted out of.
+        (
+            "en",
+            "2005-01-01",
+            "He said there were 60 in the country.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_range_with_en_passant_par_is_a_list_of_its_ends_and_steps() {
+    check(&[
+        (
+            "fr",
+            "2020-10-01",
+            "La négation de la pandémie s'est exprimée partout dans le monde, de la France jusqu'en Australie et aux Etats-Unis, en passant par la Serbie, le Brésil ou l'Afrique du Sud.",
+            &["France jusqu'en Australie et aux Etats-Unis, en passant par la Serbie, le Brésil ou l'Afrique du Sud|list||complete|6|"],
+        ),
+        (
+            "fr",
+            "2020-05-20",
+            "De nombreux autres pays ont franchi un cap, du Japon aux Etats-Unis, en passant par l'Espagne, qui a décrété un deuil.",
+            &["Japon aux Etats-Unis, en passant par l'Espagne|list||complete|3|"],
+        ),
+        // A range alone names its two ends, no list.
+        ("fr", "2020-05-20", "Du Japon aux Etats-Unis, la crise frappe, et l'Espagne aussi.", &[]),
+    ]);
+}
