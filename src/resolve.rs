@@ -2515,6 +2515,22 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         };
         return Some(Draft::new(i, to, SetKind::Group).with_group(gr, Restriction::In));
     }
+    // The members of an organisation whose members the data does not hold
+    // (`other_body`): named after "of" ("pays membres d'Interpol", "member
+    // countries of the ICO"), or named last before the phrase ("the bank's
+    // member countries" of the Inter-American Development Bank): a group
+    // set with no code, its countries what a list names of them. Not in
+    // the singular ("a member country", "other member currencies").
+    if shape && !negated && !ctx.is(k - 1, Role::Singular) {
+        let x = ctx.skip(k + 1, &[Role::Article]);
+        let of_other = ctx.is(k, Role::Of) && !ctx.is(k, Role::Locative);
+        if let Some(len) = ctx.other_body_at(x).filter(|_| of_other) {
+            return Some(Draft::new(i, x + len, SetKind::Group));
+        }
+        if bare && named.body.is_some_and(|g| g < i && named_within(ctx, g, i, reach.min(IMPLIED_MAX))) {
+            return Some(Draft::new(i, k, SetKind::Group));
+        }
+    }
     if ctx.is(k, Role::Negation) {
         let g = ctx.skip(k + 1, &[Role::MemberNoun, Role::Of, Role::Article]);
         let gr = ctx.group_at(g)?;

@@ -286,7 +286,7 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
             "en",
             "1987-03-05",
             "The ICCO council met. A working group of all producing and consuming member countries met, then broke up into an EC meeting.",
-            &[],
+            &["member countries|group||none|0|"],
         ),
         // A noun for a body that starts another of the group's names.
         (
@@ -302,7 +302,8 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
             "L'UE est divisée. Cinq pays d'Europe centrale s'opposent.",
             &["Cinq pays|count|5|none|0|unverifiable"],
         ),
-        // "Etats membres" after the EU are the EU's, but not after the IMF.
+        // "Etats membres" after the EU are the EU's; after the IMF, the
+        // IMF's, a group with no code.
         (
             "fr",
             "2020-08-18",
@@ -313,7 +314,7 @@ fn organisations_without_member_data_count_countries_and_take_their_members() {
             "fr",
             "2020-08-18",
             "Un accord entre l'UE et AstraZeneca. Puis le FMI a plaidé. Il a écrit aux Etats membres.",
-            &[],
+            &["Etats membres|group||none|0|"],
         ),
     ]);
 }
@@ -471,12 +472,13 @@ fn a_group_named_then_enumerated_after_a_verb_of_grouping() {
                 "U.S., Japan, West Germany, Britain, France, Italy and Canada|list||complete|7|",
             ],
         ),
-        // "EMS member countries" are not the EC's: the EMS has no member data.
+        // "EMS member countries" are not the EC's: the EMS has no member
+        // data, its member countries a group with no code.
         (
             "en",
             "1987-04-09",
             "The EC ministers met. The EMS realignment worried member countries.",
-            &[],
+            &["member countries|group||none|0|"],
         ),
     ]);
 }
@@ -1161,13 +1163,14 @@ fn a_count_takes_an_apposition_of_as_many_countries_and_a_marker_past_a_short_qu
 #[test]
 fn a_body_without_member_data_and_a_negation_before_members_of_a_group() {
     check(&[
-        // The Council's member states, not the UN's: no member data.
+        // The Council's member states, not the UN's: a group with no code
+        // and no member data.
         (
             "fr",
             "2020-06-18",
             "Lors d'un débat du Conseil des droits de l'Homme de l'ONU à Genève, il a demandé aux \
              Etats-membres de mettre en place une commission.",
-            &[],
+            &["Etats-membres|group||none|0|"],
         ),
         (
             "fr",
@@ -2190,5 +2193,37 @@ fn a_range_with_en_passant_par_is_a_list_of_its_ends_and_steps() {
         ),
         // A range alone names its two ends, no list.
         ("fr", "2020-05-20", "Du Japon aux Etats-Unis, la crise frappe, et l'Espagne aussi.", &[]),
+    ]);
+}
+
+#[test]
+fn the_members_of_a_body_without_member_data_are_a_group_with_no_code() {
+    check(&[
+        (
+            "fr",
+            "2019-11-20",
+            "Son élection avait suscité une vive inquiétude des ONG et de certains pays membres d'Interpol.",
+            &["pays membres d'Interpol|group||none|0|"],
+        ),
+        (
+            "en",
+            "1987-03-23",
+            "The Inter-American Development Bank met in Miami. Ortiz-Mena said the bank's member countries will discuss a plan.",
+            &["member countries|group||none|0|"],
+        ),
+        // Their countries are what a list names of them.
+        (
+            "en",
+            "1987-03-27",
+            "The ICCO council met. Some consuming member nations, including Britain and Belgium, objected.",
+            &["member nations|group||partial|2|"],
+        ),
+        // Not in the singular: one country, or a word before another noun.
+        (
+            "en",
+            "1987-03-27",
+            "The ICCO council met. The differentials could be reviewed at the request of a member country.",
+            &[],
+        ),
     ]);
 }
