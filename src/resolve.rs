@@ -1765,6 +1765,7 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
             .map(|d| implied_group(ctx, d, last))
             .or_else(|| group_phrase_at(ctx, i, Named { last, body }))
             .or_else(|| group_with_list_at(ctx, i))
+            .or_else(|| other_body_countries_at(ctx, i))
         {
             Some(d) => {
                 i = d.to;
@@ -1774,6 +1775,27 @@ fn phrases(ctx: &Ctx) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// The countries of an organisation whose members the data does not hold
+/// (`other_body`), with a noun for countries in the plural: "ICCO
+/// countries", "other EMS countries", "le conseil des pays de l'AIEA",
+/// "countries of the IMF". A group set with no code, its countries what a
+/// list names of them.
+fn other_body_countries_at(ctx: &Ctx, i: usize) -> Option<Draft> {
+    if let Some(len) = ctx.other_body_at(i) {
+        let n = i + len;
+        let k = ctx.skip(n, &[Role::MemberNoun]);
+        let countries = (n..k).any(|a| ctx.is(a, Role::CountryNoun)) && !ctx.is(k - 1, Role::Singular);
+        return countries.then(|| Draft::new(i, k, SetKind::Group));
+    }
+    let singular = i.checked_sub(1).is_some_and(|p| ctx.is(p, Role::Singular));
+    if !ctx.is(i, Role::CountryNoun) || ctx.is(i, Role::Singular) || singular {
+        return None;
+    }
+    let x = ctx.skip(of_at(ctx, i + 1)?, &[Role::Article]);
+    let len = ctx.other_body_at(x)?;
+    Some(Draft::new(i, x + len, SetKind::Group))
 }
 
 /// A phrase that names its countries by itself (grammar `known_set`: "une
@@ -1790,18 +1812,21 @@ fn known_set_at(ctx: &Ctx, i: usize) -> Option<Draft> {
 
 /// Whether a count, a partitive or a group phrase may start at unit `i`
 /// (what each of them reads first): a mention, a number, a noun for
-/// members, a negation or "both", or a word before a noun for members (a
-/// group's short name). Most words are none of these.
+/// members, a negation or "both", a word before a noun for members (a
+/// group's short name), or the first word of a phrase that names a set
+/// (`known_set`) or an organisation without member data (`other_body`).
+/// Most words are none of these.
 fn may_start_phrase(ctx: &Ctx, i: usize) -> bool {
     let roles = &ctx.roles.bits;
     let first =
         roles[Role::MemberNoun as usize] | roles[Role::Negation as usize] | roles[Role::Both as usize];
-    let known = ctx.roles.phrase_bits[Phrases::KnownSet as usize];
+    let phrase = ctx.roles.phrase_bits[Phrases::KnownSet as usize]
+        | ctx.roles.phrase_bits[Phrases::OtherBody as usize];
     match ctx.units.get(i) {
         Some(Unit::Mention(_)) => true,
         Some(Unit::Word { text, lex, .. }) => {
             lex.roles & first != 0
-                || lex.starts & known != 0
+                || lex.starts & phrase != 0
                 || lex.number.is_some()
                 || text.bytes().all(|b| b.is_ascii_digit())
                 || ctx.is(i + 1, Role::MemberNoun)
@@ -2527,7 +2552,11 @@ fn member_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         if let Some(len) = ctx.other_body_at(x).filter(|_| of_other) {
             return Some(Draft::new(i, x + len, SetKind::Group));
         }
-        if bare && named.body.is_some_and(|g| g < i && named_within(ctx, g, i, reach.min(IMPLIED_MAX))) {
+        if bare
+            && named
+                .body
+                .is_some_and(|g| g < i && named_within(ctx, g, i, reach.min(IMPLIED_MAX)))
+        {
             return Some(Draft::new(i, k, SetKind::Group));
         }
     }

@@ -2218,12 +2218,44 @@ fn the_members_of_a_body_without_member_data_are_a_group_with_no_code() {
             "The ICCO council met. Some consuming member nations, including Britain and Belgium, objected.",
             &["member nations|group||partial|2|"],
         ),
+        // Its name with a noun for countries.
+        (
+            "en",
+            "1987-03-27",
+            "Buffer stock purchases from non-ICCO member countries would not be allowed. She said it depended on other EMS countries.",
+            &["ICCO member countries|group||none|0|", "EMS countries|group||none|0|"],
+        ),
+        (
+            "fr",
+            "2020-01-30",
+            "La question sera au centre du conseil des gouverneurs des pays de l'AIEA.",
+            &["pays de l'AIEA|group||none|0|"],
+        ),
+        ("fr", "2020-01-30", "Le pays de l'AIEA a voté.", &[]),
         // Not in the singular: one country, or a word before another noun.
         (
             "en",
             "1987-03-27",
             "The ICCO council met. The differentials could be reviewed at the request of a member country.",
             &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_filler_of_degree_between_list_items_is_passed_over() {
+    check(&[
+        (
+            "en",
+            "1987-04-03",
+            "Kenya has for a long time relied on Britain, Pakistan, Egypt and, to a lesser extent the United States, as major markets for its tea.",
+            &["Britain, Pakistan, Egypt and, to a lesser extent the United States|list||complete|4|"],
+        ),
+        (
+            "fr",
+            "2020-04-03",
+            "Le Kenya vend à la France, à l'Allemagne et, dans une moindre mesure, à l'Italie.",
+            &["France, à l'Allemagne et, dans une moindre mesure, à l'Italie|list||complete|3|"],
         ),
     ]);
 }
