@@ -2257,5 +2257,18 @@ fn a_filler_of_degree_between_list_items_is_passed_over() {
             "Le Kenya vend à la France, à l'Allemagne et, dans une moindre mesure, à l'Italie.",
             &["France, à l'Allemagne et, dans une moindre mesure, à l'Italie|list||complete|3|"],
         ),
+        (
+            "fr",
+            "2018-07-02",
+            "Le projet a été lancé en Chine, au Portugal, et maintenant en Espagne.",
+            &["Chine, au Portugal, et maintenant en Espagne|list||complete|3|"],
+        ),
+        // A region among the countries is passed over.
+        (
+            "fr",
+            "2020-09-20",
+            "Elle a vécu en Allemagne, en Scandinavie, en France et au Japon.",
+            &["Allemagne, en Scandinavie, en France et au Japon|list||complete|3|"],
+        ),
     ]);
 }
