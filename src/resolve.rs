@@ -2646,11 +2646,11 @@ fn group_phrase(ctx: &Ctx, i: usize, named: Named) -> Option<Draft> {
         let after = past_restated(ctx, i, gr);
         let (n, k) = noun_after_group(ctx, after);
         // A name that names the members itself ("pays baltes") is a group
-        // phrase alone.
-        let (k, partner) = match k == n {
-            true if ctx.set_phrase(i).is_some_and(|noun| noun != Noun::Partner) => (i + 1, false),
-            true => return None,
-            false => (k, noun_class(ctx, n, k) == Noun::Partner),
+        // phrase alone; one for partners ("Gulf allies"), the group's others.
+        let (k, partner) = match (k == n, ctx.set_phrase(i)) {
+            (true, Some(noun)) => (i + 1, noun == Noun::Partner),
+            (true, None) => return None,
+            (false, _) => (k, noun_class(ctx, n, k) == Noun::Partner),
         };
         let mut d = Draft::new(i, k, SetKind::Group).with_group(gr, Restriction::In);
         // "Turkey, a NATO ally": one ally names the group.

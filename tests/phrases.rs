@@ -2243,6 +2243,24 @@ fn the_members_of_a_body_without_member_data_are_a_group_with_no_code() {
 }
 
 #[test]
+fn a_group_named_as_partners_is_its_members_other_than_those_named_beside() {
+    check(&[
+        (
+            "en",
+            "1987-06-29",
+            "Kuwait has the full support of Saudi Arabia and other Gulf allies, a senior government official said.",
+            &["Gulf allies|group||complete|4|"],
+        ),
+        (
+            "en",
+            "1987-06-29",
+            "Washington wants to reassure its Gulf allies.",
+            &["Gulf allies|group||complete|6|"],
+        ),
+    ]);
+}
+
+#[test]
 fn a_filler_of_degree_between_list_items_is_passed_over() {
     check(&[
         (
