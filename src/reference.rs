@@ -257,12 +257,12 @@ const ANY_LANG: &str = "*";
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Lex {
     /// One bit a role ([`role_bit`]).
-    pub roles: u64,
+    pub roles: RoleBits,
     /// Value of a number word and whether it multiplies.
     pub number: Option<(u64, bool)>,
     /// One bit a role ([`role_bit`]) of which a word or phrase starts with
     /// this word ("à" for "à savoir"): a phrase is looked for only there.
-    pub starts: u64,
+    pub starts: RoleBits,
     /// Whether a two-word number name starts with this word ("quatre" of
     /// "quatre vingt"): the pair is looked up only then.
     pub starts_number: bool,
@@ -274,7 +274,7 @@ pub type Lexicon = FastMap<String, Lex>;
 impl Grammar {
     /// Builds the lexicons from the words and numbers, once they are loaded.
     fn build_lexicons(&mut self) {
-        const { assert!(ROLES.len() <= 64, "at most 64 grammar roles") };
+        const { assert!(ROLES.len() <= RoleBits::BITS as usize, "one bit a grammar role") };
         let mut langs: BTreeSet<&String> = self.words.keys().collect();
         langs.extend(self.numbers.keys());
         let mut lexicons = FastMap::default();
@@ -287,7 +287,7 @@ impl Grammar {
                     .and_then(|r| r.get(*role))
                     .or_else(|| self.words.get(ANY_LANG).and_then(|r| r.get(*role)));
                 for w in words.into_iter().flatten() {
-                    lex.entry(w.clone()).or_default().roles |= 1u64 << bit;
+                    lex.entry(w.clone()).or_default().roles |= 1 << bit;
                 }
             }
             let numbers = self.numbers.get(lang).or_else(|| self.numbers.get(ANY_LANG));
@@ -342,7 +342,7 @@ impl Grammar {
                     .collect();
                 let lex = self.lexicons.get_mut(&lang).expect("a lexicon for each language");
                 for w in firsts {
-                    lex.entry(w).or_default().starts |= 1u64 << bit;
+                    lex.entry(w).or_default().starts |= 1 << bit;
                 }
             }
         }
@@ -1558,7 +1558,9 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 64] = [
+pub const ROLES: [&str; 66] = [
+    "followed_by",
+    "besides",
     "range_to",
     "range_via",
     "within",
@@ -1625,9 +1627,12 @@ pub const ROLES: [&str; 64] = [
     "first_name",
 ];
 
+/// A set of grammar roles, one bit each in [`ROLES`]' order.
+pub type RoleBits = u128;
+
 /// The bit of `role` in [`Lex::roles`] (0 for no such role).
-pub fn role_bit(role: &str) -> u64 {
-    ROLES.iter().position(|r| *r == role).map_or(0, |i| 1u64 << i)
+pub fn role_bit(role: &str) -> RoleBits {
+    ROLES.iter().position(|r| *r == role).map_or(0, |i| 1 << i)
 }
 
 /// The value [`by_phrase`] filed under `words` for `lang` (every

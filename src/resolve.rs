@@ -16,7 +16,7 @@
 
 use crate::extract::{Mention, MentionKind};
 use crate::normalize::{is_word_char, word_end, Folded};
-use crate::reference::{Demonym, Historical, Lex, Lexicon, Reference};
+use crate::reference::{Demonym, Historical, Lex, Lexicon, Reference, RoleBits};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -457,10 +457,12 @@ enum Phrases {
     Within,
     ListFiller,
     RangeVia,
+    FollowedBy,
+    Besides,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 15] = [
+    const ALL: [Phrases; 17] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -476,6 +478,8 @@ impl Phrases {
         Phrases::Within,
         Phrases::ListFiller,
         Phrases::RangeVia,
+        Phrases::FollowedBy,
+        Phrases::Besides,
     ];
 
     fn role(self) -> &'static str {
@@ -495,6 +499,8 @@ impl Phrases {
             Phrases::Within => "within",
             Phrases::ListFiller => "list_filler",
             Phrases::RangeVia => "range_via",
+            Phrases::FollowedBy => "followed_by",
+            Phrases::Besides => "besides",
         }
     }
 }
@@ -518,18 +524,18 @@ struct Ctx<'t, 'a> {
 /// and the phrases of each [`Phrases`] role.
 #[derive(Clone, Copy)]
 struct LangRoles<'a> {
-    bits: [u64; Role::ALL.len()],
+    bits: [RoleBits; Role::ALL.len()],
     adjectives_after: bool,
     phrases: [&'a [Vec<String>]; Phrases::ALL.len()],
     /// Each [`Phrases`] role's bit in [`Lex::starts`].
-    phrase_bits: [u64; Phrases::ALL.len()],
+    phrase_bits: [RoleBits; Phrases::ALL.len()],
 }
 
 impl<'a> LangRoles<'a> {
     fn of(reference: &'a Reference, lang: &str) -> LangRoles<'a> {
         // The same for every article: found once among the role names.
-        static BITS: std::sync::OnceLock<[u64; Role::ALL.len()]> = std::sync::OnceLock::new();
-        static PHRASE_BITS: std::sync::OnceLock<[u64; Phrases::ALL.len()]> = std::sync::OnceLock::new();
+        static BITS: std::sync::OnceLock<[RoleBits; Role::ALL.len()]> = std::sync::OnceLock::new();
+        static PHRASE_BITS: std::sync::OnceLock<[RoleBits; Phrases::ALL.len()]> = std::sync::OnceLock::new();
         let table = reference.grammar.role_phrases(lang);
         let phrase_bits =
             *PHRASE_BITS.get_or_init(|| Phrases::ALL.map(|p| crate::reference::role_bit(p.role())));
@@ -1259,6 +1265,9 @@ struct Run {
     /// The run this one is the countries of, after its group and a joiner
     /// of several words ([`inner_lists`]).
     within: Option<usize>,
+    /// Countries named outside the run that a marker adds to it
+    /// ([`added_to_runs`]: "outre", "followed by").
+    added: Vec<usize>,
 }
 
 /// How many units an item's figure may take in a list ("avec 35.930 morts
@@ -1400,6 +1409,7 @@ pub fn resolve(
     runs.extend(capital_runs(&ctx));
     let inner = inner_lists(&ctx, &runs);
     runs.extend(inner);
+    added_to_runs(&ctx, &mut runs);
     let units = ctx.units;
     settle_in_lists(&runs, &units, mentions, reference);
     // Without a noun for members, a group or a run of three, nothing makes a
@@ -1621,6 +1631,7 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
                     partial: false,
                     attached: false,
                     within: None,
+                    added: Vec::new(),
                 });
                 open = true;
             }
@@ -1628,6 +1639,60 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
     }
     out
 }
+
+/// For each run of three or more, the countries named outside it that a
+/// marker adds to it: those right after "outre", "besides" before it in its
+/// sentence ("Outre les Etats-Unis, la plateforme a été lancée au
+/// Royaume-Uni, en Allemagne et au Japon"), or, when "followed by" stands
+/// right before it (a ranking), the sentence's first countries
+/// ("Japan has been the main source of assistance for China, followed by
+/// West Germany, Canada, Italy, Australia and Britain"). Not to a run
+/// attached to a phrase ([`Solver::list_members`]).
+fn added_to_runs(ctx: &Ctx, runs: &mut [Run]) {
+    let state = |u: usize| {
+        ctx.mention_at(u)
+            .is_some_and(|m| m.kind == MentionKind::Country && ctx.reference.is_state(&m.codes[0]))
+    };
+    // The state at `x` and those joined to it after, before unit `end`.
+    let joined_from = |x: usize, end: usize| {
+        let mut out = vec![x];
+        for u in x + 1..end {
+            if state(u) && ctx.joined(*out.last().expect("one at least"), u).is_some() {
+                out.push(u);
+            }
+        }
+        out
+    };
+    for run in runs.iter_mut().filter(|r| r.items.len() >= 3) {
+        let first = run.items[0];
+        let from = first.saturating_sub(ADDED_REACH);
+        let before = ctx
+            .skip_back(first, &[Role::Article, Role::Of])
+            .map_or(first, |p| p + 1);
+        let followed = (1..=before.min(3)).any(|n| ctx.phrase_at(before - n, Phrases::FollowedBy) == Some(n));
+        let added = if followed {
+            (from..before)
+                .find(|&u| state(u) && ctx.one_sentence(u, first))
+                .map(|x| joined_from(x, before))
+        } else {
+            (from..first)
+                .rev()
+                .find(|&a| ctx.phrase_at(a, Phrases::Besides).is_some() && ctx.one_sentence(a, first))
+                .and_then(|a| {
+                    let x = ctx.skip(
+                        a + ctx.phrase_at(a, Phrases::Besides)?,
+                        &[Role::Article, Role::Of],
+                    );
+                    state(x).then(|| joined_from(x, first))
+                })
+        };
+        run.added = added.unwrap_or_default();
+    }
+}
+
+/// How many units before a run a marker that adds countries to it may
+/// stand ([`added_to_runs`]).
+const ADDED_REACH: usize = 40;
 
 /// The countries of a run after its group and a joiner of several words,
 /// three or more ("les États membres de l'UE, ainsi que l'Islande, la
@@ -1648,6 +1713,7 @@ fn inner_lists(ctx: &Ctx, runs: &[Run]) -> Vec<Run> {
                 partial: rest.windows(2).any(|w| ctx.joined(w[0], w[1]) == Some(true)),
                 attached: false,
                 within: Some(k),
+                added: Vec::new(),
             });
         }
     }
@@ -1709,6 +1775,7 @@ fn capital_runs(ctx: &Ctx) -> Vec<Run> {
                 partial,
                 attached: false,
                 within: None,
+                added: Vec::new(),
             });
         }
     }
@@ -3200,7 +3267,11 @@ impl Solver<'_, '_, '_> {
     fn list_members(&self, k: usize) -> Option<(Members, Coverage)> {
         let (r, complete) = self.drafts[k].list?;
         let mut m = Members::new();
-        for &u in &self.runs[r].items {
+        let run = &self.runs[r];
+        // Not to a list attached to a phrase: "in addition to Benin, [...]
+        // four more countries -- Burkina Faso, Gabon, Liberia and Niger".
+        let added = if run.attached { &[][..] } else { &run.added[..] };
+        for &u in run.items.iter().chain(added) {
             let Some(x) = self.ctx.mention_at(u) else {
                 // A capital of a list of capitals.
                 if let Some(d) = self.ctx.capital_at(u) {

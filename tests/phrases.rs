@@ -2290,3 +2290,43 @@ fn a_filler_of_degree_between_list_items_is_passed_over() {
         ),
     ]);
 }
+
+#[test]
+fn a_marker_before_a_list_adds_the_countries_it_names_outside_the_run() {
+    check(&[
+        // "outre", "besides": the countries right after it.
+        (
+            "fr",
+            "2020-09-16",
+            "Outre les Etats-Unis, la plateforme de podcasts a été lancée au Royaume-Uni, en Allemagne et au Japon.",
+            &["Royaume-Uni, en Allemagne et au Japon|list||complete|4|"],
+        ),
+        // "followed by": a ranking, after the sentence's first countries.
+        (
+            "en",
+            "1987-03-11",
+            "Japan has so far been the main source of bilateral concessional assistance for China, followed by West Germany, Canada, Italy, Australia and Britain.",
+            &["West Germany, Canada, Italy, Australia and Britain|list||complete|6|"],
+        ),
+        // French annotators read "suivi par" as the run after it alone (the
+        // convention of `sets_annotations.csv`, orangesum-1599): no French
+        // words for the role.
+        (
+            "fr",
+            "2020-09-16",
+            "Le Pérou déplore le plus grand nombre de morts par rapport à sa population, suivi par la Belgique (86), l'Espagne (64), la Bolivie (63), et le Chili (62).",
+            &["Belgique (86), l'Espagne (64), la Bolivie (63), et le Chili|list||complete|4|"],
+        ),
+        // Not to a list attached to a count: "more" leaves them out.
+        (
+            "en",
+            "1987-06-30",
+            "It said in addition to Benin, Cameroon, Ivory Coast, Ghana and Togo, four more countries -- Burkina Faso, Gabon, Liberia and Niger -- have been declared eligible.",
+            &[
+                "Benin, Cameroon, Ivory Coast, Ghana and Togo|list||complete|5|",
+                "four more countries|count|4|complete|4|consistent",
+                "Burkina Faso, Gabon, Liberia and Niger|list||complete|4|",
+            ],
+        ),
+    ]);
+}
