@@ -1558,7 +1558,8 @@ fn load_group_file(
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
 /// [`Lex::roles`] is its place here.
-pub const ROLES: [&str; 66] = [
+pub const ROLES: [&str; 67] = [
+    "one_of",
     "followed_by",
     "besides",
     "range_to",

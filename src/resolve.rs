@@ -459,10 +459,11 @@ enum Phrases {
     RangeVia,
     FollowedBy,
     Besides,
+    OneOf,
 }
 
 impl Phrases {
-    const ALL: [Phrases; 17] = [
+    const ALL: [Phrases; 18] = [
         Phrases::ListMarker,
         Phrases::PartialMarker,
         Phrases::Joiner,
@@ -480,6 +481,7 @@ impl Phrases {
         Phrases::RangeVia,
         Phrases::FollowedBy,
         Phrases::Besides,
+        Phrases::OneOf,
     ];
 
     fn role(self) -> &'static str {
@@ -501,6 +503,7 @@ impl Phrases {
             Phrases::RangeVia => "range_via",
             Phrases::FollowedBy => "followed_by",
             Phrases::Besides => "besides",
+            Phrases::OneOf => "one_of",
         }
     }
 }
@@ -1689,6 +1692,11 @@ fn added_to_runs(ctx: &Ctx, runs: &mut [Run]) {
         run.added = added.unwrap_or_default();
     }
 }
+
+/// How many units before a count a "one of" phrase may start, its own
+/// words and up to two adjectives or articles between ("one of the poorest
+/// 25 countries").
+const ONE_OF_MAX: usize = 6;
 
 /// How many units before a run a marker that adds countries to it may
 /// stand ([`added_to_runs`]).
@@ -3232,6 +3240,12 @@ impl Solver<'_, '_, '_> {
                 (d.members, d.coverage) = (others, Coverage::Complete);
                 return;
             }
+            if let Some(c) = self.one_of(k) {
+                let members = self.states([&c], "one_of");
+                let d = &mut self.drafts[k];
+                (d.members, d.coverage) = (members, Coverage::Partial);
+                return;
+            }
         }
         let d = &mut self.drafts[k];
         d.members = members;
@@ -3409,6 +3423,32 @@ impl Solver<'_, '_, '_> {
             && !ctx.reference.is_member(g, code, date)
             && ctx.one_sentence(u, d.from))
         .then(|| code.clone())
+    }
+
+    /// For a count after "l'un des", "one of the" (grammar `one_of`), the
+    /// state it is said of: the one named last before it, a few words back
+    /// in its sentence ("China is one of the poorest 25 countries", "La
+    /// France est aussi l'un des trois pays où").
+    fn one_of(&self, k: usize) -> Option<String> {
+        let ctx = self.ctx;
+        let d = &self.drafts[k];
+        // A noun for countries: not "l'un des cinq Etats" of Georgia, a US
+        // state, nor "Dubaï est l'un des sept membres" of the Emirates.
+        if !(d.kind == SetKind::Count && d.stated.is_some() && d.group.is_none() && d.noun == Noun::Country) {
+            return None;
+        }
+        // The phrase ends at the count, or before its article ("the
+        // poorest 25", "l'un des trois").
+        let start = (1..=ONE_OF_MAX)
+            .filter(|&n| n <= d.from)
+            .find(|&n| (0..=2).any(|a| ctx.phrase_at(d.from - n, Phrases::OneOf) == Some(n - a)))
+            .map(|n| d.from - n)?;
+        let u = (start.saturating_sub(PREDICATE_REACH)..start)
+            .rev()
+            .find(|&u| ctx.mention_at(u).is_some())?;
+        let m = ctx.mention_at(u).filter(|m| m.kind == MentionKind::Country)?;
+        let code = &m.codes[0];
+        (ctx.reference.is_state(code) && ctx.one_sentence(u, d.from)).then(|| code.clone())
     }
 
     /// The members of group `g` (`all` of them on `date`) other than those

@@ -2330,3 +2330,22 @@ fn a_marker_before_a_list_adds_the_countries_it_names_outside_the_run() {
         ),
     ]);
 }
+
+#[test]
+fn a_count_after_one_of_holds_the_country_it_is_said_of() {
+    check(&[
+        (
+            "en",
+            "1987-06-01",
+            "China is one of the poorest 25 countries in the world.",
+            &["25 countries|count|25|partial|1|partial"],
+        ),
+        // Not a noun that needs a tie: Georgia, a US state, here.
+        (
+            "fr",
+            "2020-06-01",
+            "La Géorgie est l'un des cinq Etats qui ne prévoient pas de loi.",
+            &[],
+        ),
+    ]);
+}
