@@ -1964,7 +1964,9 @@ fn of_description(ctx: &Ctx, j: usize) -> Option<usize> {
     }
     let owner = j + 2;
     let genitive = ctx.phrase_at(owner + 1, Phrases::Genitive);
-    if genitive.is_some() && !(ctx.word(owner).is_some() && !ctx.is(owner, Role::CountryNoun)) {
+    // The owner of a genitive is a word, and no noun for a country ("the
+    // country's states", "Brazil's states").
+    if genitive.is_some() && (ctx.word(owner).is_none() || ctx.is(owner, Role::CountryNoun)) {
         return None;
     }
     let start = owner + genitive.map_or(0, |len| 1 + len);
