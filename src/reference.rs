@@ -274,13 +274,18 @@ pub type Lexicon = FastMap<String, Lex>;
 impl Grammar {
     /// Builds the lexicons from the words and numbers, once they are loaded.
     fn build_lexicons(&mut self) {
-        const { assert!(ROLES.len() <= RoleBits::BITS as usize, "one bit a grammar role") };
+        const {
+            assert!(
+                PHRASE_ROLES.len() <= RoleBits::BITS as usize,
+                "one bit a phrase role"
+            )
+        };
         let mut langs: BTreeSet<&String> = self.words.keys().collect();
         langs.extend(self.numbers.keys());
         let mut lexicons = FastMap::default();
         for lang in langs {
             let mut lex = Lexicon::default();
-            for (bit, role) in ROLES.iter().enumerate() {
+            for (bit, role) in ROLES.iter().enumerate().take(RoleBits::BITS as usize) {
                 let words = self
                     .words
                     .get(lang)
@@ -334,7 +339,7 @@ impl Grammar {
             })
             .collect();
         for lang in langs {
-            for (bit, role) in ROLES.iter().enumerate() {
+            for (bit, role) in PHRASE_ROLES.iter().enumerate() {
                 let firsts: Vec<String> = self
                     .phrases(&lang, role)
                     .iter()
@@ -1557,13 +1562,10 @@ fn load_group_file(
 }
 
 /// The roles a word of `grammar.csv` may have; a role's bit in
-/// [`Lex::roles`] is its place here.
+/// [`Lex::roles`] is its place here, for the first 64 (the roles after them
+/// are read as phrases only, through [`PHRASE_ROLES`]).
 pub const ROLES: [&str; 67] = [
-    "one_of",
-    "followed_by",
-    "besides",
     "range_to",
-    "range_via",
     "within",
     "known_set",
     "approximate",
@@ -1626,14 +1628,60 @@ pub const ROLES: [&str; 67] = [
     "compound_particle",
     "town_region",
     "first_name",
+    // Read as phrases only: no bit in `Lex::roles` (past its 64).
+    "range_via",
+    "followed_by",
+    "besides",
+    "one_of",
 ];
 
-/// A set of grammar roles, one bit each in [`ROLES`]' order.
-pub type RoleBits = u128;
+/// A set of grammar roles: one bit each, in [`ROLES`]' order for
+/// [`Lex::roles`], in [`PHRASE_ROLES`]' order for [`Lex::starts`].
+pub type RoleBits = u64;
 
-/// The bit of `role` in [`Lex::roles`] (0 for no such role).
+/// The roles read as phrases of one or more words, whose first words
+/// [`Lex::starts`] flags, one bit each in this order.
+pub const PHRASE_ROLES: [&str; 18] = [
+    "list_marker",
+    "partial_marker",
+    "joiner",
+    "region",
+    "quantifier",
+    "except",
+    "genitive",
+    "other_body",
+    "partitive",
+    "group_body",
+    "approximate",
+    "known_set",
+    "within",
+    "list_filler",
+    "range_via",
+    "followed_by",
+    "besides",
+    "one_of",
+];
+
+/// The bit of `role` in [`Lex::roles`] (0 for no such role, or one read as
+/// a phrase only).
 pub fn role_bit(role: &str) -> RoleBits {
-    ROLES.iter().position(|r| *r == role).map_or(0, |i| 1 << i)
+    ROLES
+        .iter()
+        .position(|r| *r == role)
+        .and_then(|i| 1u64.checked_shl(i as u32))
+        .unwrap_or(0)
+}
+
+/// The bit of `role` in [`Lex::starts`] (0 for a role not read as a
+/// phrase).
+pub fn phrase_bit(role: &str) -> RoleBits {
+    PHRASE_ROLES.iter().position(|r| *r == role).map_or(0, |i| 1 << i)
+}
+
+/// The place of `role` in [`ROLES`], which is its place in
+/// [`Grammar::role_phrases`].
+pub fn role_index(role: &str) -> Option<usize> {
+    ROLES.iter().position(|r| *r == role)
 }
 
 /// The value [`by_phrase`] filed under `words` for `lang` (every

@@ -539,9 +539,16 @@ impl<'a> LangRoles<'a> {
         // The same for every article: found once among the role names.
         static BITS: std::sync::OnceLock<[RoleBits; Role::ALL.len()]> = std::sync::OnceLock::new();
         static PHRASE_BITS: std::sync::OnceLock<[RoleBits; Phrases::ALL.len()]> = std::sync::OnceLock::new();
+        static PHRASE_PLACES: std::sync::OnceLock<[Option<usize>; Phrases::ALL.len()]> =
+            std::sync::OnceLock::new();
         let table = reference.grammar.role_phrases(lang);
-        let phrase_bits =
-            *PHRASE_BITS.get_or_init(|| Phrases::ALL.map(|p| crate::reference::role_bit(p.role())));
+        let phrase_bits = *PHRASE_BITS.get_or_init(|| {
+            Phrases::ALL.map(|p| {
+                let bit = crate::reference::phrase_bit(p.role());
+                assert!(bit != 0, "`{}` is not in reference::PHRASE_ROLES", p.role());
+                bit
+            })
+        });
         LangRoles {
             bits: *BITS.get_or_init(|| {
                 Role::ALL.map(|r| {
@@ -552,12 +559,10 @@ impl<'a> LangRoles<'a> {
             }),
             adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
             phrase_bits,
-            // A role's place in the table is its bit's.
-            phrases: phrase_bits.map(|bit| {
-                table
-                    .get(bit.trailing_zeros() as usize)
-                    .map_or(&[][..], Vec::as_slice)
-            }),
+            // A role's place in the table is its place in `ROLES`.
+            phrases: PHRASE_PLACES
+                .get_or_init(|| Phrases::ALL.map(|p| crate::reference::role_index(p.role())))
+                .map(|k| k.and_then(|k| table.get(k)).map_or(&[][..], Vec::as_slice)),
         }
     }
 }
@@ -1889,8 +1894,8 @@ fn known_set_at(ctx: &Ctx, i: usize) -> Option<Draft> {
 /// (what each of them reads first): a mention, a number, a noun for
 /// members, a negation or "both", a word before a noun for members (a
 /// group's short name), or the first word of a phrase that names a set
-/// (`known_set`) or an organisation without member data (`other_body`).
-/// Most words are none of these.
+/// (`known_set`) or an organisation without member data (`other_body`:
+/// "Andean Pact countries"). Most words are none of these.
 fn may_start_phrase(ctx: &Ctx, i: usize) -> bool {
     let roles = &ctx.roles.bits;
     let first =
