@@ -4412,12 +4412,16 @@ fn finish(ctx: &Ctx, drafts: Vec<Draft>) -> Resolution {
             // states ("Les deux Etats les plus touchés" of Sudan: one
             // country named) points at something else too.
             let weak_partial = d.kind == SetKind::Anaphora && d.coverage == Coverage::Partial;
-            !(matches!(d.kind, SetKind::Count | SetKind::Anaphora)
-                && matches!(d.noun, Noun::Weak | Noun::Partner)
-                && d.group.is_none()
-                && d.list.is_none()
-                && d.children.is_empty()
-                && (d.coverage == Coverage::None || weak_partial))
+            // A run of territories or former states only ("Guadeloupe,
+            // Guyane, La Réunion, Martinique, Mayotte"): no country, no set.
+            let no_state = d.kind == SetKind::List && d.members.is_empty();
+            !no_state
+                && !(matches!(d.kind, SetKind::Count | SetKind::Anaphora)
+                    && matches!(d.noun, Noun::Weak | Noun::Partner)
+                    && d.group.is_none()
+                    && d.list.is_none()
+                    && d.children.is_empty()
+                    && (d.coverage == Coverage::None || weak_partial))
         })
         .collect();
     let mut order: Vec<usize> = (0..drafts.len()).filter(|&k| keep[k]).collect();

@@ -2349,3 +2349,22 @@ fn a_count_after_one_of_holds_the_country_it_is_said_of() {
         ),
     ]);
 }
+
+#[test]
+fn a_run_of_territories_only_is_no_set() {
+    check(&[
+        (
+            "fr",
+            "2020-03-20",
+            "Les départements d'outre-mer, Guadeloupe, Guyane, La Réunion, Martinique, Mayotte, sont concernés.",
+            &[],
+        ),
+        // A territory among countries is passed over, the list stays.
+        (
+            "en",
+            "1987-03-03",
+            "The U.S., Britain, France and Hong Kong objected.",
+            &["U.S., Britain, France and Hong Kong|list||complete|3|"],
+        ),
+    ]);
+}
