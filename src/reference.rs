@@ -684,6 +684,9 @@ pub struct Reference {
     /// The groups whose own names describe their members ("Baltic states",
     /// "pays du Golfe"; not "United Nations"): see [`Reference::named_by_members`].
     named_by_members: BTreeSet<String>,
+    /// The groups that have held more than half of the world's countries
+    /// (the United Nations, the WTO): see [`Reference::worldwide`].
+    worldwide: BTreeSet<String>,
     /// Dated suspensions (a suspended country stays a member).
     suspensions: Periods,
     pub historical: Vec<Historical>,
@@ -764,6 +767,19 @@ fn pair_index<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> PairIndex 
             .push(i);
     }
     index
+}
+
+/// The groups [`Reference::worldwide`] holds: more than half of the
+/// `countries` members at some time.
+fn worldwide(memberships: &[Membership], countries: usize) -> BTreeSet<String> {
+    let mut ever: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for m in memberships {
+        ever.entry(m.group.as_str()).or_default().insert(m.iso3.as_str());
+    }
+    ever.into_iter()
+        .filter(|(_, members)| members.len() * 2 > countries)
+        .map(|(g, _)| g.to_string())
+        .collect()
 }
 
 /// The groups [`Reference::named_by_members`] holds.
@@ -1012,7 +1028,9 @@ impl Reference {
         for (i, m) in memberships.iter().enumerate() {
             memberships_of.entry(m.iso3.clone()).or_default().push(i);
         }
+        let worldwide = worldwide(&memberships, countries.len());
         Ok(Reference {
+            worldwide,
             countries,
             by_alpha3,
             by_alpha2,
@@ -1046,6 +1064,14 @@ impl Reference {
     /// ending in a lowercase member noun, or the French one starting with one.
     pub fn named_by_members(&self, group: &str) -> bool {
         self.named_by_members.contains(group)
+    }
+
+    /// Whether `group` has held more than half of the world's countries
+    /// (the United Nations, the WTO): named among countries, it is an
+    /// institution, not its members ("la médiation de l'ONU, de l'Egypte et
+    /// du Qatar").
+    pub fn worldwide(&self, group: &str) -> bool {
+        self.worldwide.contains(group)
     }
 
     /// Whether `group` has a name of several words in `lang` that starts

@@ -1593,13 +1593,24 @@ fn list_sets(ctx: &Ctx, drafts: &mut Vec<Draft>, runs: &[Run]) {
             drafts.push(d);
             continue;
         }
+        // Institutions, not members: a run of organisations only ("l'ONU,
+        // l'Union européenne et l'Union africaine"), or one with fewer than
+        // three items once a worldwide body is left out ("la médiation de
+        // l'ONU, de l'Egypte et du Qatar").
+        let group = |u: usize| ctx.group_at(u);
+        let worldwide = |u: usize| group(u).is_some_and(|g| ctx.reference.worldwide(g));
+        let institutions = run.items.iter().all(|&u| group(u).is_some())
+            || run.items.iter().filter(|&&u| !worldwide(u)).count() < 3;
+        if !run.attached && institutions {
+            continue;
+        }
         let (parent, complete) = match (run.attached, attached_to[k]) {
             (false, _) => (None, !run.partial),
             (true, Some((p, complete))) => (Some(p), complete && !run.partial),
             (true, None) => continue,
         };
         // A group among the countries makes a union ("l'UE, la Suisse et la Norvège").
-        let kind = if run.items.iter().any(|&u| ctx.group_at(u).is_some()) {
+        let kind = if run.items.iter().any(|&u| group(u).is_some() && !worldwide(u)) {
             SetKind::Union
         } else {
             SetKind::List
@@ -3310,6 +3321,8 @@ impl Solver<'_, '_, '_> {
                         add(&mut m, iso3, "list");
                     }
                 }
+                // A worldwide body among countries is an institution.
+                (MentionKind::Group, _) if self.ctx.reference.worldwide(&x.codes[0]) => {}
                 (MentionKind::Group, Some(date)) => {
                     for (iso3, basis) in self.group_members(&x.codes[0], date) {
                         m.entry(iso3).or_default().extend(basis);

@@ -2368,3 +2368,31 @@ fn a_run_of_territories_only_is_no_set() {
         ),
     ]);
 }
+
+#[test]
+fn a_worldwide_body_or_organisations_only_in_a_run_are_institutions() {
+    check(&[
+        // The mediators: the UN is no 193 members here, and two countries
+        // are no list.
+        (
+            "fr",
+            "2020-08-20",
+            "Un accord a été conclu sous la médiation de l'ONU, de l'Egypte et du Qatar.",
+            &[],
+        ),
+        // Organisations only.
+        (
+            "fr",
+            "2020-08-20",
+            "L'ONU, l'Union européenne et l'Union africaine ont condamné le coup d'Etat.",
+            &[],
+        ),
+        // A group that is not worldwide stays a union with the countries.
+        (
+            "fr",
+            "2020-08-20",
+            "La Turquie, les Etats-Unis et l'Union européenne ont condamné le coup d'Etat.",
+            &["Turquie, les Etats-Unis et l'Union européenne|union||complete|29|"],
+        ),
+    ]);
+}
