@@ -941,7 +941,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             }
             i += 1;
         }
-        joiner |= range_gap && self.range_goes_on(u);
+        joiner = joiner || (range_gap && self.range_goes_on(u));
         // A group before an inclusive marker is not an item: the countries
         // after it are some of its members ("de nombreux pays de l'Union
         // européenne, notamment le Royaume-Uni et l'Allemagne").
@@ -1708,11 +1708,6 @@ fn added_to_runs(ctx: &Ctx, runs: &mut [Run]) {
         run.added = added.unwrap_or_default();
     }
 }
-
-/// How many units before a count a "one of" phrase may start, its own
-/// words and up to two adjectives or articles between ("one of the poorest
-/// 25 countries").
-const ONE_OF_MAX: usize = 6;
 
 /// How many units before a run a marker that adds countries to it may
 /// stand ([`added_to_runs`]).
@@ -2500,6 +2495,11 @@ const NEAR_MAX: usize = 3;
 /// How many units an apposition between two list items may hold ("les
 /// Etats-Unis, pays le plus touché au monde [...], le Brésil").
 const APPOSITION_MAX: usize = 32;
+
+/// How many units before a count a "one of" phrase may start, its own
+/// words and up to two adjectives or articles between ("one of the poorest
+/// 25 countries").
+const ONE_OF_MAX: usize = 6;
 
 /// How many units back a singular phrase outside a group looks for the
 /// country it says it of ("la Norvège - qui n'est pas membre de l'UE").
