@@ -2496,6 +2496,11 @@ const NEAR_MAX: usize = 3;
 /// Etats-Unis, pays le plus touché au monde [...], le Brésil").
 const APPOSITION_MAX: usize = 32;
 
+/// How many words after an inclusive marker may describe some of the
+/// countries before their list ("dont la plupart des pays européens, le
+/// Canada").
+const DESCRIBED_MAX: usize = 8;
+
 /// How many units before a count a "one of" phrase may start, its own
 /// words and up to two adjectives or articles between ("one of the poorest
 /// 25 countries").
@@ -2870,12 +2875,26 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             .chain(comma.then(|| incise_marker(ctx, e)).flatten().and_then(marker_at))
             .chain(qualifier_marker(ctx, e).and_then(marker_at))
             .collect();
-        // Where a marker's list starts: past articles and prepositions.
-        let list_start = |x: usize, n: usize| ctx.skip(x + n, &[Role::Article, Role::Of, Role::Contracted]);
-        let starts = |&&(x, n, _): &&(usize, usize, bool)| {
-            let start = list_start(x, n);
-            run_from.contains_key(&start) || draft_from.contains_key(&start)
+        // Where a marker's list starts: past articles and prepositions;
+        // after an inclusive marker, past a few words that describe some of
+        // them, set off by a comma ("70 pays, dont la plupart des pays
+        // européens, le Canada, l'Australie", "quinze pays, dont un seul
+        // d'Amérique latine, l'Uruguay").
+        let past = |x: usize| ctx.skip(x, &[Role::Article, Role::Of, Role::Contracted]);
+        let listed = |x: usize| run_from.contains_key(&x) || draft_from.contains_key(&x);
+        let list_start = |x: usize, n: usize, complete: bool| {
+            let start = past(x + n);
+            if complete || listed(start) {
+                return start;
+            }
+            (start..start + DESCRIBED_MAX)
+                .take_while(|&a| ctx.word(a).is_some_and(|w| w != "." && w != ";"))
+                .find(|&a| ctx.word(a) == Some(","))
+                .map(|c| past(c + 1))
+                .filter(|&t| run_from.contains_key(&t))
+                .unwrap_or(start)
         };
+        let starts = |&&(x, n, complete): &&(usize, usize, bool)| listed(list_start(x, n, complete));
         // A list marker further on in the sentence, before any other set
         // phrase, that a list follows ("Deux pays ont voté contre (la Russie
         // et la Chine)", "seuls deux pays au monde comptent des cas:
@@ -2919,7 +2938,7 @@ fn attach(ctx: &Ctx, drafts: &mut [Draft], runs: &mut [Run]) {
             .or(candidates.first())
             .map_or((e, None), |&(x, n, complete)| (x, Some((n, complete))));
         let (start, complete) = match marker {
-            Some((n, complete)) => (list_start(e, n), complete),
+            Some((n, complete)) => (list_start(e, n, complete), complete),
             // A dash: folded away, so read in the original.
             None if e < ctx.units.len()
                 && ctx.item_at(ctx.skip(e, &[Role::Article]))

@@ -2396,3 +2396,24 @@ fn a_worldwide_body_or_organisations_only_in_a_run_are_institutions() {
         ),
     ]);
 }
+
+#[test]
+fn an_inclusive_marker_reaches_past_a_description_to_its_list() {
+    check(&[
+        (
+            "fr",
+            "2020-08-27",
+            "Tenet a été lancé dans plus de 70 pays, dont la plupart des pays européens, le Canada, l'Australie et la Corée du Sud.",
+            &[
+                "70 pays|count|70|partial|3|partial",
+                "Canada, l'Australie et la Corée du Sud|list||partial|3|",
+            ],
+        ),
+        (
+            "fr",
+            "2020-07-01",
+            "L'Europe a rouvert ses frontières aux voyageurs de quinze pays, dont un seul d'Amérique latine, l'Uruguay.",
+            &["quinze pays|count|15|partial|1|partial"],
+        ),
+    ]);
+}
