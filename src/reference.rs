@@ -1691,10 +1691,8 @@ pub const PHRASE_ROLES: [&str; 18] = [
 /// The bit of `role` in [`Lex::roles`] (0 for no such role, or one read as
 /// a phrase only).
 pub fn role_bit(role: &str) -> RoleBits {
-    ROLES
-        .iter()
-        .position(|r| *r == role)
-        .and_then(|i| 1u64.checked_shl(i as u32))
+    role_index(role)
+        .and_then(|i| RoleBits::checked_shl(1, i as u32))
         .unwrap_or(0)
 }
 

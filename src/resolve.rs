@@ -538,15 +538,20 @@ impl<'a> LangRoles<'a> {
     fn of(reference: &'a Reference, lang: &str) -> LangRoles<'a> {
         // The same for every article: found once among the role names.
         static BITS: std::sync::OnceLock<[RoleBits; Role::ALL.len()]> = std::sync::OnceLock::new();
-        static PHRASE_BITS: std::sync::OnceLock<[RoleBits; Phrases::ALL.len()]> = std::sync::OnceLock::new();
-        static PHRASE_PLACES: std::sync::OnceLock<[Option<usize>; Phrases::ALL.len()]> =
+        // Each phrase role's bit in `Lex::starts` and its place in `ROLES`,
+        // which is its place in the grammar's table of phrases.
+        static PHRASES: std::sync::OnceLock<[(RoleBits, usize); Phrases::ALL.len()]> =
             std::sync::OnceLock::new();
         let table = reference.grammar.role_phrases(lang);
-        let phrase_bits = *PHRASE_BITS.get_or_init(|| {
+        let phrases = PHRASES.get_or_init(|| {
             Phrases::ALL.map(|p| {
                 let bit = crate::reference::phrase_bit(p.role());
                 assert!(bit != 0, "`{}` is not in reference::PHRASE_ROLES", p.role());
-                bit
+                let place = crate::reference::role_index(p.role());
+                (
+                    bit,
+                    place.unwrap_or_else(|| panic!("`{}` is not in reference::ROLES", p.role())),
+                )
             })
         });
         LangRoles {
@@ -558,11 +563,8 @@ impl<'a> LangRoles<'a> {
                 })
             }),
             adjectives_after: reference.grammar.has_role(lang, "adjectives_after"),
-            phrase_bits,
-            // A role's place in the table is its place in `ROLES`.
-            phrases: PHRASE_PLACES
-                .get_or_init(|| Phrases::ALL.map(|p| crate::reference::role_index(p.role())))
-                .map(|k| k.and_then(|k| table.get(k)).map_or(&[][..], Vec::as_slice)),
+            phrase_bits: phrases.map(|(bit, _)| bit),
+            phrases: phrases.map(|(_, place)| table.get(place).map_or(&[][..], Vec::as_slice)),
         }
     }
 }
@@ -665,6 +667,15 @@ impl<'t, 'a> Ctx<'t, 'a> {
             Some(Unit::Mention(m)) => Some(&self.mentions[*m]),
             _ => None,
         }
+    }
+
+    /// The code of the state named at unit `i` (not a territory, a group or
+    /// a former state).
+    fn state_at(&self, i: usize) -> Option<&'a str> {
+        self.mention_at(i)
+            .filter(|m| m.kind == MentionKind::Country)
+            .map(|m| m.codes[0].as_str())
+            .filter(|c| self.reference.is_state(c))
     }
 
     fn group_at(&self, i: usize) -> Option<&'a str> {
@@ -1668,10 +1679,7 @@ fn runs(ctx: &Ctx) -> Vec<Run> {
 /// West Germany, Canada, Italy, Australia and Britain"). Not to a run
 /// attached to a phrase ([`Solver::list_members`]).
 fn added_to_runs(ctx: &Ctx, runs: &mut [Run]) {
-    let state = |u: usize| {
-        ctx.mention_at(u)
-            .is_some_and(|m| m.kind == MentionKind::Country && ctx.reference.is_state(&m.codes[0]))
-    };
+    let state = |u: usize| ctx.state_at(u).is_some();
     // The state at `x` and those joined to it after, before unit `end`.
     let joined_from = |x: usize, end: usize| {
         let mut out = vec![x];
@@ -3453,15 +3461,22 @@ impl Solver<'_, '_, '_> {
         if !(d.from..d.to).any(|a| ctx.is(a, Role::MemberNoun) && ctx.is(a, Role::Singular)) {
             return None;
         }
-        let u = (d.from.saturating_sub(PREDICATE_REACH)..d.from)
+        self.state_said_of(d.from, d.from)
+            .filter(|code| !ctx.reference.is_member(g, code, date))
+    }
+
+    /// The state a phrase that starts at unit `at` says something of (the
+    /// phrase of draft `k` here, or the "one of" before its count): the
+    /// mention named last before `at`, at most [`PREDICATE_REACH`] units
+    /// back, a state, in the sentence of unit `to`.
+    fn state_said_of(&self, at: usize, to: usize) -> Option<String> {
+        let ctx = self.ctx;
+        let u = (at.saturating_sub(PREDICATE_REACH)..at)
             .rev()
             .find(|&u| ctx.mention_at(u).is_some())?;
-        let m = ctx.mention_at(u).filter(|m| m.kind == MentionKind::Country)?;
-        let code = &m.codes[0];
-        (ctx.reference.is_state(code)
-            && !ctx.reference.is_member(g, code, date)
-            && ctx.one_sentence(u, d.from))
-        .then(|| code.clone())
+        ctx.state_at(u)
+            .filter(|_| ctx.one_sentence(u, to))
+            .map(str::to_string)
     }
 
     /// For a count after "l'un des", "one of the" (grammar `one_of`), the
@@ -3482,12 +3497,7 @@ impl Solver<'_, '_, '_> {
             .filter(|&n| n <= d.from)
             .find(|&n| (0..=2).any(|a| ctx.phrase_at(d.from - n, Phrases::OneOf) == Some(n - a)))
             .map(|n| d.from - n)?;
-        let u = (start.saturating_sub(PREDICATE_REACH)..start)
-            .rev()
-            .find(|&u| ctx.mention_at(u).is_some())?;
-        let m = ctx.mention_at(u).filter(|m| m.kind == MentionKind::Country)?;
-        let code = &m.codes[0];
-        (ctx.reference.is_state(code) && ctx.one_sentence(u, d.from)).then(|| code.clone())
+        self.state_said_of(start, d.from)
     }
 
     /// The members of group `g` (`all` of them on `date`) other than those
